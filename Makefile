@@ -1,0 +1,41 @@
+# make install: build .venv (idempotent).  make run: install, create and load the database, serve.
+# make test: install, then lint, type-check and run every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: install run test lint typecheck pytest bench goldens clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+run: install
+	$(BIN)/veu db init
+	$(BIN)/veu serve
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: install
+	$(BIN)/mypy src
+
+pytest: install
+	$(BIN)/pytest -q
+
+test: lint typecheck pytest
+
+bench: install
+	$(BIN)/python -m bench.run
+
+goldens: install
+	$(BIN)/python -m tests.regenerate_goldens
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,71 @@
+"""ISO 3166-1 alpha-2 codes: validation, and resolution of country names as lists write them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import pycountry
+
+# Names the lists use that ISO's own names do not cover.
+_ALIASES: dict[str, str] = {
+    "russia": "RU", "russian federation": "RU", "iran": "IR", "syria": "SY",
+    "north korea": "KP", "korea north": "KP", "democratic peoples republic of korea": "KP",
+    "dprk": "KP", "south korea": "KR", "korea south": "KR", "republic of korea": "KR",
+    "korea": "KR", "burma": "MM", "myanmar": "MM", "venezuela": "VE", "bolivia": "BO",
+    "tanzania": "TZ", "united republic of tanzania": "TZ", "vietnam": "VN", "viet nam": "VN",
+    "laos": "LA", "moldova": "MD", "taiwan": "TW", "taiwan province of china": "TW",
+    "chinese taipei": "TW", "hong kong": "HK", "macau": "MO", "macao": "MO",
+    "united kingdom": "GB", "uk": "GB", "great britain": "GB", "england": "GB",
+    "united states": "US", "united states of america": "US", "usa": "US", "us": "US",
+    "uae": "AE", "czech republic": "CZ", "turkey": "TR", "turkiye": "TR",
+    "ivory coast": "CI", "cote divoire": "CI", "congo democratic republic of the": "CD",
+    "democratic republic of the congo": "CD", "congo": "CG", "republic of the congo": "CG",
+    "palestinian": "PS", "west bank": "PS", "gaza": "PS", "palestine": "PS",
+    "the bahamas": "BS", "bahamas": "BS", "the gambia": "GM", "gambia": "GM",
+    "cape verde": "CV", "swaziland": "SZ", "macedonia": "MK", "north macedonia": "MK",
+    "kosovo": "XK", "vatican": "VA", "holy see": "VA", "brunei": "BN", "micronesia": "FM",
+    "st kitts and nevis": "KN", "saint kitts and nevis": "KN", "st lucia": "LC",
+    "st vincent and the grenadines": "VC", "netherlands antilles": "CW",
+    "region: crimea": "UA", "crimea": "UA", "region: northern mali": "ML",
+    "china": "CN", "peoples republic of china": "CN", "prc": "CN",
+    "iran islamic republic of": "IR", "syrian arab republic": "SY",
+    "lao peoples democratic republic": "LA", "libyan arab jamahiriya": "LY",
+}
+
+
+def _key(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    folded = folded.replace("&", " and ")
+    return re.sub(r"[^a-z: ]+", " ", re.sub(r"['’.,()]", "", folded)).strip().replace("  ", " ")
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        table[code.lower()] = code
+        table[country.alpha_3.lower()] = code
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                table[_key(value)] = code
+    table.update(_ALIASES)
+    return table
+
+
+def country_code(name: str | None) -> str | None:
+    """ISO alpha-2 code for a country name or code as written in a list, or None if unknown."""
+    if not name:
+        return None
+    key = _key(name)
+    if not key:
+        return None
+    return _table().get(key)
+
+
+def is_country_code(code: str) -> bool:
+    """True for an assigned ISO 3166-1 alpha-2 code (and XK, used by lists for Kosovo)."""
+    return code == "XK" or pycountry.countries.get(alpha_2=code) is not None

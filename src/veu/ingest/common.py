@@ -1,0 +1,169 @@
+"""What every importer shares: the outcome and report types, decoding, ids, dates in paths."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import hashlib
+import re
+from dataclasses import dataclass, field
+from collections import defaultdict
+from collections.abc import Iterable
+from pathlib import Path
+
+from veu.errors import InvalidInput, Problem
+from veu.model import ListInfo, Listing, StatusEvent
+from veu.names import normalise
+
+
+@dataclass(frozen=True)
+class StatusUpdate:
+    """A status event for every listing made by one announcement (``list_id`` + ``document``)."""
+
+    list_id: str
+    document: str  # "<year>-<number>", the second part of the listing id
+    event: StatusEvent
+
+
+def listing_document(listing: Listing) -> str | None:
+    """The announcement part of an announcement-based listing id (``cn-ecl:2025-21:cubic``)."""
+    parts = listing.id.split(":")
+    return parts[1] if len(parts) >= 3 else None
+
+
+def apply_updates(listings: Iterable[Listing], updates: Iterable[StatusUpdate]) -> list[Listing]:
+    """Add each update's event to the listings of its announcement, once (re-applying is a
+    no-op), keeping each history in date order."""
+    by_doc: dict[tuple[str, str], list[StatusEvent]] = defaultdict(list)
+    for update in updates:
+        by_doc[(update.list_id, update.document)].append(update.event)
+    out = []
+    for listing in listings:
+        events = by_doc.get((listing.list_id, listing_document(listing) or ""), [])
+        history = list(listing.history)
+        for event in events:
+            if not any((event.status, event.start, event.until) == (e.status, e.start, e.until)
+                       for e in history):
+                history.append(event)
+        if len(history) != len(listing.history):
+            history.sort(key=lambda e: (e.start, e.status))
+            listing = listing.model_copy(update={"history": tuple(history)})
+        out.append(listing)
+    return out
+
+
+@dataclass
+class ParsedList:
+    """The complete content of one list as read from a source."""
+
+    info: ListInfo
+    data_date: dt.date | None  # None: the file does not say; the caller decides
+    listings: list[Listing]
+    merge: bool = False  # True: adds to the list's current content instead of replacing it
+    updates: list[StatusUpdate] = field(default_factory=list)  # applied again after a merge
+
+    def merged_with(self, existing: Iterable[Listing]) -> list[Listing]:
+        """The list's new content given its current listings: for a merging source, the union
+        (new listings replacing old ones with the same id) with the status updates applied."""
+        if not self.merge:
+            return list(self.listings)
+        combined = {listing.id: listing for listing in existing}
+        combined.update((listing.id, listing) for listing in self.listings)
+        return sorted(apply_updates(combined.values(), self.updates), key=lambda item: item.id)
+
+
+@dataclass
+class ImportReport:
+    source: str
+    files: list[str] = field(default_factory=list)
+    rows: int = 0
+    rejected: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    def reject(self, reason: str, *, file: str | None, line: int | None,
+               field_name: str | None = None) -> None:
+        self.rejected.append(Problem(reason=reason, file=file, line=line, field=field_name))
+
+    def warn(self, reason: str, *, file: str | None, line: int | None = None) -> None:
+        self.warnings.append(Problem(reason=reason, file=file, line=line))
+
+    @property
+    def reject_share(self) -> float:
+        return len(self.rejected) / self.rows if self.rows else 0.0
+
+
+@dataclass
+class ParseOutcome:
+    lists: list[ParsedList]
+    report: ImportReport
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InvalidInput(f"cannot read {path}: {exc.strerror}",
+                           [Problem(reason=str(exc.strerror), file=str(path))]) from exc
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError) as exc:
+            raise InvalidInput(f"{path} is not a valid gzip file",
+                               [Problem(reason=str(exc), file=str(path))]) from exc
+    return data
+
+
+def read_text(path: Path) -> str:
+    """Text of a list file: gzip undone, BOM and the DOS end-of-file byte dropped, UTF-8 (or
+    Windows-1252 for older files that are not UTF-8)."""
+    data = read_bytes(path)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    data = data.rstrip(b"\x1a\r\n") + b"\n" if data.rstrip(b"\x1a\r\n") else b""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def file_digest(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for p in sorted(paths):
+        h.update(read_bytes(p))
+    return h.hexdigest()
+
+
+_DATE_IN_PATH = re.compile(r"(20\d\d|19\d\d)-(\d\d)(?:-(\d\d))?")
+
+
+def date_in_path(path: Path) -> dt.date | None:
+    """A date written in the path (``.../2024-05-03/sdn.csv``, ``2022-05``), if any."""
+    for part in reversed(path.resolve().parts):
+        m = _DATE_IN_PATH.search(part)
+        if m:
+            try:
+                return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3) or 1))
+            except ValueError:
+                continue
+    return None
+
+
+def name_key(name: str) -> str:
+    """A stable key for a party name: its normalised skeleton (or Han), else a hash."""
+    normal = normalise(name)
+    key = normal.skeleton or normal.han
+    if key:
+        return key[:80]
+    return hashlib.sha1(name.encode()).hexdigest()[:16]
+
+
+def parse_date(text: str | None) -> dt.date | None:
+    if not text:
+        return None
+    text = text.strip()
+    for fmt in ("%Y-%m-%d", "%m/%d/%Y", "%d %b %Y", "%Y/%m/%d"):
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    return None

@@ -1,0 +1,172 @@
+"""The UN Security Council Consolidated List XML (``CONSOLIDATED_LIST``): individuals and
+entities with names, aliases (``Low`` quality ones kept as weak aliases), original-script names,
+addresses, documents, reference numbers and listing dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import xml.etree.ElementTree as ET
+from xml.parsers import expat
+from pathlib import Path
+
+from veu.countries import country_code
+from veu.errors import InvalidInput, Problem
+from veu.ingest.common import ImportReport, ParsedList, ParseOutcome, parse_date, read_bytes
+from veu.model import Address, Identifier, Listing, Name, PartyKind, SourceDocument
+from veu.model.catalogue import FOREIGN_LISTS
+
+LIST_ID = "un-sc"
+SOURCE_URL = "https://scsanctions.un.org/resources/xml/en/consolidated.xml"
+
+
+def _text(el: ET.Element | None, tag: str) -> str | None:
+    if el is None:
+        return None
+    child = el.find(tag)
+    if child is None or child.text is None:
+        return None
+    value = " ".join(child.text.split())
+    return value or None
+
+
+def _values(el: ET.Element, tag: str) -> list[str]:
+    out = []
+    for child in el.findall(tag):
+        for v in child.findall("VALUE"):
+            if v.text and v.text.strip():
+                out.append(v.text.strip())
+    return out
+
+
+_RECORD_TAGS = frozenset({"INDIVIDUAL", "ENTITY"})
+
+
+def _record_lines(data: bytes) -> dict[str, list[int]]:
+    """Line on which each INDIVIDUAL and ENTITY record starts, in document order, by tag."""
+    parser = expat.ParserCreate()
+    lines: dict[str, list[int]] = {tag: [] for tag in _RECORD_TAGS}
+
+    def start(tag: str, _attrs: dict[str, str]) -> None:
+        if tag in lines:
+            lines[tag].append(parser.CurrentLineNumber)
+
+    parser.StartElementHandler = start
+    parser.Parse(data, True)
+    return lines
+
+
+def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
+    report = ImportReport(source="un", files=[str(path)])
+    data = read_bytes(path)
+    try:
+        root = ET.fromstring(data)
+        record_lines = _record_lines(data)
+    except ET.ParseError as exc:
+        line = exc.position[0] if exc.position else None
+        raise InvalidInput(f"{path.name} is not well-formed XML",
+                           [Problem(reason=str(exc), file=path.name, line=line)]) from exc
+    if root.tag != "CONSOLIDATED_LIST":
+        raise InvalidInput(f"{path.name} is not a UN consolidated list",
+                           [Problem(reason=f"root element is <{root.tag}>, expected "
+                                           "<CONSOLIDATED_LIST>", file=path.name, line=1)])
+    generated = (root.get("dateGenerated") or "")[:10]
+    date = data_date or parse_date(generated)
+    listings: list[Listing] = []
+    seen: set[str] = set()
+    for kind, group, record_tag in (
+        (PartyKind.person, "INDIVIDUALS", "INDIVIDUAL"),
+        (PartyKind.organization, "ENTITIES", "ENTITY"),
+    ):
+        for index, el in enumerate(root.iterfind(f"{group}/{record_tag}"), 1):
+            report.rows += 1
+            where = f"{record_tag} #{index}"
+            starts = record_lines[record_tag]
+            line = starts[index - 1] if index <= len(starts) else None
+            ref = _text(el, "REFERENCE_NUMBER") or _text(el, "DATAID")
+            parts = [_text(el, t) for t in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME",
+                                            "FOURTH_NAME")]
+            full = " ".join(p for p in parts if p)
+            if not ref:
+                report.reject(f"{where} has no REFERENCE_NUMBER or DATAID", file=path.name,
+                              line=line, field_name="REFERENCE_NUMBER")
+                continue
+            if not full:
+                report.reject(f"{where} ({ref}) has no name", file=path.name, line=line,
+                              field_name="FIRST_NAME")
+                continue
+            if ref in seen:
+                report.reject(f"{where}: reference {ref} appears twice", file=path.name,
+                              line=line, field_name="REFERENCE_NUMBER")
+                continue
+            seen.add(ref)
+            primary, *others = [n.strip() for n in full.split(" ; ") if n.strip()]
+            names = [Name(value=primary, role="primary")]
+            names += [Name(value=n, role="alias") for n in others]
+            for original in el.findall("NAME_ORIGINAL_SCRIPT"):
+                if original.text and original.text.strip():
+                    names.append(Name(value=original.text.strip(), role="original_script"))
+            for alias in el.findall(f"{record_tag}_ALIAS"):
+                value = _text(alias, "ALIAS_NAME")
+                if not value:
+                    continue
+                quality = (_text(alias, "QUALITY") or "").lower()
+                role = ("weak_alias" if quality == "low" else
+                        "former" if quality.startswith("f.k.a") else "alias")
+                names.append(Name(value=value, role=role))  # type: ignore[arg-type]
+            addresses = []
+            for addr in el.findall(f"{record_tag}_ADDRESS"):
+                bits = [_text(addr, t) for t in ("STREET", "CITY", "STATE_PROVINCE",
+                                                 "ZIP_CODE", "COUNTRY")]
+                text = ", ".join(b for b in bits if b)
+                if text:
+                    addresses.append(Address(text=text, country=country_code(_text(addr, "COUNTRY"))))
+            countries = {a.country for a in addresses if a.country}
+            countries.update(c for v in _values(el, "NATIONALITY") if (c := country_code(v)))
+            identifiers = [Identifier(scheme="un", value=ref)]
+            for doc in el.findall("INDIVIDUAL_DOCUMENT"):
+                number = _text(doc, "NUMBER")
+                if number:
+                    doc_type = (_text(doc, "TYPE_OF_DOCUMENT") or "document").lower()
+                    scheme = "passport" if "passport" in doc_type else "national_id"
+                    identifiers.append(Identifier(
+                        scheme=scheme, value=number,
+                        country=country_code(_text(doc, "ISSUING_COUNTRY"))))
+            births = []
+            for dob in el.findall("INDIVIDUAL_DATE_OF_BIRTH"):
+                value = _text(dob, "DATE") or _text(dob, "YEAR")
+                if value:
+                    births.append(value[:10])
+            listed_on = parse_date(_text(el, "LISTED_ON"))
+            list_type = _text(el, "UN_LIST_TYPE")
+            listings.append(Listing(
+                id=f"{LIST_ID}:{ref}",
+                list_id=LIST_ID,
+                party_id=f"un:{ref}",
+                kind=kind,
+                names=tuple(_unique(names)),
+                countries=tuple(sorted(countries)),
+                addresses=tuple(addresses),
+                identifiers=tuple(identifiers),
+                programs=(list_type,) if list_type else (),
+                measures=("UN Security Council sanctions (asset freeze, travel ban, arms "
+                          "embargo as the regime provides)",),
+                source=SourceDocument(number=ref, title=f"UN Security Council {list_type} list",
+                                      url=SOURCE_URL, date=listed_on,
+                                      authority="UN Security Council"),
+                listed_on=listed_on,
+                birth_dates=tuple(births),
+                remarks=_text(el, "COMMENTS1"),
+                original=ET.tostring(el, encoding="unicode")[:4000],
+            ))
+    return ParseOutcome([ParsedList(info=FOREIGN_LISTS[LIST_ID], data_date=date,
+                                    listings=listings)], report)
+
+
+def _unique(names: list[Name]) -> list[Name]:
+    seen: set[str] = set()
+    out = []
+    for n in names:
+        if n.value not in seen:
+            seen.add(n.value)
+            out.append(n)
+    return out

@@ -1,0 +1,197 @@
+"""Matching features: each a small documented function returning a score and its evidence.
+
+Evidence features say how alike two names are (0..1). Penalties lower a score and say why.
+The scorer (`veu.matching.scorer`) combines them with the weights declared here; every feature's
+docstring is its documentation (``docs/matching.md`` is generated from them and checked by a test).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from rapidfuzz.distance import Levenshtein
+
+from veu.names import NormalName
+
+Detail = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class FeatureResult:
+    score: float
+    detail: Detail
+
+
+def _max_edits(length: int) -> int:
+    if length <= 3:
+        return 0
+    if length <= 6:
+        return 1
+    if length <= 10:
+        return 2
+    return 3
+
+
+def token_similarity(a: str, b: str) -> float:
+    """Similarity of two tokens: 1 when equal; a few edits allowed by length; digits exact; an
+    initial (``j``) stands for a token it begins (``joachim``) at 0.9."""
+    if a == b:
+        return 1.0
+    if a.isdigit() or b.isdigit():
+        return 0.0
+    if (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
+        return 0.9
+    distance = Levenshtein.distance(a, b)
+    if distance > _max_edits(min(len(a), len(b))):
+        return 0.0
+    return 1.0 - distance / max(len(a), len(b))
+
+
+def tokens(query: NormalName, candidate: NormalName) -> FeatureResult:
+    """Token alignment: pair each token of one name with its most similar token of the other
+    (order does not matter, a few typing errors are tolerated); the score is the share of all
+    characters that are paired, weighted by pair similarity. Unpaired tokens count against."""
+    a, b = query.tokens, candidate.tokens
+    if not a or not b:
+        return FeatureResult(0.0, {"reason": "a name has no distinctive tokens"})
+    pairs = []
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            sim = token_similarity(x, y)
+            if sim > 0:
+                pairs.append((sim, i, j))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    paired = 0.0
+    aligned: list[tuple[str, str, float]] = []
+    for sim, i, j in pairs:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        # An initial counts as the whole token it stands for.
+        width = 2 * max(len(a[i]), len(b[j])) if min(len(a[i]), len(b[j])) == 1 else (
+            len(a[i]) + len(b[j])
+        )
+        paired += sim * width
+        aligned.append((a[i], b[j], round(sim, 3)))
+    total = _aligned_total(a, b, aligned)
+    score = min(1.0, paired / total)
+    return FeatureResult(
+        score,
+        {
+            "aligned": aligned,
+            "unmatched_query": [t for i, t in enumerate(a) if i not in used_a],
+            "unmatched_candidate": [t for j, t in enumerate(b) if j not in used_b],
+        },
+    )
+
+
+def _aligned_total(a: tuple[str, ...], b: tuple[str, ...], aligned: list[tuple[str, str, float]]) -> int:
+    """Total width of both names, an initial paired with a token counting as that token."""
+    total = sum(map(len, a)) + sum(map(len, b))
+    for x, y, _ in aligned:
+        if min(len(x), len(y)) == 1 and x != y:
+            total += max(len(x), len(y)) - 1
+    return total
+
+
+def numbers(query: NormalName, candidate: NormalName) -> FeatureResult:
+    """Numbers that differ (``Fund VIII`` / ``Fund IX``, ``Company 23`` / ``Company``): numbers
+    and Roman numerals in names usually tell entities apart, so a difference costs a lot."""
+    a = {t for t in query.tokens if t.isdigit()}
+    b = {t for t in candidate.tokens if t.isdigit()}
+    if a != b:
+        return FeatureResult(1.0, {"query": sorted(a), "candidate": sorted(b)})
+    return FeatureResult(0.0, {})
+
+
+def skeleton(query: NormalName, candidate: NormalName) -> FeatureResult:
+    """Skeleton similarity: the names' tokens joined without spaces, compared by edit distance.
+    Catches spacing and word-splitting differences (``Good Will`` / ``Goodwill``) and pinyin
+    written as syllables or words (``Hai Guang`` / ``Haiguang``). Very short skeletons must be
+    equal."""
+    a, b = query.skeleton, candidate.skeleton
+    if not a or not b:
+        return FeatureResult(0.0, {"reason": "a name has no distinctive tokens"})
+    if min(len(a), len(b)) < 4 and a != b:
+        return FeatureResult(0.0, {"query": a, "candidate": b, "reason": "too short to be fuzzy"})
+    score = Levenshtein.normalized_similarity(a, b)
+    return FeatureResult(score, {"query": a, "candidate": b})
+
+
+def han(query: NormalName, candidate: NormalName) -> FeatureResult:
+    """Han characters compared directly (traditional folded to simplified, legal forms such as
+    有限公司 removed), by edit distance. Used instead of pinyin when both names are written in
+    Chinese, so that homophones do not match."""
+    a, b = query.han, candidate.han
+    if not a or not b:
+        return FeatureResult(0.0, {"reason": "a name has no Han characters"})
+    score = Levenshtein.normalized_similarity(a, b)
+    return FeatureResult(score, {"query": a, "candidate": b})
+
+
+def containment(query: NormalName, candidate: NormalName) -> FeatureResult:
+    """One name contained in the other: every token of the shorter name appears (near-exactly)
+    in the longer one, as with ``Huawei`` and ``Huawei Technologies`` (for Chinese names: the
+    shorter name's characters appear as one run in the longer). Such a pair deserves a person's
+    look even when the other scores are low, so it scores at the review level; it never reaches a
+    match on its own."""
+    if query.han and candidate.han:
+        short_h, long_h = sorted((query.han, candidate.han), key=len)
+        if len(short_h) >= 3 and len(short_h) < len(long_h) and short_h in long_h:
+            return FeatureResult(1.0, {"contained": short_h, "in": long_h})
+        return FeatureResult(0.0, {})
+    a, b = query.tokens, candidate.tokens
+    if not a or not b:
+        return FeatureResult(0.0, {})
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len("".join(short)) < 5 or len(short) == len(long_):
+        return FeatureResult(0.0, {})
+    if all(any(token_similarity(s, t) >= 0.85 for t in long_) for s in short):
+        return FeatureResult(1.0, {"contained": list(short), "in": list(long_)})
+    return FeatureResult(0.0, {})
+
+
+def legal_form_conflict(query: NormalName, candidate: NormalName) -> FeatureResult:
+    """Legal forms of different classes on both sides (``AG`` against ``GmbH``). A weak signal:
+    a small penalty, never enough to decide a match."""
+    if query.forms and candidate.forms and not (query.forms & candidate.forms):
+        return FeatureResult(
+            1.0, {"query": sorted(query.forms), "candidate": sorted(candidate.forms)}
+        )
+    return FeatureResult(0.0, {"query": sorted(query.forms), "candidate": sorted(candidate.forms)})
+
+
+def country_conflict(query: frozenset[str], candidate: frozenset[str]) -> FeatureResult:
+    """The query's country is known and the listing names countries, none of them the query's.
+    Subsidiaries abroad exist, so this only lowers the score a little."""
+    if query and candidate and not (query & candidate):
+        return FeatureResult(1.0, {"query": sorted(query), "candidate": sorted(candidate)})
+    return FeatureResult(0.0, {"query": sorted(query), "candidate": sorted(candidate)})
+
+
+@dataclass(frozen=True)
+class Feature:
+    name: str
+    kind: Literal["evidence", "floor", "penalty"]
+    weight: float
+    function: Callable[..., FeatureResult]
+
+    def doc(self) -> str:
+        return " ".join((self.function.__doc__ or "").split())
+
+
+NAME_FEATURES: tuple[Feature, ...] = (
+    Feature("tokens", "evidence", 1.0, tokens),
+    Feature("skeleton", "evidence", 0.95, skeleton),
+    Feature("han", "evidence", 1.0, han),
+    Feature("containment", "floor", 0.75, containment),
+    Feature("numbers", "penalty", 0.15, numbers),
+    Feature("legal_form_conflict", "penalty", 0.02, legal_form_conflict),
+)
+COUNTRY_FEATURE = Feature("country_conflict", "penalty", 0.05, country_conflict)
+ALL_FEATURES: tuple[Feature, ...] = (*NAME_FEATURES, COUNTRY_FEATURE)

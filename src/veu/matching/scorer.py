@@ -1,0 +1,64 @@
+"""Scoring a pair of names: the features of `veu.matching.features`, combined and explained.
+
+The combination: the best evidence feature (each scaled by its weight), raised to a floor feature
+when one applies, minus the penalties. When both names are written in Chinese the Han characters
+are compared directly and the pinyin-based features are not used (homophones must not match).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from veu.matching.features import NAME_FEATURES
+from veu.names import NormalName
+
+ALGORITHM = "veu-names"
+ALGORITHM_VERSION = "1"
+_PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
+
+
+@dataclass(frozen=True)
+class NameScore:
+    score: float
+    explanation: dict[str, Any]
+
+
+def score_names(query: NormalName, candidate: NormalName) -> NameScore:
+    """Score two normalised names in 0..1 and say, feature by feature, why."""
+    if query.empty or candidate.empty:
+        side = "query" if query.empty else "candidate"
+        return NameScore(
+            0.0,
+            {"no_distinctive_name": {
+                "score": 0.0,
+                "reason": f"the {side} name is only a legal form or punctuation",
+                "forms": sorted((query if query.empty else candidate).forms),
+            }},
+        )
+    both_han = bool(query.han and candidate.han)
+    best = 0.0
+    floor = 0.0
+    penalty = 0.0
+    explanation: dict[str, Any] = {}
+    for feature in NAME_FEATURES:
+        if feature.name in _PINYIN_FEATURES and both_han:
+            continue
+        if feature.name == "han" and not both_han:
+            continue
+        result = feature.function(query, candidate)
+        contribution = result.score * feature.weight
+        if feature.kind == "evidence":
+            best = max(best, contribution)
+        elif feature.kind == "floor":
+            floor = max(floor, contribution)
+        else:
+            penalty += contribution
+        if feature.kind == "evidence" or result.score:
+            explanation[feature.name] = {
+                "score": round(result.score, 4),
+                "weight": feature.weight,
+                **result.detail,
+            }
+    score = max(0.0, min(1.0, max(best, floor) - penalty))
+    return NameScore(score, explanation)

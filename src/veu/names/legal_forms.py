@@ -1,0 +1,73 @@
+"""Legal forms in many languages and scripts, each mapped to a canonical class.
+
+The matcher removes legal forms before comparing names (they do not decide a match) and keeps
+their classes, so a conflict (``AG`` against ``GmbH``) can be explained. Latin variants are written
+as they look after transliteration, casefolding and removal of dots; multi-word forms are token
+sequences. CJK forms are removed wherever they occur in unsegmented text.
+"""
+
+from __future__ import annotations
+
+# canonical class -> variants (space-separated tokens, already lower-case ASCII)
+LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
+    "corporation": ("corporation", "corp", "korporatsiya", "korporatsiia"),
+    "incorporated": ("incorporated", "inc"),
+    "company": ("company", "co", "companies", "compania", "compagnie", "cie", "kompaniya"),
+    "limited": ("limited", "ltd", "ltda", "limitada", "co ltd", "company limited",
+                "pte ltd", "pvt ltd", "private limited", "pty ltd", "sdn bhd", "bhd"),
+    "llc": ("llc", "limited liability company", "l l c", "llp", "limited liability partnership",
+            "ooo", "obshchestvo s ogranichennoi otvetstvennostiu",
+            "obshchestvo s ogranichennoy otvetstvennostyu", "tov", "sp z oo", "sp zoo",
+            "sp z o o"),
+    "plc": ("plc", "public limited company"),
+    "partnership": ("lp", "limited partnership", "partnership", "kg", "gmbh co kg", "ohg"),
+    "gmbh": ("gmbh", "gesellschaft mit beschrankter haftung", "ges m b h", "mbh"),
+    "stock_company": ("ag", "aktiengesellschaft", "sa", "s a", "sas", "sarl", "srl", "spa",
+                      "bv", "nv", "oy", "oyj", "ab", "as", "asa", "a s", "se", "sae",
+                      "jsc", "ojsc", "cjsc", "pjsc", "oao", "zao", "pao", "ao",
+                      "joint stock company", "open joint stock company",
+                      "closed joint stock company", "public joint stock company",
+                      "aktsionernoe obshchestvo", "otkrytoe aktsionernoe obshchestvo",
+                      "zakrytoe aktsionernoe obshchestvo", "publichnoe aktsionernoe obshchestvo",
+                      "kk", "kabushiki kaisha", "kabushikigaisha", "yugen kaisha",
+                      "gk", "godo kaisha", "tbk", "pt", "jsc co", "co inc"),
+    "cooperative": ("cooperative", "coop", "eg"),
+}
+
+# CJK legal forms, longest first when applied. Removed anywhere in unsegmented text.
+CJK_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
+    "stock_company": ("股份有限公司", "股份公司", "株式会社", "有限会社", "合同会社", "주식회사",
+                      "(주)", "（株）", "(株)"),
+    "llc": ("有限责任公司", "有限责任", "유한회사"),
+    "limited": ("有限公司", "有限",),
+    "group": ("集团有限公司", "集团公司", "控股集团", "集团"),
+    "company": ("总公司", "分公司", "公司", "会社", "회사"),
+    "partnership": ("有限合伙", "合伙企业"),
+}
+
+# Cyrillic forms removed before transliteration (casefolded).
+CYRILLIC_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
+    "llc": ("общество с ограниченной ответственностью", "ооо", "тов"),
+    "stock_company": ("открытое акционерное общество", "закрытое акционерное общество",
+                      "публичное акционерное общество", "акционерное общество",
+                      "оао", "зао", "пао", "ао"),
+}
+
+
+def latin_form_index() -> dict[tuple[str, ...], str]:
+    """Token sequence -> canonical class, for the Latin matcher."""
+    index: dict[tuple[str, ...], str] = {}
+    for cls, variants in LATIN_LEGAL_FORMS.items():
+        for variant in variants:
+            index[tuple(variant.split())] = cls
+    return index
+
+
+def cjk_forms_longest_first() -> list[tuple[str, str]]:
+    pairs = [(v, cls) for cls, vs in CJK_LEGAL_FORMS.items() for v in vs]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def cyrillic_forms_longest_first() -> list[tuple[str, str]]:
+    pairs = [(v, cls) for cls, vs in CYRILLIC_LEGAL_FORMS.items() for v in vs]
+    return sorted(pairs, key=lambda p: -len(p[0]))

@@ -1,0 +1,194 @@
+"""Normalising names for comparison across scripts.
+
+``normalise(text)`` turns a name as written (Chinese, Latin, Cyrillic, pinyin, ...) into a
+`NormalName`: Latin tokens (Han transliterated to pinyin, other scripts to ASCII), a no-space
+skeleton, the Han characters (traditional folded to simplified), and the legal forms found, which
+are removed from the tokens so that they never decide a match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import opencc
+from anyascii import anyascii
+from pypinyin import lazy_pinyin
+
+from veu.names.legal_forms import (
+    cjk_forms_longest_first,
+    cyrillic_forms_longest_first,
+    latin_form_index,
+)
+from veu.names.numbers import ABBREVIATIONS, ORDINALS, ROMAN, words_to_numbers
+
+_T2S = opencc.OpenCC("t2s")
+_CJK_FORMS = cjk_forms_longest_first()
+_CYRILLIC_FORMS = [
+    (re.compile(rf"(?<![\w]){re.escape(form)}(?![\w])"), cls)
+    for form, cls in cyrillic_forms_longest_first()
+]
+_LATIN_FORMS = latin_form_index()
+_LATIN_FORM_MAX = max(len(k) for k in _LATIN_FORMS)
+# Short forms that are also ordinary words or syllables: removed only at the start or the end.
+_EDGE_ONLY = {k for k in _LATIN_FORMS if len(k) == 1 and len(k[0]) <= 3}
+
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_KANA = "\u3040-\u30ff\u31f0-\u31ff"
+_HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+_CJK_CHAR = re.compile(f"[{_HAN}{_KANA}{_HANGUL}]")
+_SCRIPT_RANGES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("Han", re.compile(f"[{_HAN}]")),
+    ("Kana", re.compile(f"[{_KANA}]")),
+    ("Hangul", re.compile(f"[{_HANGUL}]")),
+    ("Cyrillic", re.compile("[\u0400-\u04ff]")),
+    ("Arabic", re.compile("[\u0600-\u06ff\u0750-\u077f]")),
+    ("Greek", re.compile("[\u0370-\u03ff]")),
+    ("Latin", re.compile("[A-Za-z\u00c0-\u024f]")),
+)
+_APOSTROPHES = re.compile(r"['`´’‘ʼ]")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}(?:[a-z]\b)?")
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+_STOPWORDS = frozenset({"the"})
+# ``SiemensAG``: a legal form glued to the name, recognisable by its capitals.
+_GLUED_FORM = re.compile(r"(?<=[a-z])([A-Z]{2,5})\b")
+
+
+@dataclass(frozen=True, slots=True)
+class NormalName:
+    """A name ready for comparison. ``empty`` is true when nothing distinctive is left."""
+
+    original: str
+    tokens: tuple[str, ...]
+    skeleton: str
+    han: str
+    forms: frozenset[str]
+    scripts: frozenset[str]
+
+    @property
+    def empty(self) -> bool:
+        return not self.tokens and not self.han
+
+
+def scripts_of(text: str) -> frozenset[str]:
+    return frozenset(name for name, pattern in _SCRIPT_RANGES if pattern.search(text))
+
+
+def _transliterate(text: str) -> tuple[str, set[int]]:
+    """Latin text of ``text``; Han runs become pinyin syllables. Returns the positions (token
+    indexes) of tokens that came from Han, so that legal-form removal leaves syllables alone."""
+    parts: list[tuple[str, bool]] = []
+    pos = 0
+    for run in _HAN_RUN.finditer(text):
+        if run.start() > pos:
+            parts.append((anyascii(text[pos : run.start()]), False))
+        parts.append((" ".join(lazy_pinyin(run.group())), True))
+        pos = run.end()
+    if pos < len(text):
+        parts.append((anyascii(text[pos:]), False))
+    out: list[str] = []
+    pinyin_tokens: set[int] = set()
+    for chunk, is_pinyin in parts:
+        cleaned = _clean_latin(chunk.lower())
+        for token in cleaned.split():
+            if is_pinyin:
+                pinyin_tokens.add(len(out))
+            out.append(token)
+    return " ".join(out), pinyin_tokens
+
+
+def _clean_latin(text: str) -> str:
+    text = _POSSESSIVE.sub("", text)
+    text = _APOSTROPHES.sub("", text)
+    text = text.replace("&", " and ")
+    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
+    return _NON_ALNUM.sub(" ", text)
+
+
+def _strip_latin_forms(tokens: list[str], protected: set[int]) -> tuple[list[str], set[str]]:
+    forms: set[str] = set()
+    keep: list[str] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        matched = 0
+        if i not in protected:
+            for size in range(min(_LATIN_FORM_MAX, n - i), 0, -1):
+                key = tuple(tokens[i : i + size])
+                cls = _LATIN_FORMS.get(key)
+                if cls is None or any(j in protected for j in range(i, i + size)):
+                    continue
+                at_edge = i == 0 or i + size == n
+                if key in _EDGE_ONLY and not at_edge:
+                    continue
+                forms.add(cls)
+                matched = size
+                break
+        if matched:
+            i += matched
+        else:
+            keep.append(tokens[i])
+            i += 1
+    # A trailing form can expose another (``Foo Co Ltd``): strip edge forms again.
+    while keep and (cls := _LATIN_FORMS.get((keep[-1],))) is not None and len(keep) > 1:
+        forms.add(cls)
+        keep.pop()
+    return keep, forms
+
+
+def _fold_tokens(tokens: list[str]) -> list[str]:
+    out: list[str] = []
+    for token in tokens:
+        token = ORDINALS.get(token, token)
+        token = ROMAN.get(token, token)
+        token = ABBREVIATIONS.get(token, token)
+        if token in _STOPWORDS:
+            continue
+        out.append(token)
+    # A repeated token (``Sergey Sergey Shoigu``) says nothing more the second time.
+    return list(dict.fromkeys(words_to_numbers(out)))
+
+
+def _unglue_form(match: re.Match[str]) -> str:
+    suffix = match.group(1)
+    return f" {suffix}" if (suffix.lower(),) in _LATIN_FORMS else suffix
+
+
+@lru_cache(maxsize=65536)
+def normalise(text: str) -> NormalName:
+    """Normalise one name (see module docstring). Pure and cached."""
+    s = unicodedata.normalize("NFKC", text).strip()
+    s = _GLUED_FORM.sub(_unglue_form, s)
+    scripts = scripts_of(s)
+    if "Han" in scripts:
+        s = _T2S.convert(s)
+    s = s.casefold()
+    forms: set[str] = set()
+    if scripts & {"Han", "Kana", "Hangul"}:
+        for form, cls in _CJK_FORMS:
+            if form in s:
+                s = s.replace(form, " ")
+                forms.add(cls)
+    if "Cyrillic" in scripts:
+        for pattern, cls in _CYRILLIC_FORMS:
+            s, count = pattern.subn(" ", s)
+            if count:
+                forms.add(cls)
+    han = "".join(_CJK_CHAR.findall(s))
+    latin, pinyin_positions = _transliterate(s)
+    raw_tokens = latin.split()
+    tokens, latin_forms = _strip_latin_forms(raw_tokens, pinyin_positions)
+    forms |= latin_forms
+    folded = _fold_tokens(tokens)
+    return NormalName(
+        original=text,
+        tokens=tuple(folded),
+        skeleton="".join(folded),
+        han=han,
+        forms=frozenset(forms),
+        scripts=scripts,
+    )

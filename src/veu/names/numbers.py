@@ -1,0 +1,60 @@
+"""Numbers, ordinals and common abbreviations in names, folded to one spelling."""
+
+from __future__ import annotations
+
+ORDINALS: dict[str, str] = {
+    "first": "1", "1st": "1", "second": "2", "2nd": "2", "third": "3", "3rd": "3",
+    "fourth": "4", "4th": "4", "fifth": "5", "5th": "5", "sixth": "6", "6th": "6",
+    "seventh": "7", "7th": "7", "eighth": "8", "8th": "8", "ninth": "9", "9th": "9",
+    "tenth": "10", "10th": "10",
+}
+
+ABBREVIATIONS: dict[str, str] = {
+    "intl": "international", "int": "international", "natl": "national",
+    "mfg": "manufacturing", "dept": "department", "univ": "university", "assn": "association",
+    "assoc": "association", "tech": "technology", "techs": "technologies", "svcs": "services",
+    "sys": "systems", "labs": "laboratories", "lab": "laboratory", "hldgs": "holdings",
+    "mgmt": "management", "mt": "mount", "st": "saint", "ste": "sainte",
+}
+
+# Multi-letter Roman numerals only: single letters are more often initials.
+ROMAN: dict[str, str] = {
+    "ii": "2", "iii": "3", "iv": "4", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "xi": "11",
+    "xii": "12", "xiii": "13", "xiv": "14", "xv": "15", "xx": "20",
+}
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+
+
+def words_to_numbers(tokens: list[str]) -> list[str]:
+    """Replace spelled numbers below 100 by digits: ``forty four`` and ``forty 4`` -> ``44``."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token in _TENS:
+            value = _TENS[token]
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+            unit = _UNITS.get(nxt)
+            if unit is None and nxt.isdigit() and len(nxt) == 1:
+                unit = int(nxt)
+            if unit is not None and 0 < unit < 10:
+                out.append(str(value + unit))
+                i += 2
+                continue
+            out.append(str(value))
+        elif token in _UNITS:
+            out.append(str(_UNITS[token]))
+        else:
+            out.append(token)
+        i += 1
+    return out

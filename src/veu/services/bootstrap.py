@@ -1,0 +1,56 @@
+"""``veu db init``: create or upgrade the schema and load the bundled lists (idempotent)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from veu.errors import ConfigurationError
+from veu.model.catalogue import ALL_LISTS
+from veu.services.context import Context
+from veu.services.lists import ImportResult, import_list
+from veu.store import migrate
+
+
+@dataclass(frozen=True)
+class BundledSource:
+    source: str
+    path: Path
+    data_date: dt.date | None
+    note: str
+
+
+def bundled_sources() -> list[BundledSource]:
+    """The public lists shipped in ``veu/data`` (see its MANIFEST.yml)."""
+    root = Path(str(resources.files("veu") / "data"))
+    manifest: list[dict[str, Any]] = yaml.safe_load((root / "MANIFEST.yml").read_text("utf-8"))
+    out = []
+    for item in manifest:
+        path = root / item["path"]
+        if not path.exists():
+            raise ConfigurationError(f"bundled data {path} is missing from the installation")
+        out.append(BundledSource(source=item["source"], path=path,
+                                 data_date=item.get("data_date"), note=item.get("note", "")))
+    return out
+
+
+def init_database(ctx: Context, *, load: bool = True,
+                  progress: Any = None) -> list[ImportResult]:
+    """Migrate the schema to the newest revision, then load each bundled list."""
+    migrate.upgrade(ctx.engine)
+    with ctx.write() as uow:
+        uow.lists.ensure_lists(ALL_LISTS.values())
+        uow.commit()
+    results = []
+    if load:
+        for item in bundled_sources():
+            if progress is not None:
+                progress(item)
+            results.append(import_list(ctx, item.source, item.path, data_date=item.data_date,
+                                       actor="veu db init"))
+    return results

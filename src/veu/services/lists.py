@@ -1,0 +1,170 @@
+"""Importing lists and reporting on them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from veu.errors import ImportRejected, InvalidInput, NotFound, Problem
+from veu.ingest import csl, mofcom, ofac_sdn, un
+from veu.ingest.common import ImportReport, ParseOutcome, date_in_path, file_digest
+from veu.model import ListInfo
+from veu.model.catalogue import ALL_LISTS
+from veu.services.context import Context
+from veu.store import audit
+from veu.store.repository import ListSnapshot, entry_payload, list_snapshot_id
+
+Parser = Callable[[Path, dt.date | None], ParseOutcome]
+
+PARSERS: dict[str, tuple[Parser, str]] = {
+    "mofcom": (mofcom.parse, "MOFCOM / MFA announcement texts (a file or a folder of them)"),
+    "ofac-sdn": (ofac_sdn.parse,
+                 "OFAC legacy SDN CSV (sdn.csv, with add/alt/sdn_comments if present)"),
+    "csl": (csl.parse, "Trade.gov Consolidated Screening List CSV"),
+    "un": (un.parse, "UN Security Council Consolidated List XML"),
+}
+
+
+@dataclass
+class ListChange:
+    list_id: str
+    list_snapshot: str
+    entries: int
+    data_date: dt.date
+    changed: bool
+
+
+@dataclass
+class ImportResult:
+    source: str
+    snapshot: str | None
+    changed: bool
+    lists: list[ListChange] = field(default_factory=list)
+    report: ImportReport | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        report = self.report
+        return {
+            "source": self.source,
+            "snapshot": self.snapshot,
+            "changed": self.changed,
+            "lists": [{"list": c.list_id, "list_snapshot": c.list_snapshot, "entries": c.entries,
+                       "data_date": c.data_date.isoformat(), "changed": c.changed}
+                      for c in self.lists],
+            "rows": report.rows if report else 0,
+            "rejected": [p.as_dict() for p in report.rejected] if report else [],
+            "warnings": [p.as_dict() for p in report.warnings] if report else [],
+        }
+
+
+def import_list(ctx: Context, source: str, path: Path, *, data_date: dt.date | None = None,
+                actor: str = "cli") -> ImportResult:
+    """Import one source file (or folder) as new list snapshot(s), in one transaction.
+
+    Rejected rows are reported with file, line and reason; if their share exceeds
+    ``import_max_reject_share`` nothing is written. Importing the same content again changes
+    nothing.
+    """
+    if source not in PARSERS:
+        raise InvalidInput(f"unknown source {source!r}; choose one of {', '.join(PARSERS)}",
+                           [Problem(f"unknown source {source!r}", field="source")])
+    if not path.exists():
+        raise InvalidInput(f"{path} does not exist", [Problem("no such file", file=str(path))])
+    parser, _ = PARSERS[source]
+    outcome = parser(path, data_date)
+    report = outcome.report
+    # The date of the data: given, else what the file says, else a date in the path, else today.
+    fallback = date_in_path(path)
+    for parsed in outcome.lists:
+        if parsed.data_date is None:
+            if fallback is None:
+                fallback = ctx.today()
+                report.warn(f"the file gives no date for its data and none was given; using "
+                            f"today ({fallback}): pass --data-date", file=str(path))
+            parsed.data_date = fallback
+    limit = ctx.settings.import_max_reject_share
+    if report.rejected and report.reject_share > limit:
+        raise ImportRejected(
+            f"{len(report.rejected)} of {report.rows} rows were rejected "
+            f"({report.reject_share:.1%}, more than the {limit:.1%} allowed): nothing was written",
+            report.rejected[:200],
+        )
+    if not outcome.lists:
+        raise InvalidInput(f"{path} holds nothing to import", report.rejected or
+                           [Problem("no entries found", file=str(path))])
+    digest = file_digest([Path(f) for f in report.files])
+    now = ctx.now()
+    result = ImportResult(source=source, snapshot=None, changed=False, report=report)
+    with ctx.write() as uow:
+        uow.lists.ensure_lists(ALL_LISTS.values())
+        head = uow.lists.head(lock=True)
+        members = {lid: snap.id for lid, snap in head.members.items()}
+        for parsed in outcome.lists:
+            list_id = parsed.info.id
+            current = head.members.get(list_id)
+            existing = uow.lists.listings(head.id, [list_id]) if parsed.merge and current and head.id else []
+            listings = parsed.merged_with(existing)
+            if not listings:
+                report.warn(f"{list_id}: nothing to apply the status changes to", file=str(path))
+                continue
+            snap_date = parsed.data_date or ctx.today()
+            if parsed.merge and current:
+                snap_date = max(snap_date, current.data_date)
+            payloads = [(*entry_payload(item), item.id) for item in listings]
+            rows = [(eid, lid, payload) for eid, payload, lid in payloads]
+            lsid = list_snapshot_id(list_id, snap_date, (eid for eid, _, _ in rows))
+            changed = members.get(list_id) != lsid
+            if changed and uow.lists.list_snapshot(lsid) is None:
+                uow.lists.add_list_snapshot(ListSnapshot(
+                    id=lsid, list_id=list_id, source=source, source_files=report.files,
+                    source_sha256=digest, data_date=snap_date, created_at=now,
+                    entry_count=len(rows),
+                    report={"rows": report.rows, "rejected": [p.as_dict() for p in report.rejected],
+                            "warnings": [p.as_dict() for p in report.warnings]},
+                ), rows)
+            members[list_id] = lsid
+            result.lists.append(ListChange(list_id, lsid, len(rows), snap_date, changed))
+        result.changed = any(c.changed for c in result.lists)
+        if result.changed:
+            result.snapshot = uow.lists.set_head(members.values(), now=now, actor=actor,
+                                                 reason=f"import {source} {path.name}")
+            audit.append(uow.conn, at=now, actor=actor, action="lists.import", subject=source,
+                         payload={"file_sha256": digest, "snapshot": result.snapshot,
+                                  "lists": {c.list_id: c.list_snapshot for c in result.lists
+                                            if c.changed},
+                                  "rejected": len(report.rejected)})
+            uow.commit()
+        else:
+            result.snapshot = head.id
+    return result
+
+
+@dataclass(frozen=True)
+class ListSummary:
+    info: ListInfo
+    snapshot: ListSnapshot | None
+
+
+def summary(ctx: Context) -> tuple[str | None, list[ListSummary]]:
+    """The current snapshot id and, for every known list, its current list snapshot."""
+    with ctx.read() as uow:
+        head = uow.lists.head()
+        known = {i.id: i for i in uow.lists.all_lists()}
+    known.update({k: v for k, v in ALL_LISTS.items() if k not in known})
+    rows = [ListSummary(info, head.members.get(lid)) for lid, info in sorted(known.items())]
+    return head.id, rows
+
+
+def require_snapshot(ctx: Context, snapshot: str | None = None) -> str:
+    with ctx.read() as uow:
+        if snapshot is None:
+            head = uow.lists.head()
+            if head.id is None:
+                raise NotFound("no lists are loaded yet: run `veu db init`")
+            return head.id
+        if not uow.lists.snapshot_exists(snapshot):
+            raise NotFound(f"no snapshot {snapshot}")
+        return snapshot
