@@ -156,14 +156,14 @@ def containment(query: NormalName, candidate: NormalName) -> FeatureResult:
     return FeatureResult(0.0, {})
 
 
-def legal_form_conflict(query: NormalName, candidate: NormalName) -> FeatureResult:
-    """Legal forms of different classes on both sides (``AG`` against ``GmbH``). A weak signal:
-    a small penalty, never enough to decide a match."""
-    if query.forms and candidate.forms and not (query.forms & candidate.forms):
-        return FeatureResult(
-            1.0, {"query": sorted(query.forms), "candidate": sorted(candidate.forms)}
-        )
-    return FeatureResult(0.0, {"query": sorted(query.forms), "candidate": sorted(candidate.forms)})
+def legal_forms(query: NormalName, candidate: NormalName) -> FeatureResult:
+    """Legal forms found and removed on each side (``Corp.``, ``GmbH``, 有限公司, ``ООО``). They
+    never count for or against a match: this feature only reports them (weight 0)."""
+    if not query.forms and not candidate.forms:
+        return FeatureResult(0.0, {})
+    return FeatureResult(
+        0.0, {"query": sorted(query.forms), "candidate": sorted(candidate.forms)}
+    )
 
 
 def country_conflict(query: frozenset[str], candidate: frozenset[str]) -> FeatureResult:
@@ -177,7 +177,7 @@ def country_conflict(query: frozenset[str], candidate: frozenset[str]) -> Featur
 @dataclass(frozen=True)
 class Feature:
     name: str
-    kind: Literal["evidence", "floor", "penalty"]
+    kind: Literal["evidence", "floor", "penalty", "info"]
     weight: float
     function: Callable[..., FeatureResult]
 
@@ -191,7 +191,7 @@ NAME_FEATURES: tuple[Feature, ...] = (
     Feature("han", "evidence", 1.0, han),
     Feature("containment", "floor", 0.75, containment),
     Feature("numbers", "penalty", 0.15, numbers),
-    Feature("legal_form_conflict", "penalty", 0.02, legal_form_conflict),
+    Feature("legal_forms", "info", 0.0, legal_forms),
 )
 COUNTRY_FEATURE = Feature("country_conflict", "penalty", 0.05, country_conflict)
 ALL_FEATURES: tuple[Feature, ...] = (*NAME_FEATURES, COUNTRY_FEATURE)

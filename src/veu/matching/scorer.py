@@ -52,9 +52,9 @@ def score_names(query: NormalName, candidate: NormalName) -> NameScore:
             best = max(best, contribution)
         elif feature.kind == "floor":
             floor = max(floor, contribution)
-        else:
+        elif feature.kind == "penalty":
             penalty += contribution
-        if feature.kind == "evidence" or result.score:
+        if feature.kind == "evidence" or result.score or (feature.kind == "info" and result.detail):
             explanation[feature.name] = {
                 "score": round(result.score, 4),
                 "weight": feature.weight,

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 # canonical class -> variants (space-separated tokens, already lower-case ASCII)
 LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
-    "corporation": ("corporation", "corp", "korporatsiya", "korporatsiia"),
-    "incorporated": ("incorporated", "inc"),
-    "company": ("company", "co", "companies", "compania", "compagnie", "cie", "kompaniya"),
+    # Corporation, Inc. and Co. are used interchangeably (``Boeing Co`` / ``Boeing Inc``).
+    "corporation": ("corporation", "corp", "korporatsiya", "korporatsiia", "incorporated", "inc",
+                    "company", "co", "companies", "compania", "compagnie", "cie", "kompaniya",
+                    "co inc"),
     "limited": ("limited", "ltd", "ltda", "limitada", "co ltd", "company limited",
                 "pte ltd", "pvt ltd", "private limited", "pty ltd", "sdn bhd", "bhd"),
     "llc": ("llc", "limited liability company", "l l c", "llp", "limited liability partnership",
@@ -30,7 +31,7 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
                       "aktsionernoe obshchestvo", "otkrytoe aktsionernoe obshchestvo",
                       "zakrytoe aktsionernoe obshchestvo", "publichnoe aktsionernoe obshchestvo",
                       "kk", "kabushiki kaisha", "kabushikigaisha", "yugen kaisha",
-                      "gk", "godo kaisha", "tbk", "pt", "jsc co", "co inc"),
+                      "gk", "godo kaisha", "tbk", "pt", "jsc co"),
     "cooperative": ("cooperative", "coop", "eg"),
 }
 
@@ -41,7 +42,7 @@ CJK_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "llc": ("有限责任公司", "有限责任", "유한회사"),
     "limited": ("有限公司", "有限",),
     "group": ("集团有限公司", "集团公司", "控股集团", "集团"),
-    "company": ("总公司", "分公司", "公司", "会社", "회사"),
+    "corporation": ("总公司", "分公司", "公司", "会社", "회사"),
     "partnership": ("有限合伙", "合伙企业"),
 }
 

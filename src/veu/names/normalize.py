@@ -78,27 +78,22 @@ def scripts_of(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in _SCRIPT_RANGES if pattern.search(text))
 
 
-def _transliterate(text: str) -> tuple[str, set[int]]:
-    """Latin text of ``text``; Han runs become pinyin syllables. Returns the positions (token
-    indexes) of tokens that came from Han, so that legal-form removal leaves syllables alone."""
-    parts: list[tuple[str, bool]] = []
+def _transliterate(text: str) -> list[Token]:
+    """Latin tokens of ``text``: Han runs become pinyin syllables (flagged), other scripts ASCII."""
+    tokens: list[Token] = []
     pos = 0
+
+    def add(chunk: str, from_han: bool) -> None:
+        tokens.extend((t, from_han) for t in _clean_latin(chunk.lower()).split())
+
     for run in _HAN_RUN.finditer(text):
         if run.start() > pos:
-            parts.append((anyascii(text[pos : run.start()]), False))
-        parts.append((" ".join(lazy_pinyin(run.group())), True))
+            add(anyascii(text[pos : run.start()]), False)
+        add(" ".join(lazy_pinyin(run.group())), True)
         pos = run.end()
     if pos < len(text):
-        parts.append((anyascii(text[pos:]), False))
-    out: list[str] = []
-    pinyin_tokens: set[int] = set()
-    for chunk, is_pinyin in parts:
-        cleaned = _clean_latin(chunk.lower())
-        for token in cleaned.split():
-            if is_pinyin:
-                pinyin_tokens.add(len(out))
-            out.append(token)
-    return " ".join(out), pinyin_tokens
+        add(anyascii(text[pos:]), False)
+    return tokens
 
 
 def _clean_latin(text: str) -> str:
@@ -109,48 +104,65 @@ def _clean_latin(text: str) -> str:
     return _NON_ALNUM.sub(" ", text)
 
 
-def _strip_latin_forms(tokens: list[str], protected: set[int]) -> tuple[list[str], set[str]]:
+Token = tuple[str, bool]  # (text, came from Han)
+
+
+def _strip_latin_forms(tokens: list[Token]) -> tuple[list[Token], set[str]]:
+    """Remove legal forms written in Latin letters (never pinyin syllables)."""
     forms: set[str] = set()
-    keep: list[str] = []
+    keep: list[Token] = []
     i = 0
     n = len(tokens)
     while i < n:
         matched = 0
-        if i not in protected:
-            for size in range(min(_LATIN_FORM_MAX, n - i), 0, -1):
-                key = tuple(tokens[i : i + size])
-                cls = _LATIN_FORMS.get(key)
-                if cls is None or any(j in protected for j in range(i, i + size)):
-                    continue
-                at_edge = i == 0 or i + size == n
-                if key in _EDGE_ONLY and not at_edge:
-                    continue
-                forms.add(cls)
-                matched = size
-                break
+        for size in range(min(_LATIN_FORM_MAX, n - i), 0, -1):
+            window = tokens[i : i + size]
+            if any(from_han for _, from_han in window):
+                continue
+            key = tuple(text for text, _ in window)
+            cls = _LATIN_FORMS.get(key)
+            if cls is None:
+                continue
+            if key in _EDGE_ONLY and not (i == 0 or i + size == n):
+                continue
+            forms.add(cls)
+            matched = size
+            break
         if matched:
             i += matched
         else:
             keep.append(tokens[i])
             i += 1
     # A trailing form can expose another (``Foo Co Ltd``): strip edge forms again.
-    while keep and (cls := _LATIN_FORMS.get((keep[-1],))) is not None and len(keep) > 1:
+    while len(keep) > 1 and not keep[-1][1] and (cls := _LATIN_FORMS.get((keep[-1][0],))):
         forms.add(cls)
         keep.pop()
     return keep, forms
 
 
-def _fold_tokens(tokens: list[str]) -> list[str]:
+def _fold_tokens(tokens: list[Token]) -> list[str]:
+    """Spelling variants folded (ordinals, Roman numerals, abbreviations, spelled numbers) and
+    repeats dropped, for tokens written in Latin; pinyin syllables are kept as they are."""
     out: list[str] = []
-    for token in tokens:
-        token = ORDINALS.get(token, token)
-        token = ROMAN.get(token, token)
-        token = ABBREVIATIONS.get(token, token)
-        if token in _STOPWORDS:
+    latin: list[str] = []
+
+    def flush() -> None:
+        out.extend(words_to_numbers(latin))
+        latin.clear()
+
+    for text, from_han in tokens:
+        if from_han:
+            flush()
+            out.append(text)
             continue
-        out.append(token)
-    # A repeated token (``Sergey Sergey Shoigu``) says nothing more the second time.
-    return list(dict.fromkeys(words_to_numbers(out)))
+        text = ORDINALS.get(text, text)
+        text = ROMAN.get(text, text)
+        text = ABBREVIATIONS.get(text, text)
+        if text in _STOPWORDS or text in latin or text in out:
+            continue  # ``Sergey Sergey Shoigu``: a repeat says nothing more
+        latin.append(text)
+    flush()
+    return out
 
 
 def _unglue_form(match: re.Match[str]) -> str:
@@ -179,9 +191,7 @@ def normalise(text: str) -> NormalName:
             if count:
                 forms.add(cls)
     han = "".join(_CJK_CHAR.findall(s))
-    latin, pinyin_positions = _transliterate(s)
-    raw_tokens = latin.split()
-    tokens, latin_forms = _strip_latin_forms(raw_tokens, pinyin_positions)
+    tokens, latin_forms = _strip_latin_forms(_transliterate(s))
     forms |= latin_forms
     folded = _fold_tokens(tokens)
     return NormalName(

@@ -131,7 +131,8 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
             if listing.id in by_list[doc.list_id]:
                 continue  # a branch line repeating its parent
             by_list[doc.list_id][listing.id] = listing
-    updates += encoded_updates()
+    touched = set(by_list) | {u.list_id for u in updates}
+    updates += [u for u in encoded_updates() if u.list_id in touched]
     date = data_date or newest
     lists = []
     for list_id, listings in sorted(by_list.items()):

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, FIXTURES
+from veu.ingest import csl
+from veu.model import ListingState
+
+CSL_2022 = DATA / "trade_gov_csl" / "2022-05" / "consolidated.csv.gz"
+
+
+@pytest.fixture(scope="module")
+def outcome_2022() -> csl.ParseOutcome:
+    return csl.parse(CSL_2022)
+
+
+def test_every_source_becomes_a_list(outcome_2022: csl.ParseOutcome) -> None:
+    counts = {p.info.id: len(p.listings) for p in outcome_2022.lists}
+    assert counts["us-csl-el"] == 2001
+    assert counts["us-csl-meu"] == 71
+    assert counts["us-csl-dpl"] == 462
+    assert counts["us-csl-uvl"] == 201
+    assert counts["us-csl-cmic"] == 68
+    assert sum(counts.values()) == 14159
+    # the data date is the newest start_date when none is given
+    assert {p.data_date for p in outcome_2022.lists} == {dt.date(2022, 4, 21)}
+
+
+def test_a_duplicate_record_is_rejected_with_its_line(outcome_2022: csl.ParseOutcome) -> None:
+    [problem] = outcome_2022.report.rejected
+    assert problem.reason == "_id 15268 appears twice in CAP"
+    assert problem.file == "consolidated.csv.gz" and problem.line == 1980
+
+
+def test_meu_entry_keeps_its_measures_and_country(outcome_2022: csl.ParseOutcome) -> None:
+    meu = {l.primary_name: l for p in outcome_2022.lists if p.info.id == "us-csl-meu"
+           for l in p.listings}
+    aecc = meu["AECC Aero Science & Technology Co. Ltd."]
+    assert aecc.countries == ("CN",)
+    assert aecc.source.number == "85 FR 83799"
+    assert aecc.listed_on == dt.date(2020, 12, 23)
+    assert "supplement no. 2 to part 744" in aecc.measures[0]
+
+
+def test_entity_list_aliases(outcome_2022: csl.ParseOutcome) -> None:
+    el = [l for p in outcome_2022.lists if p.info.id == "us-csl-el" for l in p.listings]
+    hygon = next(l for l in el if l.primary_name == "Chengdu Haiguang Integrated Circuit")
+    assert [n.value for n in hygon.names[1:]] == ["Hygon", "Chengdu Haiguang Jincheng Dianlu Sheji"]
+
+
+def test_end_dates_become_expiry(outcome_2022: csl.ParseOutcome) -> None:
+    dpl = [l for p in outcome_2022.lists if p.info.id == "us-csl-dpl" for l in p.listings]
+    ended = [l for l in dpl if l.history and l.history[0].status == "expired"]
+    assert ended
+    sample = ended[0]
+    assert sample.status_on(sample.history[0].start).state == ListingState.expired
+
+
+def test_treasury_rows_share_the_ofac_party(outcome_2022: csl.ParseOutcome) -> None:
+    sdn = [l for p in outcome_2022.lists if p.info.id == "us-csl-sdn" for l in p.listings]
+    assert all(l.party_id.startswith("ofac:") for l in sdn)
+    assert any(i.scheme == "passport" for l in sdn for i in l.identifiers)
+
+
+def test_repeated_header_row_is_skipped_with_a_warning() -> None:
+    outcome = csl.parse(FIXTURES / "csl_2023-11_head.csv")
+    assert [(w.line, w.reason) for w in outcome.report.warnings] == [
+        (2, "repeated header row skipped")]
+    assert outcome.report.rows == 40
+    assert outcome.report.rejected == []
+
+
+def test_missing_columns_are_named(tmp_path: Path) -> None:
+    path = tmp_path / "bad.csv"
+    path.write_text("id,source,title\n1,x,y\n")
+    outcome = csl.parse(path)
+    assert outcome.lists == []
+    assert outcome.report.rejected[0].reason == "missing column(s): _id, name"
+
+
+def test_parse_ids() -> None:
+    ids = csl.parse_ids("QA, 28940000602, National ID No.; JO, 2014-08-30, 2009-08-31, K475336, "
+                        "Passport; Male, Gender")
+    assert [(i.scheme, i.value, i.country) for i in ids] == [
+        ("national_id", "28940000602", "QA"), ("passport", "K475336", "JO")]

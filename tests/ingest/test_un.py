@@ -1,0 +1,81 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA
+from veu.errors import InvalidInput
+from veu.ingest import un
+from veu.model import PartyKind
+
+UN_2026 = DATA / "un_sc_consolidated" / "2026-02" / "consolidated.xml"
+
+
+@pytest.fixture(scope="module")
+def listings() -> dict:
+    outcome = un.parse(UN_2026)
+    assert outcome.report.rejected == []
+    return {"outcome": outcome, "by_id": {l.id: l for l in outcome.lists[0].listings}}
+
+
+def test_counts_and_date(listings: dict) -> None:
+    parsed = listings["outcome"].lists[0]
+    assert parsed.data_date == dt.date(2026, 2, 27)
+    kinds = [l.kind for l in parsed.listings]
+    assert kinds.count(PartyKind.person) == 730
+    assert kinds.count(PartyKind.organization) == 273
+
+
+def test_entity_aliases_and_addresses(listings: dict) -> None:
+    adf = listings["by_id"]["un-sc:CDe.001"]
+    assert adf.primary_name == "ADF"
+    roles = {n.value: n.role for n in adf.names}
+    assert roles["Allied Democratic Forces"] == "alias"
+    assert roles["NALU"] == "former"
+    assert adf.countries == ("CD",)
+    assert adf.listed_on == dt.date(2014, 6, 30)
+
+
+def test_two_names_in_one_field_are_split(listings: dict) -> None:
+    cagl = listings["by_id"]["un-sc:CDe.003"]
+    assert [n.value for n in cagl.names][:2] == [
+        "COMPAGNIE AERIENNE DES GRANDS LACS (CAGL)", "GREAT LAKES BUSINESS COMPANY (GLBC)"]
+
+
+def test_original_script_names(listings: dict) -> None:
+    originals = [n for l in listings["by_id"].values() for n in l.names
+                 if n.role == "original_script"]
+    assert len(originals) >= 300
+
+
+def test_malformed_xml_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "broken.xml"
+    path.write_text('<?xml version="1.0"?>\n<CONSOLIDATED_LIST>\n<INDIVIDUALS>\n<INDIVIDUAL>\n'
+                    "</CONSOLIDATED_LIST>\n")
+    with pytest.raises(InvalidInput) as info:
+        un.parse(path)
+    assert info.value.problems[0].line == 5
+
+
+def test_record_without_a_name_is_rejected_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "list.xml"
+    path.write_text(
+        '<?xml version="1.0"?>\n<CONSOLIDATED_LIST dateGenerated="2026-02-27T00:00:00Z">\n'
+        "<INDIVIDUALS>\n"
+        "<INDIVIDUAL><DATAID>1</DATAID><REFERENCE_NUMBER>QDi.1</REFERENCE_NUMBER>"
+        "<FIRST_NAME>A</FIRST_NAME></INDIVIDUAL>\n"
+        "<INDIVIDUAL><DATAID>2</DATAID><REFERENCE_NUMBER>QDi.2</REFERENCE_NUMBER></INDIVIDUAL>\n"
+        "</INDIVIDUALS></CONSOLIDATED_LIST>\n")
+    outcome = un.parse(path)
+    [problem] = outcome.report.rejected
+    assert problem.line == 5 and "has no name" in problem.reason
+    assert len(outcome.lists[0].listings) == 1
+
+
+def test_wrong_root_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.xml"
+    path.write_text("<sdnList/>")
+    with pytest.raises(InvalidInput, match="not a UN consolidated list"):
+        un.parse(path)

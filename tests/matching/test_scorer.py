@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import pytest
+
+from veu.matching import score_names
+from veu.matching.features import ALL_FEATURES
+from veu.names import normalise
+
+MATCH = 0.85
+REVIEW = 0.70
+
+
+def score(a: str, b: str) -> float:
+    return score_names(normalise(a), normalise(b)).score
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Lockheed Martin Corp.", "Lockheed Martin Corporation"),
+        ("洛克希德·马丁公司", "洛克希德·马丁公司"),
+        ("洛克希德马丁", "洛克希德·马丁公司"),
+        ("成都海光集成电路设计", "Chengdu Haiguang Jincheng Dianlu Sheji"),
+        ("Luokexide Mading", "洛克希德·马丁公司"),
+        ("華為技術有限公司", "华为技术有限公司"),
+        ("Huawei Technologies Co., Ltd.", "HUAWEI TECHNOLOGIES CO LTD"),
+        ("Skydio Inc", "Skydio, Inc."),
+        ("Aero Vironment", "AeroVironment, Inc."),
+        ("Gibbs and Cox", "Gibbs & Cox, Inc."),
+        ("MARTIN, Lockheed", "Lockheed Martin"),
+        ("Goodwill Company", "Good Will Company"),
+        ("Crystalord Limited", "CRISTALORD LTD"),
+    ],
+)
+def test_same_entity_matches(query: str, listed: str) -> None:
+    assert score(query, listed) >= MATCH
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Deutsche Bank", "Deutsche Bank Trust Company"),
+        ("CRYSTALORD SYSTEMS LIMITED", "CRYSTALORD LTD"),
+        ("Bowne Global Solutions, Inc.", "Bowne Global Solutions II, Inc."),
+        ("Apollo Investment Fund VIII L.P.", "Apollo Investment Fund IX L.P."),
+        ("Volkswagen Aktiengesellschaft", "Siemens Aktiengesellschaft"),
+        ("General Dynamics Land Systems", "General Dynamics Mission Systems"),
+        ("华为", "花卫"),  # homophones: pinyin is the same, the characters are not
+    ],
+)
+def test_different_entities_do_not_match(query: str, listed: str) -> None:
+    assert score(query, listed) < MATCH
+
+
+@pytest.mark.parametrize("name", ["CORP", "Company", "有限公司", "Inc."])
+def test_legal_form_alone_never_matches(name: str) -> None:
+    for listed in ("CORP", "Lockheed Martin Corporation", "Company", "有限公司"):
+        assert score(name, listed) == 0.0
+
+
+def test_legal_forms_and_punctuation_do_not_decide() -> None:
+    base = score("Lockheed Martin", "Lockheed Martin")
+    assert score("Lockheed Martin, Inc.", "LOCKHEED-MARTIN CORPORATION") == base == 1.0
+    assert score("洛克希德·马丁有限公司", "洛克希德马丁股份有限公司") == 1.0
+    assert score("Deutsche Bank AG", "Deutsche Bank GmbH") == 1.0
+    explained = score_names(normalise("Boeing Co."), normalise("Boeing GmbH")).explanation
+    assert explained["legal_forms"] == {"score": 0.0, "weight": 0.0, "query": ["corporation"],
+                                        "candidate": ["gmbh"]}
+
+
+def test_contained_names_go_to_review_not_match() -> None:
+    value = score("Huawei", "Huawei Technologies")
+    assert REVIEW <= value < MATCH
+
+
+def test_explanation_names_each_feature_with_score_and_weight() -> None:
+    result = score_names(normalise("Lockheed Martin Corp."), normalise("Lockheed Martin Aeronautics"))
+    assert {"tokens", "skeleton"} <= set(result.explanation)
+    tokens = result.explanation["tokens"]
+    assert tokens["unmatched_candidate"] == ["aeronautics"]
+    assert tokens["weight"] == 1.0
+    assert 0 <= tokens["score"] <= 1
+
+
+def test_chinese_pairs_use_the_characters_not_pinyin() -> None:
+    result = score_names(normalise("洛克希德·马丁公司"), normalise("洛克希德·马丁公司"))
+    assert "han" in result.explanation
+    assert "tokens" not in result.explanation
+
+
+def test_every_feature_is_documented() -> None:
+    for feature in ALL_FEATURES:
+        assert len(feature.doc()) > 40, feature.name

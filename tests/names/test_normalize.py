@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import pytest
+
+from veu.names import normalise, scripts_of
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens", "han"),
+    [
+        ("洛克希德·马丁公司", ("luo", "ke", "xi", "de", "ma", "ding"), "洛克希德马丁"),
+        ("Lockheed Martin Corp.", ("lockheed", "martin"), ""),
+        ("LOCKHEED MARTIN CORPORATION", ("lockheed", "martin"), ""),
+        ("華為技術有限公司", ("hua", "wei", "ji", "shu"), "华为技术"),
+        ("中国航空工业集团有限公司", ("zhong", "guo", "hang", "kong", "gong", "ye"), "中国航空工业"),
+        ("汉翔航空工业股份有限公司", ("han", "xiang", "hang", "kong", "gong", "ye"), "汉翔航空工业"),
+        ("Gibbs&Cox, Inc.", ("gibbs", "and", "cox"), ""),
+        ("TCOM, Limited Partnership", ("tcom",), ""),
+        ("Jong Shyn Shipbuilding Co.,Ltd", ("jong", "shyn", "shipbuilding"), ""),
+        ('ООО "Ромашка"', ("romashka",), ""),
+        ("OOO Romashka", ("romashka",), ""),
+        ("SiemensAG", ("siemens",), ""),
+        ("Brigade Forty-Four", ("brigade", "44"), ""),
+        ("1st Int'l Bank", ("1", "international", "bank"), ""),
+        ("Blackstone Capital Partners VII L.P.", ("blackstone", "capital", "partners", "7"), ""),
+    ],
+)
+def test_normalise_tokens_and_han(name: str, tokens: tuple[str, ...], han: str) -> None:
+    normal = normalise(name)
+    assert normal.tokens == tokens
+    assert normal.han == han
+
+
+@pytest.mark.parametrize("name", ["CORP", "Company", "Inc.", "有限公司", "股份有限公司", "LLC", " - ", "Co., Ltd."])
+def test_a_name_that_is_only_a_legal_form_is_empty(name: str) -> None:
+    assert normalise(name).empty
+
+
+def test_legal_forms_are_recorded_by_class() -> None:
+    assert normalise("Deutsche Bank AG").forms == {"stock_company"}
+    assert normalise("Boeing Co.").forms == normalise("Boeing Inc.").forms == {"corporation"}
+    assert normalise("Deutsche Bank GmbH").forms == {"gmbh"}
+    assert "limited" in normalise("华为技术有限公司").forms
+
+
+def test_pinyin_syllables_are_not_taken_for_legal_forms() -> None:
+    # 澳 is "ao", which is also a Russian legal form; from Han it must stay a syllable.
+    assert normalise("澳门").tokens == ("ao", "men")
+    assert normalise("AO Rosneft").tokens == ("rosneft",)
+
+
+def test_short_forms_only_stripped_at_the_edges() -> None:
+    assert normalise("Banco Nacional SA").tokens == ("banco", "nacional")
+    assert normalise("Sa Re Ga").tokens == ("re", "ga")  # leading "sa" counts as a form
+    assert "as" in normalise("Bank As Trust Bank").tokens
+
+
+def test_traditional_and_simplified_are_one() -> None:
+    assert normalise("漢翔航空工業").han == normalise("汉翔航空工业").han
+
+
+def test_scripts() -> None:
+    assert scripts_of("洛克希德 Martin") == {"Han", "Latin"}
+    assert scripts_of("Газпром") == {"Cyrillic"}
+
+
+def test_repeated_tokens_count_once() -> None:
+    assert normalise("Sergey Sergey Shoigu").tokens == ("sergey", "shoigu")
