@@ -18,7 +18,9 @@ from veu.services.context import Context
 from veu.settings import Settings
 from veu.store import make_engine, migrate
 
-PG_ADMIN_URL = os.environ.get("VEU_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+PG_ADMIN_URL = os.environ.get(
+    "VEU_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
 IN_CI = bool(os.environ.get("CI"))
 NOW = dt.datetime(2026, 11, 26, 9, 0, tzinfo=dt.UTC)
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -48,7 +50,7 @@ def pg_server() -> Iterator[str]:
         if IN_CI:
             pytest.fail(f"CI is set but PostgreSQL is unreachable at {PG_ADMIN_URL}: {problem}")
         pytest.skip(f"PostgreSQL unreachable at {PG_ADMIN_URL}: {problem}")
-    yield PG_ADMIN_URL
+    return PG_ADMIN_URL
 
 
 def _fresh_pg_database(admin_url: str) -> tuple[str, str]:

@@ -98,8 +98,14 @@ class ProblemList:
 
     problems: list[Problem] = field(default_factory=list)
 
-    def add(self, reason: str, *, file: str | None = None, line: int | None = None,
-            field: str | None = None) -> None:
+    def add(
+        self,
+        reason: str,
+        *,
+        file: str | None = None,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
         self.problems.append(Problem(reason=reason, file=file, line=line, field=field))
 
     def __bool__(self) -> bool:

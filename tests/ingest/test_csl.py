@@ -32,12 +32,17 @@ def test_every_source_becomes_a_list(outcome_2022: csl.ParseOutcome) -> None:
 def test_a_duplicate_record_is_rejected_with_its_line(outcome_2022: csl.ParseOutcome) -> None:
     [problem] = outcome_2022.report.rejected
     assert problem.reason == "_id 15268 appears twice in CAP"
-    assert problem.file == "consolidated.csv.gz" and problem.line == 1980
+    assert problem.file == "consolidated.csv.gz"
+    assert problem.line == 1980
 
 
 def test_meu_entry_keeps_its_measures_and_country(outcome_2022: csl.ParseOutcome) -> None:
-    meu = {l.primary_name: l for p in outcome_2022.lists if p.info.id == "us-csl-meu"
-           for l in p.listings}
+    meu = {
+        item.primary_name: item
+        for p in outcome_2022.lists
+        if p.info.id == "us-csl-meu"
+        for item in p.listings
+    }
     aecc = meu["AECC Aero Science & Technology Co. Ltd."]
     assert aecc.countries == ("CN",)
     assert aecc.source.number == "85 FR 83799"
@@ -46,29 +51,30 @@ def test_meu_entry_keeps_its_measures_and_country(outcome_2022: csl.ParseOutcome
 
 
 def test_entity_list_aliases(outcome_2022: csl.ParseOutcome) -> None:
-    el = [l for p in outcome_2022.lists if p.info.id == "us-csl-el" for l in p.listings]
-    hygon = next(l for l in el if l.primary_name == "Chengdu Haiguang Integrated Circuit")
+    el = [item for p in outcome_2022.lists if p.info.id == "us-csl-el" for item in p.listings]
+    hygon = next(item for item in el if item.primary_name == "Chengdu Haiguang Integrated Circuit")
     assert [n.value for n in hygon.names[1:]] == ["Hygon", "Chengdu Haiguang Jincheng Dianlu Sheji"]
 
 
 def test_end_dates_become_expiry(outcome_2022: csl.ParseOutcome) -> None:
-    dpl = [l for p in outcome_2022.lists if p.info.id == "us-csl-dpl" for l in p.listings]
-    ended = [l for l in dpl if l.history and l.history[0].status == "expired"]
+    dpl = [item for p in outcome_2022.lists if p.info.id == "us-csl-dpl" for item in p.listings]
+    ended = [item for item in dpl if item.history and item.history[0].status == "expired"]
     assert ended
     sample = ended[0]
     assert sample.status_on(sample.history[0].start).state == ListingState.expired
 
 
 def test_treasury_rows_share_the_ofac_party(outcome_2022: csl.ParseOutcome) -> None:
-    sdn = [l for p in outcome_2022.lists if p.info.id == "us-csl-sdn" for l in p.listings]
-    assert all(l.party_id.startswith("ofac:") for l in sdn)
-    assert any(i.scheme == "passport" for l in sdn for i in l.identifiers)
+    sdn = [item for p in outcome_2022.lists if p.info.id == "us-csl-sdn" for item in p.listings]
+    assert all(item.party_id.startswith("ofac:") for item in sdn)
+    assert any(i.scheme == "passport" for item in sdn for i in item.identifiers)
 
 
 def test_repeated_header_row_is_skipped_with_a_warning() -> None:
     outcome = csl.parse(FIXTURES / "csl_2023-11_head.csv")
     assert [(w.line, w.reason) for w in outcome.report.warnings] == [
-        (2, "repeated header row skipped")]
+        (2, "repeated header row skipped")
+    ]
     assert outcome.report.rows == 40
     assert outcome.report.rejected == []
 
@@ -82,7 +88,11 @@ def test_missing_columns_are_named(tmp_path: Path) -> None:
 
 
 def test_parse_ids() -> None:
-    ids = csl.parse_ids("QA, 28940000602, National ID No.; JO, 2014-08-30, 2009-08-31, K475336, "
-                        "Passport; Male, Gender")
+    ids = csl.parse_ids(
+        "QA, 28940000602, National ID No.; JO, 2014-08-30, 2009-08-31, K475336, "
+        "Passport; Male, Gender"
+    )
     assert [(i.scheme, i.value, i.country) for i in ids] == [
-        ("national_id", "28940000602", "QA"), ("passport", "K475336", "JO")]
+        ("national_id", "28940000602", "QA"),
+        ("passport", "K475336", "JO"),
+    ]

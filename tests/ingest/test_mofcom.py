@@ -20,7 +20,7 @@ D = dt.date.fromisoformat
 def parsed() -> dict[str, Listing]:
     outcome = mofcom.parse(MOFCOM)
     assert outcome.report.rejected == []
-    return {l.id: l for p in outcome.lists for l in p.listings}
+    return {item.id: item for p in outcome.lists for item in p.listings}
 
 
 def state(listing: Listing, day: str) -> ListingState:
@@ -40,9 +40,14 @@ def test_counts_per_list() -> None:
 def test_export_control_listing_keeps_both_names_and_its_source(parsed: dict) -> None:
     lm = parsed["cn-ecl:2025-1:lockheedmartin"]
     assert [(n.value, n.lang) for n in lm.names] == [
-        ("洛克希德·马丁公司", "zh"), ("Lockheed Martin Corporation", "en")]
+        ("洛克希德·马丁公司", "zh"),
+        ("Lockheed Martin Corporation", "en"),
+    ]
     assert lm.source.number == "商务部公告2025年第1号"
-    assert lm.source.url == "https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_1ee79b1b7f21444ebf4797c0ff8500fd.html"
+    assert (
+        lm.source.url
+        == "https://www.mofcom.gov.cn/zwgk/zcfb/art/2025/art_1ee79b1b7f21444ebf4797c0ff8500fd.html"
+    )
     assert lm.source.date == D("2025-01-02")
     assert lm.listed_on == D("2025-01-02")
     assert lm.countries == ("US",)
@@ -65,13 +70,19 @@ def test_name_containing_the_enumeration_comma(parsed: dict) -> None:
 
 def test_country_prefix_is_kept_in_annex_names(parsed: dict) -> None:
     assert parsed["cn-ecl:2025-22:americanphotonics"].names[0].value == "美国光子公司"
-    assert parsed["cn-ecl:2026-11:necaerospacesystems"].names[0].value == "日本电气航空宇宙系统株式会社"
+    assert (
+        parsed["cn-ecl:2026-11:necaerospacesystems"].names[0].value
+        == "日本电气航空宇宙系统株式会社"
+    )
 
 
 def test_inline_names_lose_the_descriptor_and_country(parsed: dict) -> None:
     gaas = parsed["cn-uel:2024-1:generalatomicsaeronauticalsystems"]
     assert [n.value for n in gaas.names] == [
-        "通用原子航空系统公司", "General Atomics Aeronautical Systems", "美国通用原子航空系统公司"]
+        "通用原子航空系统公司",
+        "General Atomics Aeronautical Systems",
+        "美国通用原子航空系统公司",
+    ]
     lm = parsed["cn-uel:2023-1:lockheedmartin"]
     assert lm.names[0].value == "洛克希德·马丁公司"  # not 参与对台湾地区军售的…
     assert "cn-uel:2024-1:caplugs" not in parsed  # warned about, not listed
@@ -90,7 +101,9 @@ def test_persons_and_their_roles(parsed: dict) -> None:
 
 
 def test_branches_are_listed(parsed: dict) -> None:
-    branches = [l for l in parsed.values() if l.id.startswith("cn-uel:2025-10:techinsights")]
+    branches = [
+        item for item in parsed.values() if item.id.startswith("cn-uel:2025-10:techinsights")
+    ]
     assert len(branches) == 7
     assert parsed["cn-uel:2025-10:techinsightsjapan"].remarks == "branch of TechInsights Inc."
 
@@ -107,7 +120,8 @@ def test_uel_suspensions_read_from_the_notices(parsed: dict) -> None:
         ("suspended", D("2025-11-10"), D("2026-11-10")),
     ]
     notice = skydio.history[1].source
-    assert notice.date == D("2025-05-14") and "暂停17家美国实体" in notice.title
+    assert notice.date == D("2025-05-14")
+    assert "暂停17家美国实体" in notice.title
     assert skydio.history[3].source.url.startswith("https://www.mofcom.gov.cn/")
     assert state(skydio, "2025-05-13") == ListingState.in_force
     assert state(skydio, "2025-05-14") == ListingState.suspended
@@ -136,12 +150,17 @@ def test_encoded_export_control_changes_cite_their_sources(parsed: dict) -> None
     assert state(leidos, "2025-11-10") == ListingState.stopped
     # No. 1 and No. 51 were never suspended
     assert state(parsed["cn-ecl:2025-1:lockheedmartin"], "2026-01-01") == ListingState.in_force
-    assert state(parsed["cn-ecl:2025-51:huntingtoningallsindustries"], "2026-01-01") == ListingState.in_force
+    assert (
+        state(parsed["cn-ecl:2025-51:huntingtoningallsindustries"], "2026-01-01")
+        == ListingState.in_force
+    )
 
 
 def test_every_encoded_change_has_a_source() -> None:
     for update in encoded_updates():
-        assert update.event.source and update.event.source.url and update.event.source.date
+        assert update.event.source
+        assert update.event.source.url
+        assert update.event.source.date
 
 
 def test_a_notice_imported_alone_applies_on_merge() -> None:
@@ -150,12 +169,12 @@ def test_a_notice_imported_alone_applies_on_merge() -> None:
     assert uel.listings == []
     listed = mofcom.parse(MOFCOM / "unreliable-entity-list" / "202505.md")
     [base] = listed.lists  # only the list the text concerns
-    cubic = next(l for l in base.listings if l.id == "cn-uel:2025-5:cubic")
+    cubic = next(item for item in base.listings if item.id == "cn-uel:2025-5:cubic")
     assert state(cubic, "2026-01-01") == ListingState.in_force
-    merged = {l.id: l for l in uel.merged_with(base.listings)}
+    merged = {item.id: item for item in uel.merged_with(base.listings)}
     assert state(merged["cn-uel:2025-5:cubic"], "2026-01-01") == ListingState.stopped
     # applying again changes nothing
-    again = {l.id: l for l in uel.merged_with(merged.values())}
+    again = {item.id: item for item in uel.merged_with(merged.values())}
     assert again == merged
 
 
@@ -178,7 +197,8 @@ def test_unrecognised_text_is_rejected(tmp_path: Path) -> None:
     path.write_text("一份与名单无关的通知\n2025年1月1日\n")
     outcome = mofcom.parse(path)
     assert [p.reason for p in outcome.report.rejected] == [
-        "cannot tell which list this text concerns"]
+        "cannot tell which list this text concerns"
+    ]
     assert outcome.lists == [] or all(isinstance(p, ParsedList) for p in outcome.lists)
 
 

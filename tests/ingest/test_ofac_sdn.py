@@ -17,7 +17,7 @@ SDN_2024 = DATA / "ofac_sdn" / "2024-05-03" / "sdn.csv"
 @pytest.fixture(scope="module")
 def sdn_2024() -> dict[str, object]:
     outcome = ofac_sdn.parse(SDN_2024, dt.date(2024, 5, 3))
-    return {"outcome": outcome, "by_id": {l.id: l for l in outcome.lists[0].listings}}
+    return {"outcome": outcome, "by_id": {item.id: item for item in outcome.lists[0].listings}}
 
 
 def test_primary_file_alone_reads_every_entry(sdn_2024: dict) -> None:
@@ -41,20 +41,23 @@ def test_remarks_give_aliases_programs_and_links(sdn_2024: dict) -> None:
     assert nasrallah.birth_dates[0] == "1960-08-31"
     iran = by_id["us-ofac-sdn:4632"]
     assert {r.target_name for r in iran.relations} == {
-        "ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)-QODS FORCE", "HIZBALLAH"}
+        "ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)-QODS FORCE",
+        "HIZBALLAH",
+    }
 
 
 def test_identifiers_from_remarks(sdn_2024: dict) -> None:
     listings = sdn_2024["by_id"].values()
-    uscc = [i for l in listings for i in l.identifiers if i.scheme == "uscc"]
-    assert uscc and all(i.country == "CN" for i in uscc)
-    assert all(l.identifiers[0].scheme == "ofac" for l in listings)
+    uscc = [i for item in listings for i in item.identifiers if i.scheme == "uscc"]
+    assert uscc
+    assert all(i.country == "CN" for i in uscc)
+    assert all(item.identifiers[0].scheme == "ofac" for item in listings)
 
 
 def test_companion_files_add_addresses_aliases_and_overflow_remarks() -> None:
     outcome = ofac_sdn.parse(FIXTURES / "ofac_sdn_2021-07", dt.date(2021, 7, 1))
     assert outcome.report.rejected == []
-    by_id = {l.id: l for l in outcome.lists[0].listings}
+    by_id = {item.id: item for item in outcome.lists[0].listings}
     assert len(by_id) == 9
     bank = by_id["us-ofac-sdn:306"]
     assert "NATIONAL BANK OF CUBA" in [n.value for n in bank.names]
@@ -69,7 +72,7 @@ def test_the_dos_eof_byte_and_null_markers(tmp_path: Path) -> None:
     raw = (FIXTURES / "ofac_sdn_2021-07" / "sdn.csv").read_bytes()
     assert raw.endswith(b"\x1a")
     outcome = ofac_sdn.parse(FIXTURES / "ofac_sdn_2021-07" / "sdn.csv", dt.date(2021, 7, 1))
-    aero = next(l for l in outcome.lists[0].listings if l.id.endswith(":36"))
+    aero = next(item for item in outcome.lists[0].listings if item.id.endswith(":36"))
     assert aero.remarks is None  # "-0- " is null
     assert aero.programs == ("CUBA",)
 
@@ -105,10 +108,12 @@ def test_dob_formats() -> None:
 def test_remarks_parser_on_a_real_remark() -> None:
     remarks = parse_remarks(
         "DOB 09 Feb 1951; POB Gaza, Egypt; Passport 92/664 (Egypt); SSN 523-33-8386 "
-        "(United States); a.k.a. 'ABU-'UMAR'; nationality Egypt; Linked To: HAMAS.")
+        "(United States); a.k.a. 'ABU-'UMAR'; nationality Egypt; Linked To: HAMAS."
+    )
     assert [n.value for n in remarks.names] == ["ABU-'UMAR"]
     assert remarks.birth_dates == ["1951-02-09"]
     assert remarks.nationalities == ["EG"]
     assert [(i.scheme, i.value, i.country) for i in remarks.identifiers] == [
-        ("passport", "92/664", "EG")]
+        ("passport", "92/664", "EG")
+    ]
     assert [r.target_name for r in remarks.relations] == ["HAMAS"]

@@ -17,13 +17,13 @@ UN_2026 = DATA / "un_sc_consolidated" / "2026-02" / "consolidated.xml"
 def listings() -> dict:
     outcome = un.parse(UN_2026)
     assert outcome.report.rejected == []
-    return {"outcome": outcome, "by_id": {l.id: l for l in outcome.lists[0].listings}}
+    return {"outcome": outcome, "by_id": {item.id: item for item in outcome.lists[0].listings}}
 
 
 def test_counts_and_date(listings: dict) -> None:
     parsed = listings["outcome"].lists[0]
     assert parsed.data_date == dt.date(2026, 2, 27)
-    kinds = [l.kind for l in parsed.listings]
+    kinds = [item.kind for item in parsed.listings]
     assert kinds.count(PartyKind.person) == 730
     assert kinds.count(PartyKind.organization) == 273
 
@@ -41,19 +41,24 @@ def test_entity_aliases_and_addresses(listings: dict) -> None:
 def test_two_names_in_one_field_are_split(listings: dict) -> None:
     cagl = listings["by_id"]["un-sc:CDe.003"]
     assert [n.value for n in cagl.names][:2] == [
-        "COMPAGNIE AERIENNE DES GRANDS LACS (CAGL)", "GREAT LAKES BUSINESS COMPANY (GLBC)"]
+        "COMPAGNIE AERIENNE DES GRANDS LACS (CAGL)",
+        "GREAT LAKES BUSINESS COMPANY (GLBC)",
+    ]
 
 
 def test_original_script_names(listings: dict) -> None:
-    originals = [n for l in listings["by_id"].values() for n in l.names
-                 if n.role == "original_script"]
+    originals = [
+        n for item in listings["by_id"].values() for n in item.names if n.role == "original_script"
+    ]
     assert len(originals) >= 300
 
 
 def test_malformed_xml_names_the_line(tmp_path: Path) -> None:
     path = tmp_path / "broken.xml"
-    path.write_text('<?xml version="1.0"?>\n<CONSOLIDATED_LIST>\n<INDIVIDUALS>\n<INDIVIDUAL>\n'
-                    "</CONSOLIDATED_LIST>\n")
+    path.write_text(
+        '<?xml version="1.0"?>\n<CONSOLIDATED_LIST>\n<INDIVIDUALS>\n<INDIVIDUAL>\n'
+        "</CONSOLIDATED_LIST>\n"
+    )
     with pytest.raises(InvalidInput) as info:
         un.parse(path)
     assert info.value.problems[0].line == 5
@@ -67,10 +72,12 @@ def test_record_without_a_name_is_rejected_with_its_line(tmp_path: Path) -> None
         "<INDIVIDUAL><DATAID>1</DATAID><REFERENCE_NUMBER>QDi.1</REFERENCE_NUMBER>"
         "<FIRST_NAME>A</FIRST_NAME></INDIVIDUAL>\n"
         "<INDIVIDUAL><DATAID>2</DATAID><REFERENCE_NUMBER>QDi.2</REFERENCE_NUMBER></INDIVIDUAL>\n"
-        "</INDIVIDUALS></CONSOLIDATED_LIST>\n")
+        "</INDIVIDUALS></CONSOLIDATED_LIST>\n"
+    )
     outcome = un.parse(path)
     [problem] = outcome.report.rejected
-    assert problem.line == 5 and "has no name" in problem.reason
+    assert problem.line == 5
+    assert "has no name" in problem.reason
     assert len(outcome.lists[0].listings) == 1
 
 

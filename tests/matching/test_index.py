@@ -4,17 +4,36 @@ from veu.matching import Query, ScreeningIndex
 from veu.model import Address, Identifier, Listing, Name
 
 LISTINGS = [
-    Listing(id="cn-ecl:2025-1:lockheedmartin", list_id="cn-ecl", party_id="cn:lockheedmartin",
-            names=(Name(value="洛克希德·马丁公司", lang="zh"),
-                   Name(value="Lockheed Martin Corporation", lang="en")), countries=("US",)),
-    Listing(id="us-csl-el:1", list_id="us-csl-el", party_id="csl:1",
-            names=(Name(value="Chengdu Haiguang Integrated Circuit"),
-                   Name(value="Chengdu Haiguang Jincheng Dianlu Sheji", role="alias")),
-            addresses=(Address(text="Chengdu, CN", country="CN"),)),
-    Listing(id="us-ofac-sdn:306", list_id="us-ofac-sdn", party_id="ofac:306",
-            names=(Name(value="BANCO NACIONAL DE CUBA"), Name(value="BNC", role="alias")),
-            identifiers=(Identifier(scheme="ofac", value="306"),
-                         Identifier(scheme="lei", value="5493 00ABC"))),
+    Listing(
+        id="cn-ecl:2025-1:lockheedmartin",
+        list_id="cn-ecl",
+        party_id="cn:lockheedmartin",
+        names=(
+            Name(value="洛克希德·马丁公司", lang="zh"),
+            Name(value="Lockheed Martin Corporation", lang="en"),
+        ),
+        countries=("US",),
+    ),
+    Listing(
+        id="us-csl-el:1",
+        list_id="us-csl-el",
+        party_id="csl:1",
+        names=(
+            Name(value="Chengdu Haiguang Integrated Circuit"),
+            Name(value="Chengdu Haiguang Jincheng Dianlu Sheji", role="alias"),
+        ),
+        addresses=(Address(text="Chengdu, CN", country="CN"),),
+    ),
+    Listing(
+        id="us-ofac-sdn:306",
+        list_id="us-ofac-sdn",
+        party_id="ofac:306",
+        names=(Name(value="BANCO NACIONAL DE CUBA"), Name(value="BNC", role="alias")),
+        identifiers=(
+            Identifier(scheme="ofac", value="306"),
+            Identifier(scheme="lei", value="5493 00ABC"),
+        ),
+    ),
 ]
 
 
@@ -32,13 +51,15 @@ def test_finds_across_scripts() -> None:
 def test_typo_is_still_found() -> None:
     index = ScreeningIndex(LISTINGS)
     hits = index.search(Query(name="Lokheed Martin Corporaton"))
-    assert hits and hits[0].listing.party_id == "cn:lockheedmartin"
+    assert hits
+    assert hits[0].listing.party_id == "cn:lockheedmartin"
 
 
 def test_identifier_equality_matches_outright() -> None:
     index = ScreeningIndex(LISTINGS)
-    hits = index.search(Query(name="Some Other Name",
-                              identifiers=(Identifier(scheme="LEI", value="549300-abc"),)))
+    hits = index.search(
+        Query(name="Some Other Name", identifiers=(Identifier(scheme="LEI", value="549300-abc"),))
+    )
     assert hits[0].listing.id == "us-ofac-sdn:306"
     assert hits[0].score == 1.0
     assert "identifier" in hits[0].explanation
@@ -47,7 +68,9 @@ def test_identifier_equality_matches_outright() -> None:
 def test_country_conflict_lowers_score_and_says_so() -> None:
     index = ScreeningIndex(LISTINGS)
     plain = index.search(Query(name="Lockheed Martin Corporation"))[0]
-    elsewhere = index.search(Query(name="Lockheed Martin Corporation", countries=frozenset({"FR"})))[0]
+    elsewhere = index.search(
+        Query(name="Lockheed Martin Corporation", countries=frozenset({"FR"}))
+    )[0]
     assert elsewhere.score < plain.score
     assert elsewhere.explanation["country_conflict"]["candidate"] == ["US"]
 
@@ -60,4 +83,5 @@ def test_legal_form_query_finds_nothing() -> None:
 def test_results_are_best_first_and_limited() -> None:
     index = ScreeningIndex(LISTINGS)
     hits = index.search(Query(name="Banco Nacional de Cuba"), limit=1)
-    assert len(hits) == 1 and hits[0].listing.id == "us-ofac-sdn:306"
+    assert len(hits) == 1
+    assert hits[0].listing.id == "us-ofac-sdn:306"

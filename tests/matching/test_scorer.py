@@ -64,8 +64,12 @@ def test_legal_forms_and_punctuation_do_not_decide() -> None:
     assert score("洛克希德·马丁有限公司", "洛克希德马丁股份有限公司") == 1.0
     assert score("Deutsche Bank AG", "Deutsche Bank GmbH") == 1.0
     explained = score_names(normalise("Boeing Co."), normalise("Boeing GmbH")).explanation
-    assert explained["legal_forms"] == {"score": 0.0, "weight": 0.0, "query": ["corporation"],
-                                        "candidate": ["gmbh"]}
+    assert explained["legal_forms"] == {
+        "score": 0.0,
+        "weight": 0.0,
+        "query": ["corporation"],
+        "candidate": ["gmbh"],
+    }
 
 
 def test_contained_names_go_to_review_not_match() -> None:
@@ -74,7 +78,9 @@ def test_contained_names_go_to_review_not_match() -> None:
 
 
 def test_explanation_names_each_feature_with_score_and_weight() -> None:
-    result = score_names(normalise("Lockheed Martin Corp."), normalise("Lockheed Martin Aeronautics"))
+    result = score_names(
+        normalise("Lockheed Martin Corp."), normalise("Lockheed Martin Aeronautics")
+    )
     assert {"tokens", "skeleton"} <= set(result.explanation)
     tokens = result.explanation["tokens"]
     assert tokens["unmatched_candidate"] == ["aeronautics"]

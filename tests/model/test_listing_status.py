@@ -10,8 +10,14 @@ D = dt.date.fromisoformat
 
 
 def listing(*events: StatusEvent, listed_on: str | None = "2025-04-04") -> Listing:
-    return Listing(id="x", list_id="cn-ecl", party_id="p", names=(Name(value="X"),),
-                   listed_on=D(listed_on) if listed_on else None, history=events)
+    return Listing(
+        id="x",
+        list_id="cn-ecl",
+        party_id="p",
+        names=(Name(value="X"),),
+        listed_on=D(listed_on) if listed_on else None,
+        history=events,
+    )
 
 
 SUSPENSIONS = (
@@ -40,8 +46,10 @@ def test_suspension_windows(day: str, state: ListingState) -> None:
 
 
 def test_stopped_is_final() -> None:
-    item = listing(StatusEvent(status="suspended", start=D("2025-05-14")),
-                   StatusEvent(status="stopped", start=D("2025-08-12")))
+    item = listing(
+        StatusEvent(status="suspended", start=D("2025-05-14")),
+        StatusEvent(status="stopped", start=D("2025-08-12")),
+    )
     assert item.status_on(D("2025-06-01")).state == ListingState.suspended
     assert item.status_on(D("2025-08-11")).state == ListingState.suspended
     assert item.status_on(D("2025-08-12")).state == ListingState.stopped

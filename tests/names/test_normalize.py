@@ -12,8 +12,16 @@ from veu.names import normalise, scripts_of
         ("Lockheed Martin Corp.", ("lockheed", "martin"), ""),
         ("LOCKHEED MARTIN CORPORATION", ("lockheed", "martin"), ""),
         ("華為技術有限公司", ("hua", "wei", "ji", "shu"), "华为技术"),
-        ("中国航空工业集团有限公司", ("zhong", "guo", "hang", "kong", "gong", "ye"), "中国航空工业"),
-        ("汉翔航空工业股份有限公司", ("han", "xiang", "hang", "kong", "gong", "ye"), "汉翔航空工业"),
+        (
+            "中国航空工业集团有限公司",
+            ("zhong", "guo", "hang", "kong", "gong", "ye"),
+            "中国航空工业",
+        ),
+        (
+            "汉翔航空工业股份有限公司",
+            ("han", "xiang", "hang", "kong", "gong", "ye"),
+            "汉翔航空工业",
+        ),
         ("Gibbs&Cox, Inc.", ("gibbs", "and", "cox"), ""),
         ("TCOM, Limited Partnership", ("tcom",), ""),
         ("Jong Shyn Shipbuilding Co.,Ltd", ("jong", "shyn", "shipbuilding"), ""),
@@ -31,7 +39,9 @@ def test_normalise_tokens_and_han(name: str, tokens: tuple[str, ...], han: str) 
     assert normal.han == han
 
 
-@pytest.mark.parametrize("name", ["CORP", "Company", "Inc.", "有限公司", "股份有限公司", "LLC", " - ", "Co., Ltd."])
+@pytest.mark.parametrize(
+    "name", ["CORP", "Company", "Inc.", "有限公司", "股份有限公司", "LLC", " - ", "Co., Ltd."]
+)
 def test_a_name_that_is_only_a_legal_form_is_empty(name: str) -> None:
     assert normalise(name).empty
 

@@ -27,16 +27,21 @@ def counts(ctx: Context) -> dict[str, Any]:
         head = uow.lists.head()
         return {
             "head": head.id,
-            **{t.name: uow.conn.execute(select(func.count()).select_from(t)).scalar_one()
-               for t in (entries, list_snapshots, snapshot_log, audit_log)},
+            **{
+                t.name: uow.conn.execute(select(func.count()).select_from(t)).scalar_one()
+                for t in (entries, list_snapshots, snapshot_log, audit_log)
+            },
         }
 
 
 def test_import_then_reimport_changes_nothing(ctx: Context) -> None:
     first = lists.import_list(ctx, "mofcom", MOFCOM)
     assert first.changed
-    assert {c.list_id: c.entries for c in first.lists} == {"cn-afs": 154, "cn-ecl": 102,
-                                                           "cn-uel": 82}
+    assert {c.list_id: c.entries for c in first.lists} == {
+        "cn-afs": 154,
+        "cn-ecl": 102,
+        "cn-uel": 82,
+    }
     before = counts(ctx)
     again = lists.import_list(ctx, "mofcom", MOFCOM)
     assert not again.changed
@@ -44,8 +49,9 @@ def test_import_then_reimport_changes_nothing(ctx: Context) -> None:
     assert counts(ctx) == before
 
 
-def test_snapshot_ids_are_content_addresses(ctx: Context, database_url: str,
-                                            tmp_path: Path) -> None:
+def test_snapshot_ids_are_content_addresses(
+    ctx: Context, database_url: str, tmp_path: Path
+) -> None:
     result = lists.import_list(ctx, "ofac-sdn", SDN_FIXTURE, data_date=dt.date(2021, 7, 1))
     # the same content in another database gets the same ids
     from tests.conftest import make_context
@@ -81,12 +87,14 @@ def test_a_few_bad_rows_are_reported_and_the_rest_imported(ctx: Context, tmp_pat
     (folder / "sdn.csv").write_text(raw + 'x1,"BAD",-0-\r\n')
     ctx.settings.import_max_reject_share = 0.2
     result = lists.import_list(ctx, "ofac-sdn", folder, data_date=dt.date(2021, 7, 1))
-    assert result.changed and result.lists[0].entries == 9
+    assert result.changed
+    assert result.lists[0].entries == 9
     assert [(p.file, p.line) for p in result.report.rejected] == [("sdn.csv", 10)]
 
 
-def test_failure_inside_the_transaction_writes_nothing(ctx: Context,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failure_inside_the_transaction_writes_nothing(
+    ctx: Context, monkeypatch: pytest.MonkeyPatch
+) -> None:
     before = counts(ctx)
 
     def explode(*_a: Any, **_k: Any) -> str:
@@ -117,7 +125,7 @@ def test_a_later_notice_merges_into_the_current_list(ctx: Context, tmp_path: Pat
     def skydio_state(day: str) -> str:
         snap = lists.require_snapshot(ctx)
         with ctx.read() as uow:
-            [item] = [l for l in uow.lists.listings(snap, ["cn-uel"]) if l.id == skydio_id]
+            [item] = [item for item in uow.lists.listings(snap, ["cn-uel"]) if item.id == skydio_id]
         return item.status_on(dt.date.fromisoformat(day)).state.value
 
     assert skydio_state("2026-01-01") == "in_force"  # the third suspension is not known yet
@@ -134,7 +142,7 @@ def test_an_old_snapshot_stays_readable(ctx: Context) -> None:
     with ctx.read() as uow:
         old = uow.lists.listings(first.snapshot)
         now = uow.lists.listings(uow.lists.head().id or "")
-    assert {l.list_id for l in old} == {"us-ofac-sdn"}
+    assert {item.list_id for item in old} == {"us-ofac-sdn"}
     assert len(now) == len(old) + 338
 
 
@@ -143,13 +151,15 @@ def test_audit_chain_records_imports_and_detects_tampering(ctx: Context) -> None
     lists.import_list(ctx, "ofac-sdn", SDN_FIXTURE, data_date=dt.date(2021, 7, 1))
     with ctx.read() as uow:
         result = audit.verify(uow.conn)
-    assert result.ok and result.records == 2
+    assert result.ok
+    assert result.records == 2
     with ctx.write() as uow:
         uow.conn.execute(text("UPDATE audit_log SET payload = '{}' WHERE seq = 1"))
         uow.commit()
     with ctx.read() as uow:
         broken = audit.verify(uow.conn)
-    assert not broken.ok and broken.first_bad_seq == 1
+    assert not broken.ok
+    assert broken.first_bad_seq == 1
 
 
 def test_lists_summary(ctx: Context) -> None:

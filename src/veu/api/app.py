@@ -42,7 +42,7 @@ def create_app(ctx: Context) -> FastAPI:
         title="veu",
         version=__version__,
         description="Validated end-user export control for rare earths: the red list, "
-                    "screening of party names in any script, and (next) shipment decisions.",
+        "screening of party names in any script, and (next) shipment decisions.",
     )
     app.state.ctx = ctx
     errors.install(app)
@@ -55,15 +55,30 @@ def create_app(ctx: Context) -> FastAPI:
     def get_lists() -> ListsOut:
         """Every list with its entry count, source, date of its data and list snapshot."""
         snapshot, rows = lists.summary(ctx)
-        return ListsOut(snapshot=snapshot, lists=[ListOut(
-            list=r.info.id, title=r.info.title, title_zh=r.info.title_zh, kind=r.info.kind.value,
-            authority=r.info.authority, entries=r.snapshot.entry_count if r.snapshot else 0,
-            source=r.snapshot.source if r.snapshot else None,
-            data_date=r.snapshot.data_date.isoformat() if r.snapshot else None,
-            list_snapshot=r.snapshot.id if r.snapshot else None) for r in rows])
+        return ListsOut(
+            snapshot=snapshot,
+            lists=[
+                ListOut(
+                    list=r.info.id,
+                    title=r.info.title,
+                    title_zh=r.info.title_zh,
+                    kind=r.info.kind.value,
+                    authority=r.info.authority,
+                    entries=r.snapshot.entry_count if r.snapshot else 0,
+                    source=r.snapshot.source if r.snapshot else None,
+                    data_date=r.snapshot.data_date.isoformat() if r.snapshot else None,
+                    list_snapshot=r.snapshot.id if r.snapshot else None,
+                )
+                for r in rows
+            ],
+        )
 
-    @app.post("/screen", response_model=screening.ScreenResult, tags=["screening"],
-              responses=ERROR_RESPONSES)
+    @app.post(
+        "/screen",
+        response_model=screening.ScreenResult,
+        tags=["screening"],
+        responses=ERROR_RESPONSES,
+    )
     async def post_screen(request: screening.ScreenRequest) -> screening.ScreenResult:
         """Screen a party name (any script) against every list, as of a date; best first.
         ``match`` says only that the names match; ``listing_in_force`` says whether the listing

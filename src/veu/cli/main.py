@@ -20,11 +20,16 @@ from veu.services import bootstrap, lists, screening
 from veu.services.context import Context
 from veu.settings import Settings
 
-app = typer.Typer(help="veu: validated end-user export control for rare earths.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="veu: validated end-user export control for rare earths.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
 db_app = typer.Typer(help="Create and load the database.", no_args_is_help=True)
-lists_app = typer.Typer(help="Show the lists, or import one (`veu lists import`).",
-                        invoke_without_command=True)
+lists_app = typer.Typer(
+    help="Show the lists, or import one (`veu lists import`).", invoke_without_command=True
+)
 audit_app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(lists_app, name="lists")
@@ -48,9 +53,15 @@ def handled() -> Iterator[None]:
     except VeuError as error:
         fail(error)
     except ValidationError as error:
-        fail(InvalidInput("invalid input", [
-            Problem(reason=e["msg"], field=".".join(map(str, e["loc"])) or None)
-            for e in error.errors()]))
+        fail(
+            InvalidInput(
+                "invalid input",
+                [
+                    Problem(reason=e["msg"], field=".".join(map(str, e["loc"])) or None)
+                    for e in error.errors()
+                ],
+            )
+        )
 
 
 def context() -> Context:
@@ -58,9 +69,13 @@ def context() -> Context:
         try:
             settings = Settings()
         except ValidationError as error:
-            raise InvalidInput("invalid settings", [
-                Problem(reason=e["msg"], field="VEU_" + "_".join(map(str, e["loc"])).upper())
-                for e in error.errors()]) from error
+            raise InvalidInput(
+                "invalid settings",
+                [
+                    Problem(reason=e["msg"], field="VEU_" + "_".join(map(str, e["loc"])).upper())
+                    for e in error.errors()
+                ],
+            ) from error
         return Context.from_settings(settings)
     raise AssertionError("unreachable")
 
@@ -71,8 +86,12 @@ def parse_day(value: str | None, option: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        fail(InvalidInput(f"{option} {value!r} is not a date (YYYY-MM-DD)",
-                          [Problem(reason="not a date", field=option)]))
+        fail(
+            InvalidInput(
+                f"{option} {value!r} is not a date (YYYY-MM-DD)",
+                [Problem(reason="not a date", field=option)],
+            )
+        )
 
 
 def print_json(data: Any) -> None:
@@ -87,6 +106,7 @@ def db_init(
     """Create (or upgrade) the schema in VEU_DATABASE_URL and load the bundled lists."""
     ctx = context()
     with handled(), out.status("Migrating the schema") as status:
+
         def progress(item: bootstrap.BundledSource) -> None:
             status.update(f"Loading {item.source}: {item.path.name}")
 
@@ -111,21 +131,37 @@ def lists_show(
     with handled():
         snapshot, rows = lists.summary(ctx)
     if as_json:
-        print_json({"snapshot": snapshot, "lists": [
-            {"list": r.info.id, "title": r.info.title, "kind": r.info.kind.value,
-             "entries": r.snapshot.entry_count if r.snapshot else 0,
-             "source": r.snapshot.source if r.snapshot else None,
-             "data_date": r.snapshot.data_date.isoformat() if r.snapshot else None,
-             "list_snapshot": r.snapshot.id if r.snapshot else None} for r in rows]})
+        print_json(
+            {
+                "snapshot": snapshot,
+                "lists": [
+                    {
+                        "list": r.info.id,
+                        "title": r.info.title,
+                        "kind": r.info.kind.value,
+                        "entries": r.snapshot.entry_count if r.snapshot else 0,
+                        "source": r.snapshot.source if r.snapshot else None,
+                        "data_date": r.snapshot.data_date.isoformat() if r.snapshot else None,
+                        "list_snapshot": r.snapshot.id if r.snapshot else None,
+                    }
+                    for r in rows
+                ],
+            }
+        )
         return
     table = Table(title=f"Lists in snapshot {snapshot[:12] if snapshot else '(none)'}")
     for column in ("list", "title", "entries", "source", "data date", "list snapshot"):
         table.add_column(column, justify="right" if column == "entries" else "left")
     for r in rows:
         s = r.snapshot
-        table.add_row(r.info.id, r.info.title, str(s.entry_count) if s else "0",
-                      s.source if s else "-", s.data_date.isoformat() if s else "-",
-                      s.id[:12] if s else "-")
+        table.add_row(
+            r.info.id,
+            r.info.title,
+            str(s.entry_count) if s else "0",
+            s.source if s else "-",
+            s.data_date.isoformat() if s else "-",
+            s.id[:12] if s else "-",
+        )
     out.print(table)
 
 
@@ -133,8 +169,9 @@ def lists_show(
 def lists_import(
     source: Annotated[str, typer.Argument(help="mofcom, ofac-sdn, csl or un.")],
     path: Annotated[Path, typer.Argument(help="The file (or folder, for mofcom) to import.")],
-    data_date: Annotated[str | None, typer.Option("--data-date",
-                                                  help="Date of the data (YYYY-MM-DD).")] = None,
+    data_date: Annotated[
+        str | None, typer.Option("--data-date", help="Date of the data (YYYY-MM-DD).")
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Import a list file as a new content-addressed snapshot (same content: no change)."""
@@ -152,10 +189,15 @@ def lists_import(
         err.print(f"warning {problem}", highlight=False, markup=False)
     for change in result.lists:
         state = "new snapshot" if change.changed else "unchanged"
-        out.print(f"{change.list_id}: {change.entries} entries, data of {change.data_date}, "
-                  f"{state} {change.list_snapshot[:12]}", highlight=False)
-    out.print(f"snapshot {result.snapshot}" + ("" if result.changed else " (nothing changed)"),
-              highlight=False)
+        out.print(
+            f"{change.list_id}: {change.entries} entries, data of {change.data_date}, "
+            f"{state} {change.list_snapshot[:12]}",
+            highlight=False,
+        )
+    out.print(
+        f"snapshot {result.snapshot}" + ("" if result.changed else " (nothing changed)"),
+        highlight=False,
+    )
 
 
 # screen --------------------------------------------------------------------------------------
@@ -176,8 +218,9 @@ def screen(
     if as_json:
         print_json(result.model_dump(mode="json"))
         return
-    out.print(f"[bold]{name}[/] as of {result.date}, snapshot {result.snapshot[:12]}",
-              highlight=False)
+    out.print(
+        f"[bold]{name}[/] as of {result.date}, snapshot {result.snapshot[:12]}", highlight=False
+    )
     if not result.matches:
         out.print("No list entry resembles this name.")
         return
@@ -187,8 +230,15 @@ def screen(
     for m in result.matches:
         verdict = "[red]match[/]" if m.match else "[yellow]review[/]" if m.review else "-"
         in_force = "yes" if m.listing_in_force else f"no ({m.status.state})"
-        table.add_row(f"{m.score:.2f}", verdict, m.list, " / ".join(m.names[:2]), in_force,
-                      m.source.number or m.source.title or "", _why(m.explanation))
+        table.add_row(
+            f"{m.score:.2f}",
+            verdict,
+            m.list,
+            " / ".join(m.names[:2]),
+            in_force,
+            m.source.number or m.source.title or "",
+            _why(m.explanation),
+        )
     out.print(table)
 
 
@@ -229,8 +279,11 @@ def serve(
     from veu.api.app import create_app
 
     ctx = context()
-    out.print(f"veu on http://{host or ctx.settings.host}:{port or ctx.settings.port} "
-              "(API docs at /docs)", highlight=False)
+    out.print(
+        f"veu on http://{host or ctx.settings.host}:{port or ctx.settings.port} "
+        "(API docs at /docs)",
+        highlight=False,
+    )
     uvicorn.run(create_app(ctx), host=host or ctx.settings.host, port=port or ctx.settings.port)
 
 

@@ -6,9 +6,9 @@ import datetime as dt
 import gzip
 import hashlib
 import re
-from dataclasses import dataclass, field
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from veu.errors import InvalidInput, Problem
@@ -42,8 +42,10 @@ def apply_updates(listings: Iterable[Listing], updates: Iterable[StatusUpdate]) 
         events = by_doc.get((listing.list_id, listing_document(listing) or ""), [])
         history = list(listing.history)
         for event in events:
-            if not any((event.status, event.start, event.until) == (e.status, e.start, e.until)
-                       for e in history):
+            if not any(
+                (event.status, event.start, event.until) == (e.status, e.start, e.until)
+                for e in history
+            ):
                 history.append(event)
         if len(history) != len(listing.history):
             history.sort(key=lambda e: (e.start, e.status))
@@ -80,8 +82,9 @@ class ImportReport:
     rejected: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
-    def reject(self, reason: str, *, file: str | None, line: int | None,
-               field_name: str | None = None) -> None:
+    def reject(
+        self, reason: str, *, file: str | None, line: int | None, field_name: str | None = None
+    ) -> None:
         self.rejected.append(Problem(reason=reason, file=file, line=line, field=field_name))
 
     def warn(self, reason: str, *, file: str | None, line: int | None = None) -> None:
@@ -89,7 +92,10 @@ class ImportReport:
 
     @property
     def reject_share(self) -> float:
-        return len(self.rejected) / self.rows if self.rows else 0.0
+        """Rejected records over records read (all rejected when none could be read)."""
+        if not self.rejected:
+            return 0.0
+        return min(1.0, len(self.rejected) / self.rows) if self.rows else 1.0
 
 
 @dataclass
@@ -102,14 +108,17 @@ def read_bytes(path: Path) -> bytes:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}",
-                           [Problem(reason=str(exc.strerror), file=str(path))]) from exc
+        raise InvalidInput(
+            f"cannot read {path}: {exc.strerror}",
+            [Problem(reason=str(exc.strerror), file=str(path))],
+        ) from exc
     if data[:2] == b"\x1f\x8b":
         try:
             data = gzip.decompress(data)
         except (OSError, EOFError) as exc:
-            raise InvalidInput(f"{path} is not a valid gzip file",
-                               [Problem(reason=str(exc), file=str(path))]) from exc
+            raise InvalidInput(
+                f"{path} is not a valid gzip file", [Problem(reason=str(exc), file=str(path))]
+            ) from exc
     return data
 
 

@@ -22,8 +22,12 @@ from veu.model.catalogue import CSL_SOURCES, FOREIGN_LISTS
 
 REQUIRED = ("_id", "source", "name")
 _SOURCE_CODE = re.compile(r"\(([A-Z][A-Z-]*)(?: List)?\)")
-_KINDS = {"individual": PartyKind.person, "entity": PartyKind.company,
-          "vessel": PartyKind.vessel, "aircraft": PartyKind.aircraft}
+_KINDS = {
+    "individual": PartyKind.person,
+    "entity": PartyKind.company,
+    "vessel": PartyKind.vessel,
+    "aircraft": PartyKind.aircraft,
+}
 _TREASURY = {"SDN", "SSI", "FSE", "PLC", "CAP", "CMIC", "MBS"}
 _ID_WORDS = re.compile(r"(No\.?|Number|#|\bID\b|Code|Passport|License)", re.IGNORECASE)
 
@@ -88,15 +92,22 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
             continue
         report.rows += 1
         if None in row:
-            report.reject(f"{len(header) + len(row[None])} columns where the header has {len(header)}",  # type: ignore[index]
-                          file=path.name, line=line)
+            report.reject(
+                f"{len(header) + len(row[None])} columns where the header has {len(header)}",
+                file=path.name,
+                line=line,
+            )
             continue
         code = source_code(row.get("source") or "")
         name = (row.get("name") or "").strip()
         row_id = (row.get("_id") or "").strip()
         if code is None:
-            report.reject(f"unknown source {row.get('source')!r}", file=path.name, line=line,
-                          field_name="source")
+            report.reject(
+                f"unknown source {row.get('source')!r}",
+                file=path.name,
+                line=line,
+                field_name="source",
+            )
             continue
         if not name:
             report.reject("the entry has no name", file=path.name, line=line, field_name="name")
@@ -105,22 +116,30 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
             report.reject("the entry has no _id", file=path.name, line=line, field_name="_id")
             continue
         if (code, row_id) in seen:
-            report.reject(f"_id {row_id} appears twice in {code}", file=path.name, line=line,
-                          field_name="_id")
+            report.reject(
+                f"_id {row_id} appears twice in {code}", file=path.name, line=line, field_name="_id"
+            )
             continue
         seen.add((code, row_id))
         start_date = parse_date(row.get("start_date"))
         end_date = parse_date(row.get("end_date"))
         if row.get("start_date") and start_date is None:
-            report.reject(f"start_date {row['start_date']!r} is not a date", file=path.name,
-                          line=line, field_name="start_date")
+            report.reject(
+                f"start_date {row['start_date']!r} is not a date",
+                file=path.name,
+                line=line,
+                field_name="start_date",
+            )
             continue
         if start_date and (newest is None or start_date > newest):
             newest = start_date
         list_id = f"us-csl-{code.lower()}"
         entity_number = (row.get("entity_number") or "").strip()
-        party_id = (f"ofac:{entity_number}" if code in _TREASURY and entity_number.isdigit()
-                    else f"csl:{row_id}")
+        party_id = (
+            f"ofac:{entity_number}"
+            if code in _TREASURY and entity_number.isdigit()
+            else f"csl:{row_id}"
+        )
         names = [Name(value=name, role="primary")]
         names += [Name(value=a, role="alias") for a in _multi(row.get("alt_names")) if a != name]
         addresses = parse_addresses(row.get("addresses"))
@@ -130,34 +149,52 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
         identifiers = parse_ids(row.get("ids"))
         if code in _TREASURY and entity_number.isdigit():
             identifiers.insert(0, Identifier(scheme="ofac", value=entity_number))
-        history = ()
+        history: tuple[StatusEvent, ...] = ()
         if end_date:
             history = (StatusEvent(status="expired", start=end_date, note="end_date in the CSL"),)
-        measures = tuple(m for m in (row.get("license_requirement"), row.get("license_policy"),
-                                     row.get("standard_order") and f"Standard order: {row['standard_order']}")
-                         if m)
-        by_list[list_id].append(Listing(
-            id=f"{list_id}:{row_id}",
-            list_id=list_id,
-            party_id=party_id,
-            kind=_KINDS.get((row.get("type") or "").lower(), PartyKind.company
-                            if code in ("EL", "MEU", "UVL", "CMIC") else PartyKind.unknown),
-            names=tuple(names),
-            countries=tuple(sorted(countries)),
-            addresses=tuple(addresses),
-            identifiers=tuple(identifiers),
-            programs=tuple(_multi(row.get("programs"))),
-            measures=measures,
-            source=SourceDocument(number=row.get("federal_register_notice") or None,
-                                  title=row.get("source"), url=row.get("source_list_url") or None,
-                                  date=start_date, authority=CSL_SOURCES[code][1]),
-            listed_on=start_date,
-            history=history,
-            birth_dates=tuple(_multi(row.get("dates_of_birth"))),
-            remarks=row.get("remarks") or None,
-            original=",".join(f"{k}={v}" for k, v in row.items() if v),
-        ))
+        measures = tuple(
+            m
+            for m in (
+                row.get("license_requirement"),
+                row.get("license_policy"),
+                row.get("standard_order") and f"Standard order: {row['standard_order']}",
+            )
+            if m
+        )
+        by_list[list_id].append(
+            Listing(
+                id=f"{list_id}:{row_id}",
+                list_id=list_id,
+                party_id=party_id,
+                kind=_KINDS.get(
+                    (row.get("type") or "").lower(),
+                    PartyKind.company
+                    if code in ("EL", "MEU", "UVL", "CMIC")
+                    else PartyKind.unknown,
+                ),
+                names=tuple(names),
+                countries=tuple(sorted(countries)),
+                addresses=tuple(addresses),
+                identifiers=tuple(identifiers),
+                programs=tuple(_multi(row.get("programs"))),
+                measures=measures,
+                source=SourceDocument(
+                    number=row.get("federal_register_notice") or None,
+                    title=row.get("source"),
+                    url=row.get("source_list_url") or None,
+                    date=start_date,
+                    authority=CSL_SOURCES[code][1],
+                ),
+                listed_on=start_date,
+                history=history,
+                birth_dates=tuple(_multi(row.get("dates_of_birth"))),
+                remarks=row.get("remarks") or None,
+                original=",".join(f"{k}={v}" for k, v in row.items() if v),
+            )
+        )
     date = data_date or newest
-    lists = [ParsedList(info=FOREIGN_LISTS[lid], data_date=date, listings=ls)
-             for lid, ls in sorted(by_list.items())]
+    lists = [
+        ParsedList(info=FOREIGN_LISTS[lid], data_date=date, listings=ls)
+        for lid, ls in sorted(by_list.items())
+    ]
     return ParseOutcome(lists, report)

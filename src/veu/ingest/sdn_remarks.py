@@ -65,12 +65,18 @@ IDENTIFIER_TYPES: dict[str, str] = {
 _TYPES = sorted(IDENTIFIER_TYPES, key=len, reverse=True)
 _ALIAS = re.compile(r"^(a\.k\.a\.|f\.k\.a\.|n\.k\.a\.)\s+(.+)$", re.IGNORECASE)
 _ALIAS_ROLE = {"a.k.a.": "alias", "f.k.a.": "former", "n.k.a.": "alias"}
-_VALUE_COUNTRY = re.compile(r"^(?P<value>.+?)(?:\s+\((?P<country>[^()]+)\))?(?:\s+(?:issued|expires)\b.*)?$")
+_VALUE_COUNTRY = re.compile(
+    r"^(?P<value>.+?)(?:\s+\((?P<country>[^()]+)\))?(?:\s+(?:issued|expires)\b.*)?$"
+)
 _DOB = re.compile(r"^(?:alt\.\s+)?DOB\s+(.+)$")
 _NATIONALITY = re.compile(r"^(?:alt\.\s+)?(?:nationality|citizen)\s+(.+)$")
 _LINKED = re.compile(r"^Linked To:\s*(.+)$")
-_MONTHS = {m: i for i, m in enumerate(
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1
+    )
+}
 
 
 @dataclass
@@ -118,7 +124,7 @@ def parse_remarks(text: str | None) -> Remarks:
             name = _unquote(m.group(2))
             if name:
                 role = _ALIAS_ROLE[m.group(1).lower()]
-                out.names.append(Name(value=name, role=role))  # type: ignore[arg-type]
+                out.names.append(Name(value=name, role=role))
             continue
         if m := _LINKED.match(part):
             out.relations.append(Relation(kind="linked_to", target_name=m.group(1).strip()))
@@ -146,6 +152,7 @@ def parse_identifier(part: str) -> Identifier | None:
             if not m or not m.group("value").strip():
                 return None
             country = country_code(m.group("country")) if m.group("country") else None
-            return Identifier(scheme=IDENTIFIER_TYPES[label], value=m.group("value").strip(),
-                              country=country)
+            return Identifier(
+                scheme=IDENTIFIER_TYPES[label], value=m.group("value").strip(), country=country
+            )
     return None

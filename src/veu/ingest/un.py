@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import xml.etree.ElementTree as ET
-from xml.parsers import expat
 from pathlib import Path
+from xml.parsers import expat
 
 from veu.countries import country_code
 from veu.errors import InvalidInput, Problem
@@ -62,13 +62,21 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
         root = ET.fromstring(data)
         record_lines = _record_lines(data)
     except ET.ParseError as exc:
-        line = exc.position[0] if exc.position else None
-        raise InvalidInput(f"{path.name} is not well-formed XML",
-                           [Problem(reason=str(exc), file=path.name, line=line)]) from exc
+        raise InvalidInput(
+            f"{path.name} is not well-formed XML",
+            [Problem(reason=str(exc), file=path.name, line=exc.position[0])],
+        ) from exc
     if root.tag != "CONSOLIDATED_LIST":
-        raise InvalidInput(f"{path.name} is not a UN consolidated list",
-                           [Problem(reason=f"root element is <{root.tag}>, expected "
-                                           "<CONSOLIDATED_LIST>", file=path.name, line=1)])
+        raise InvalidInput(
+            f"{path.name} is not a UN consolidated list",
+            [
+                Problem(
+                    reason=f"root element is <{root.tag}>, expected <CONSOLIDATED_LIST>",
+                    file=path.name,
+                    line=1,
+                )
+            ],
+        )
     generated = (root.get("dateGenerated") or "")[:10]
     date = data_date or parse_date(generated)
     listings: list[Listing] = []
@@ -83,20 +91,33 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
             starts = record_lines[record_tag]
             line = starts[index - 1] if index <= len(starts) else None
             ref = _text(el, "REFERENCE_NUMBER") or _text(el, "DATAID")
-            parts = [_text(el, t) for t in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME",
-                                            "FOURTH_NAME")]
+            parts = [
+                _text(el, t) for t in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
+            ]
             full = " ".join(p for p in parts if p)
             if not ref:
-                report.reject(f"{where} has no REFERENCE_NUMBER or DATAID", file=path.name,
-                              line=line, field_name="REFERENCE_NUMBER")
+                report.reject(
+                    f"{where} has no REFERENCE_NUMBER or DATAID",
+                    file=path.name,
+                    line=line,
+                    field_name="REFERENCE_NUMBER",
+                )
                 continue
             if not full:
-                report.reject(f"{where} ({ref}) has no name", file=path.name, line=line,
-                              field_name="FIRST_NAME")
+                report.reject(
+                    f"{where} ({ref}) has no name",
+                    file=path.name,
+                    line=line,
+                    field_name="FIRST_NAME",
+                )
                 continue
             if ref in seen:
-                report.reject(f"{where}: reference {ref} appears twice", file=path.name,
-                              line=line, field_name="REFERENCE_NUMBER")
+                report.reject(
+                    f"{where}: reference {ref} appears twice",
+                    file=path.name,
+                    line=line,
+                    field_name="REFERENCE_NUMBER",
+                )
                 continue
             seen.add(ref)
             primary, *others = [n.strip() for n in full.split(" ; ") if n.strip()]
@@ -110,16 +131,25 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
                 if not value:
                     continue
                 quality = (_text(alias, "QUALITY") or "").lower()
-                role = ("weak_alias" if quality == "low" else
-                        "former" if quality.startswith("f.k.a") else "alias")
-                names.append(Name(value=value, role=role))  # type: ignore[arg-type]
+                role = (
+                    "weak_alias"
+                    if quality == "low"
+                    else "former"
+                    if quality.startswith("f.k.a")
+                    else "alias"
+                )
+                names.append(Name(value=value, role=role))
             addresses = []
             for addr in el.findall(f"{record_tag}_ADDRESS"):
-                bits = [_text(addr, t) for t in ("STREET", "CITY", "STATE_PROVINCE",
-                                                 "ZIP_CODE", "COUNTRY")]
+                bits = [
+                    _text(addr, t)
+                    for t in ("STREET", "CITY", "STATE_PROVINCE", "ZIP_CODE", "COUNTRY")
+                ]
                 text = ", ".join(b for b in bits if b)
                 if text:
-                    addresses.append(Address(text=text, country=country_code(_text(addr, "COUNTRY"))))
+                    addresses.append(
+                        Address(text=text, country=country_code(_text(addr, "COUNTRY")))
+                    )
             countries = {a.country for a in addresses if a.country}
             countries.update(c for v in _values(el, "NATIONALITY") if (c := country_code(v)))
             identifiers = [Identifier(scheme="un", value=ref)]
@@ -128,9 +158,13 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
                 if number:
                     doc_type = (_text(doc, "TYPE_OF_DOCUMENT") or "document").lower()
                     scheme = "passport" if "passport" in doc_type else "national_id"
-                    identifiers.append(Identifier(
-                        scheme=scheme, value=number,
-                        country=country_code(_text(doc, "ISSUING_COUNTRY"))))
+                    identifiers.append(
+                        Identifier(
+                            scheme=scheme,
+                            value=number,
+                            country=country_code(_text(doc, "ISSUING_COUNTRY")),
+                        )
+                    )
             births = []
             for dob in el.findall("INDIVIDUAL_DATE_OF_BIRTH"):
                 value = _text(dob, "DATE") or _text(dob, "YEAR")
@@ -138,28 +172,37 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
                     births.append(value[:10])
             listed_on = parse_date(_text(el, "LISTED_ON"))
             list_type = _text(el, "UN_LIST_TYPE")
-            listings.append(Listing(
-                id=f"{LIST_ID}:{ref}",
-                list_id=LIST_ID,
-                party_id=f"un:{ref}",
-                kind=kind,
-                names=tuple(_unique(names)),
-                countries=tuple(sorted(countries)),
-                addresses=tuple(addresses),
-                identifiers=tuple(identifiers),
-                programs=(list_type,) if list_type else (),
-                measures=("UN Security Council sanctions (asset freeze, travel ban, arms "
-                          "embargo as the regime provides)",),
-                source=SourceDocument(number=ref, title=f"UN Security Council {list_type} list",
-                                      url=SOURCE_URL, date=listed_on,
-                                      authority="UN Security Council"),
-                listed_on=listed_on,
-                birth_dates=tuple(births),
-                remarks=_text(el, "COMMENTS1"),
-                original=ET.tostring(el, encoding="unicode")[:4000],
-            ))
-    return ParseOutcome([ParsedList(info=FOREIGN_LISTS[LIST_ID], data_date=date,
-                                    listings=listings)], report)
+            listings.append(
+                Listing(
+                    id=f"{LIST_ID}:{ref}",
+                    list_id=LIST_ID,
+                    party_id=f"un:{ref}",
+                    kind=kind,
+                    names=tuple(_unique(names)),
+                    countries=tuple(sorted(countries)),
+                    addresses=tuple(addresses),
+                    identifiers=tuple(identifiers),
+                    programs=(list_type,) if list_type else (),
+                    measures=(
+                        "UN Security Council sanctions (asset freeze, travel ban, arms "
+                        "embargo as the regime provides)",
+                    ),
+                    source=SourceDocument(
+                        number=ref,
+                        title=f"UN Security Council {list_type} list",
+                        url=SOURCE_URL,
+                        date=listed_on,
+                        authority="UN Security Council",
+                    ),
+                    listed_on=listed_on,
+                    birth_dates=tuple(births),
+                    remarks=_text(el, "COMMENTS1"),
+                    original=ET.tostring(el, encoding="unicode")[:4000],
+                )
+            )
+    return ParseOutcome(
+        [ParsedList(info=FOREIGN_LISTS[LIST_ID], data_date=date, listings=listings)], report
+    )
 
 
 def _unique(names: list[Name]) -> list[Name]:

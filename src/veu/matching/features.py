@@ -73,8 +73,10 @@ def tokens(query: NormalName, candidate: NormalName) -> FeatureResult:
         used_a.add(i)
         used_b.add(j)
         # An initial counts as the whole token it stands for.
-        width = 2 * max(len(a[i]), len(b[j])) if min(len(a[i]), len(b[j])) == 1 else (
-            len(a[i]) + len(b[j])
+        width = (
+            2 * max(len(a[i]), len(b[j]))
+            if min(len(a[i]), len(b[j])) == 1
+            else (len(a[i]) + len(b[j]))
         )
         paired += sim * width
         aligned.append((a[i], b[j], round(sim, 3)))
@@ -90,7 +92,9 @@ def tokens(query: NormalName, candidate: NormalName) -> FeatureResult:
     )
 
 
-def _aligned_total(a: tuple[str, ...], b: tuple[str, ...], aligned: list[tuple[str, str, float]]) -> int:
+def _aligned_total(
+    a: tuple[str, ...], b: tuple[str, ...], aligned: list[tuple[str, str, float]]
+) -> int:
     """Total width of both names, an initial paired with a token counting as that token."""
     total = sum(map(len, a)) + sum(map(len, b))
     for x, y, _ in aligned:
@@ -161,9 +165,7 @@ def legal_forms(query: NormalName, candidate: NormalName) -> FeatureResult:
     never count for or against a match: this feature only reports them (weight 0)."""
     if not query.forms and not candidate.forms:
         return FeatureResult(0.0, {})
-    return FeatureResult(
-        0.0, {"query": sorted(query.forms), "candidate": sorted(candidate.forms)}
-    )
+    return FeatureResult(0.0, {"query": sorted(query.forms), "candidate": sorted(candidate.forms)})
 
 
 def country_conflict(query: frozenset[str], candidate: frozenset[str]) -> FeatureResult:
@@ -195,3 +197,11 @@ NAME_FEATURES: tuple[Feature, ...] = (
 )
 COUNTRY_FEATURE = Feature("country_conflict", "penalty", 0.05, country_conflict)
 ALL_FEATURES: tuple[Feature, ...] = (*NAME_FEATURES, COUNTRY_FEATURE)
+
+
+def render_docs() -> str:
+    """The features section of docs/matching.md, generated from the features themselves."""
+    lines = ["| feature | kind | weight | what it measures |", "|---|---|---|---|"]
+    for feature in ALL_FEATURES:
+        lines.append(f"| `{feature.name}` | {feature.kind} | {feature.weight} | {feature.doc()} |")
+    return "\n".join(lines) + "\n"

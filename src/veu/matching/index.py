@@ -8,8 +8,9 @@ outright. The index is built in memory from a snapshot's listings and is pure.
 
 from __future__ import annotations
 
+import heapq
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -90,7 +91,7 @@ class ScreeningIndex:
     def candidates(self, query: NormalName) -> set[int]:
         """Name ids worth scoring for ``query``."""
         found: set[int] = set()
-        weights: Counter[int] = Counter()
+        weights: dict[int, float] = defaultdict(float)
         total = max(1, len(self.names))
         for token in set(query.tokens):
             post = self.postings.get(token)
@@ -99,17 +100,23 @@ class ScreeningIndex:
             idf = math.log(total / len(post))
             for nid in post:
                 weights[nid] += idf
-        found.update(nid for nid, _ in weights.most_common(TOKEN_CANDIDATES))
+        found.update(heapq.nlargest(TOKEN_CANDIDATES, weights, key=weights.__getitem__))
         if query.skeleton and self.skeleton_values:
             for _, _, idx in process.extract(
-                query.skeleton, self.skeleton_values, scorer=fuzz.ratio,
-                limit=FUZZY_CANDIDATES, score_cutoff=50,
+                query.skeleton,
+                self.skeleton_values,
+                scorer=fuzz.ratio,
+                limit=FUZZY_CANDIDATES,
+                score_cutoff=50,
             ):
                 found.update(self.skeleton_names[idx])
         if query.han and self.han_values:
             for _, _, idx in process.extract(
-                query.han, self.han_values, scorer=fuzz.ratio,
-                limit=FUZZY_CANDIDATES, score_cutoff=40,
+                query.han,
+                self.han_values,
+                scorer=fuzz.ratio,
+                limit=FUZZY_CANDIDATES,
+                score_cutoff=40,
             ):
                 found.update(self.han_names[idx])
         return found
@@ -121,7 +128,9 @@ class ScreeningIndex:
         for ident in query.identifiers:
             for li in self.identifiers.get(ident.key(), ()):
                 best[li] = Hit(
-                    self.listings[li], 1.0, query.name,
+                    self.listings[li],
+                    1.0,
+                    query.name,
                     {"identifier": {"score": 1.0, "scheme": ident.scheme, "value": ident.value}},
                 )
         if not normal.empty:
@@ -133,7 +142,9 @@ class ScreeningIndex:
                 current = best.get(li)
                 if current is None or scored.score > current.score:
                     best[li] = Hit(
-                        self.listings[li], scored.score, self.names[nid].original,
+                        self.listings[li],
+                        scored.score,
+                        self.names[nid].original,
                         scored.explanation,
                     )
         hits: list[Hit] = []

@@ -30,11 +30,13 @@ def score_names(query: NormalName, candidate: NormalName) -> NameScore:
         side = "query" if query.empty else "candidate"
         return NameScore(
             0.0,
-            {"no_distinctive_name": {
-                "score": 0.0,
-                "reason": f"the {side} name is only a legal form or punctuation",
-                "forms": sorted((query if query.empty else candidate).forms),
-            }},
+            {
+                "no_distinctive_name": {
+                    "score": 0.0,
+                    "reason": f"the {side} name is only a legal form or punctuation",
+                    "forms": sorted((query if query.empty else candidate).forms),
+                }
+            },
         )
     both_han = bool(query.han and candidate.han)
     best = 0.0

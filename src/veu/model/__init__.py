@@ -1,12 +1,12 @@
 """Typed domain values. Frozen, serialisable, free of I/O and of the clock."""
 
 from veu.model.listings import (
+    Listing,
     ListingState,
     ListingStatus,
     Relation,
     SourceDocument,
     StatusEvent,
-    Listing,
 )
 from veu.model.lists import ListEffectKind, ListInfo
 from veu.model.parties import Address, Identifier, Name, PartyKind

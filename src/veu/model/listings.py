@@ -114,7 +114,9 @@ class Listing(BaseModel):
         )
         if ended:
             last = ended[-1]
-            relisted = [e for e in self.history if e.status == "listed" and last.start < e.start <= day]
+            relisted = [
+                e for e in self.history if e.status == "listed" and last.start < e.start <= day
+            ]
             if not relisted:
                 state = ListingState.stopped if last.status == "stopped" else ListingState.expired
                 return ListingStatus(state=state, in_force=False, since=last.start)
@@ -123,7 +125,9 @@ class Listing(BaseModel):
                 continue
             if event.until is None or day < event.until:
                 return ListingStatus(
-                    state=ListingState.suspended, in_force=False, since=event.start,
+                    state=ListingState.suspended,
+                    in_force=False,
+                    since=event.start,
                     until=event.until,
                 )
         return ListingStatus(state=ListingState.in_force, in_force=True, since=start)

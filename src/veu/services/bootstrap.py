@@ -34,13 +34,18 @@ def bundled_sources() -> list[BundledSource]:
         path = root / item["path"]
         if not path.exists():
             raise ConfigurationError(f"bundled data {path} is missing from the installation")
-        out.append(BundledSource(source=item["source"], path=path,
-                                 data_date=item.get("data_date"), note=item.get("note", "")))
+        out.append(
+            BundledSource(
+                source=item["source"],
+                path=path,
+                data_date=item.get("data_date"),
+                note=item.get("note", ""),
+            )
+        )
     return out
 
 
-def init_database(ctx: Context, *, load: bool = True,
-                  progress: Any = None) -> list[ImportResult]:
+def init_database(ctx: Context, *, load: bool = True, progress: Any = None) -> list[ImportResult]:
     """Migrate the schema to the newest revision, then load each bundled list."""
     migrate.upgrade(ctx.engine)
     with ctx.write() as uow:
@@ -51,6 +56,9 @@ def init_database(ctx: Context, *, load: bool = True,
         for item in bundled_sources():
             if progress is not None:
                 progress(item)
-            results.append(import_list(ctx, item.source, item.path, data_date=item.data_date,
-                                       actor="veu db init"))
+            results.append(
+                import_list(
+                    ctx, item.source, item.path, data_date=item.data_date, actor="veu db init"
+                )
+            )
     return results

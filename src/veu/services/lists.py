@@ -21,8 +21,10 @@ Parser = Callable[[Path, dt.date | None], ParseOutcome]
 
 PARSERS: dict[str, tuple[Parser, str]] = {
     "mofcom": (mofcom.parse, "MOFCOM / MFA announcement texts (a file or a folder of them)"),
-    "ofac-sdn": (ofac_sdn.parse,
-                 "OFAC legacy SDN CSV (sdn.csv, with add/alt/sdn_comments if present)"),
+    "ofac-sdn": (
+        ofac_sdn.parse,
+        "OFAC legacy SDN CSV (sdn.csv, with add/alt/sdn_comments if present)",
+    ),
     "csl": (csl.parse, "Trade.gov Consolidated Screening List CSV"),
     "un": (un.parse, "UN Security Council Consolidated List XML"),
 }
@@ -51,17 +53,25 @@ class ImportResult:
             "source": self.source,
             "snapshot": self.snapshot,
             "changed": self.changed,
-            "lists": [{"list": c.list_id, "list_snapshot": c.list_snapshot, "entries": c.entries,
-                       "data_date": c.data_date.isoformat(), "changed": c.changed}
-                      for c in self.lists],
+            "lists": [
+                {
+                    "list": c.list_id,
+                    "list_snapshot": c.list_snapshot,
+                    "entries": c.entries,
+                    "data_date": c.data_date.isoformat(),
+                    "changed": c.changed,
+                }
+                for c in self.lists
+            ],
             "rows": report.rows if report else 0,
             "rejected": [p.as_dict() for p in report.rejected] if report else [],
             "warnings": [p.as_dict() for p in report.warnings] if report else [],
         }
 
 
-def import_list(ctx: Context, source: str, path: Path, *, data_date: dt.date | None = None,
-                actor: str = "cli") -> ImportResult:
+def import_list(
+    ctx: Context, source: str, path: Path, *, data_date: dt.date | None = None, actor: str = "cli"
+) -> ImportResult:
     """Import one source file (or folder) as new list snapshot(s), in one transaction.
 
     Rejected rows are reported with file, line and reason; if their share exceeds
@@ -69,8 +79,10 @@ def import_list(ctx: Context, source: str, path: Path, *, data_date: dt.date | N
     nothing.
     """
     if source not in PARSERS:
-        raise InvalidInput(f"unknown source {source!r}; choose one of {', '.join(PARSERS)}",
-                           [Problem(f"unknown source {source!r}", field="source")])
+        raise InvalidInput(
+            f"unknown source {source!r}; choose one of {', '.join(PARSERS)}",
+            [Problem(f"unknown source {source!r}", field="source")],
+        )
     if not path.exists():
         raise InvalidInput(f"{path} does not exist", [Problem("no such file", file=str(path))])
     parser, _ = PARSERS[source]
@@ -82,8 +94,11 @@ def import_list(ctx: Context, source: str, path: Path, *, data_date: dt.date | N
         if parsed.data_date is None:
             if fallback is None:
                 fallback = ctx.today()
-                report.warn(f"the file gives no date for its data and none was given; using "
-                            f"today ({fallback}): pass --data-date", file=str(path))
+                report.warn(
+                    f"the file gives no date for its data and none was given; using "
+                    f"today ({fallback}): pass --data-date",
+                    file=str(path),
+                )
             parsed.data_date = fallback
     limit = ctx.settings.import_max_reject_share
     if report.rejected and report.reject_share > limit:
@@ -93,8 +108,10 @@ def import_list(ctx: Context, source: str, path: Path, *, data_date: dt.date | N
             report.rejected[:200],
         )
     if not outcome.lists:
-        raise InvalidInput(f"{path} holds nothing to import", report.rejected or
-                           [Problem("no entries found", file=str(path))])
+        raise InvalidInput(
+            f"{path} holds nothing to import",
+            report.rejected or [Problem("no entries found", file=str(path))],
+        )
     digest = file_digest([Path(f) for f in report.files])
     now = ctx.now()
     result = ImportResult(source=source, snapshot=None, changed=False, report=report)
@@ -105,8 +122,17 @@ def import_list(ctx: Context, source: str, path: Path, *, data_date: dt.date | N
         for parsed in outcome.lists:
             list_id = parsed.info.id
             current = head.members.get(list_id)
-            existing = uow.lists.listings(head.id, [list_id]) if parsed.merge and current and head.id else []
+            existing = (
+                uow.lists.listings(head.id, [list_id])
+                if parsed.merge and current and head.id
+                else []
+            )
             listings = parsed.merged_with(existing)
+            if not listings and not parsed.merge:
+                raise InvalidInput(
+                    f"{path} holds no valid entry for {list_id}: nothing was written",
+                    report.rejected[:200] or [Problem("no entries", file=str(path))],
+                )
             if not listings:
                 report.warn(f"{list_id}: nothing to apply the status changes to", file=str(path))
                 continue
@@ -118,24 +144,44 @@ def import_list(ctx: Context, source: str, path: Path, *, data_date: dt.date | N
             lsid = list_snapshot_id(list_id, snap_date, (eid for eid, _, _ in rows))
             changed = members.get(list_id) != lsid
             if changed and uow.lists.list_snapshot(lsid) is None:
-                uow.lists.add_list_snapshot(ListSnapshot(
-                    id=lsid, list_id=list_id, source=source, source_files=report.files,
-                    source_sha256=digest, data_date=snap_date, created_at=now,
-                    entry_count=len(rows),
-                    report={"rows": report.rows, "rejected": [p.as_dict() for p in report.rejected],
-                            "warnings": [p.as_dict() for p in report.warnings]},
-                ), rows)
+                uow.lists.add_list_snapshot(
+                    ListSnapshot(
+                        id=lsid,
+                        list_id=list_id,
+                        source=source,
+                        source_files=report.files,
+                        source_sha256=digest,
+                        data_date=snap_date,
+                        created_at=now,
+                        entry_count=len(rows),
+                        report={
+                            "rows": report.rows,
+                            "rejected": [p.as_dict() for p in report.rejected],
+                            "warnings": [p.as_dict() for p in report.warnings],
+                        },
+                    ),
+                    rows,
+                )
             members[list_id] = lsid
             result.lists.append(ListChange(list_id, lsid, len(rows), snap_date, changed))
         result.changed = any(c.changed for c in result.lists)
         if result.changed:
-            result.snapshot = uow.lists.set_head(members.values(), now=now, actor=actor,
-                                                 reason=f"import {source} {path.name}")
-            audit.append(uow.conn, at=now, actor=actor, action="lists.import", subject=source,
-                         payload={"file_sha256": digest, "snapshot": result.snapshot,
-                                  "lists": {c.list_id: c.list_snapshot for c in result.lists
-                                            if c.changed},
-                                  "rejected": len(report.rejected)})
+            result.snapshot = uow.lists.set_head(
+                members.values(), now=now, actor=actor, reason=f"import {source} {path.name}"
+            )
+            audit.append(
+                uow.conn,
+                at=now,
+                actor=actor,
+                action="lists.import",
+                subject=source,
+                payload={
+                    "file_sha256": digest,
+                    "snapshot": result.snapshot,
+                    "lists": {c.list_id: c.list_snapshot for c in result.lists if c.changed},
+                    "rejected": len(report.rejected),
+                },
+            )
             uow.commit()
         else:
             result.snapshot = head.id

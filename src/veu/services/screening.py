@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 from typing import Any
 
@@ -24,8 +25,9 @@ class ScreenRequest(BaseModel):
     country: str | None = Field(None, description="ISO 3166-1 alpha-2 code of the party.")
     date: dt.date | None = Field(None, description="Answer as of this date (default: today).")
     limit: int = Field(10, ge=1, le=100, description="Most matches to return.")
-    identifiers: list[Identifier] = Field(default_factory=list,
-                                          description="Identifiers (LEI, USCC, ...) to compare.")
+    identifiers: list[Identifier] = Field(
+        default_factory=list, description="Identifiers (LEI, USCC, ...) to compare."
+    )
 
     @field_validator("name")
     @classmethod
@@ -55,19 +57,21 @@ class ScreenMatch(BaseModel):
     party_id: str
     listing_id: str
     name: str = Field(description="The listed name that matched best.")
-    names: list[str]
-    list: str
+    names: builtins.list[str]
+    list: str = Field(description="Id of the list the listing is on.")
     list_title: str
     kind: str
-    countries: list[str]
+    countries: builtins.list[str]
     listing_in_force: bool
     status: ListingStatusOut
-    history: list[StatusEvent]
+    history: builtins.list[StatusEvent]
     source: SourceDocument
-    measures: list[str]
+    measures: builtins.list[str]
     score: float
-    match: bool = Field(description="The names match (score at the match threshold); says "
-                                    "nothing about the listing being in force.")
+    match: bool = Field(
+        description="The names match (score at the match threshold); says "
+        "nothing about the listing being in force."
+    )
     review: bool = Field(description="Below the match threshold but at the review threshold.")
     explanation: dict[str, Any]
 
@@ -81,8 +85,9 @@ class ScreenResult(BaseModel):
     matches: list[ScreenMatch]
 
 
-def to_match(hit: Hit, day: dt.date, match_at: float, review_at: float,
-             lists: dict[str, ListInfo]) -> ScreenMatch:
+def to_match(
+    hit: Hit, day: dt.date, match_at: float, review_at: float, lists: dict[str, ListInfo]
+) -> ScreenMatch:
     listing = hit.listing
     status = listing.status_on(day)
     info = lists.get(listing.list_id) or ALL_LISTS.get(listing.list_id)
@@ -108,17 +113,20 @@ def to_match(hit: Hit, day: dt.date, match_at: float, review_at: float,
     )
 
 
-def screen(ctx: Context, request: ScreenRequest, *, snapshot: str | None = None,
-           min_score: float = 0.5) -> ScreenResult:
+def screen(
+    ctx: Context, request: ScreenRequest, *, snapshot: str | None = None, min_score: float = 0.5
+) -> ScreenResult:
     """Screen ``request.name`` against the current (or a given) snapshot, best match first."""
     snap = require_snapshot(ctx, snapshot)
     day = request.date or ctx.today()
     with ctx.read() as uow:
         index = ctx.indexes.get(snap, lambda: uow.lists.listings(snap))
         lists = {i.id: i for i in uow.lists.all_lists()}
-    query = Query(name=request.name,
-                  countries=frozenset([request.country]) if request.country else frozenset(),
-                  identifiers=tuple(request.identifiers))
+    query = Query(
+        name=request.name,
+        countries=frozenset([request.country]) if request.country else frozenset(),
+        identifiers=tuple(request.identifiers),
+    )
     hits = index.search(query, limit=request.limit, min_score=min_score)
     settings = ctx.settings
     return ScreenResult(
@@ -127,6 +135,8 @@ def screen(ctx: Context, request: ScreenRequest, *, snapshot: str | None = None,
         snapshot=snap,
         algorithm=f"{ALGORITHM}/{ALGORITHM_VERSION}",
         thresholds={"match": settings.match_threshold, "review": settings.review_threshold},
-        matches=[to_match(h, day, settings.match_threshold, settings.review_threshold, lists)
-                 for h in hits],
+        matches=[
+            to_match(h, day, settings.match_threshold, settings.review_threshold, lists)
+            for h in hits
+        ],
     )

@@ -17,27 +17,44 @@ GENESIS = "0" * 64
 
 
 def canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                      default=str)
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
-def record_hash(prev_hash: str, at: dt.datetime, actor: str, action: str, subject: str,
-                payload: str) -> str:
-    body = canonical([prev_hash, at.astimezone(dt.UTC).isoformat(), actor, action, subject,
-                      payload])
+def record_hash(
+    prev_hash: str, at: dt.datetime, actor: str, action: str, subject: str, payload: str
+) -> str:
+    body = canonical(
+        [prev_hash, at.astimezone(dt.UTC).isoformat(), actor, action, subject, payload]
+    )
     return hashlib.sha256(body.encode()).hexdigest()
 
 
-def append(conn: Connection, *, at: dt.datetime, actor: str, action: str, subject: str,
-           payload: dict[str, Any]) -> str:
+def append(
+    conn: Connection,
+    *,
+    at: dt.datetime,
+    actor: str,
+    action: str,
+    subject: str,
+    payload: dict[str, Any],
+) -> str:
     """Append one record; returns its hash. Concurrent appends cannot fork the chain: a second
     record with the same predecessor violates the unique ``prev_hash`` constraint."""
     last = conn.execute(select(audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)).first()
     prev = last.hash if last else GENESIS
     body = canonical(payload)
     digest = record_hash(prev, at, actor, action, subject, body)
-    conn.execute(audit_log.insert().values(at=at, actor=actor, action=action, subject=subject,
-                                           payload=body, prev_hash=prev, hash=digest))
+    conn.execute(
+        audit_log.insert().values(
+            at=at,
+            actor=actor,
+            action=action,
+            subject=subject,
+            payload=body,
+            prev_hash=prev,
+            hash=digest,
+        )
+    )
     return digest
 
 
@@ -59,6 +76,8 @@ def verify(conn: Connection) -> Verification:
         at = row.at if row.at.tzinfo else row.at.replace(tzinfo=dt.UTC)
         expected = record_hash(prev, at, row.actor, row.action, row.subject, row.payload)
         if expected != row.hash:
-            return Verification(False, count, row.seq, "the record's content does not match its hash")
+            return Verification(
+                False, count, row.seq, "the record's content does not match its hash"
+            )
         prev = row.hash
     return Verification(True, count)

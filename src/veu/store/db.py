@@ -26,7 +26,8 @@ def make_engine(url: str) -> Engine:
         parsed = parsed.set(drivername="postgresql+psycopg")
     if parsed.get_backend_name() not in ("sqlite", "postgresql"):
         raise ConfigurationError(
-            f"unsupported database {parsed.get_backend_name()!r}: use sqlite or postgresql")
+            f"unsupported database {parsed.get_backend_name()!r}: use sqlite or postgresql"
+        )
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(parsed, connect_args={"timeout": 30})
         _sqlite_setup(engine)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -71,9 +72,14 @@ class SnapshotState:
 
 def _row_to_list_snapshot(row: Any) -> ListSnapshot:
     return ListSnapshot(
-        id=row.id, list_id=row.list_id, source=row.source,
-        source_files=json.loads(row.source_files), source_sha256=row.source_sha256,
-        data_date=row.data_date, created_at=row.created_at, entry_count=row.entry_count,
+        id=row.id,
+        list_id=row.list_id,
+        source=row.source,
+        source_files=json.loads(row.source_files),
+        source_sha256=row.source_sha256,
+        data_date=row.data_date,
+        created_at=row.created_at,
+        entry_count=row.entry_count,
         report=json.loads(row.report),
     )
 
@@ -84,24 +90,46 @@ class ListRepository:
 
     # lists -----------------------------------------------------------------------------------
     def ensure_lists(self, infos: Iterable[ListInfo]) -> None:
-        insert_ignore(self.conn, lists, [
-            {"id": i.id, "title": i.title, "title_zh": i.title_zh, "authority": i.authority,
-             "kind": i.kind.value, "url": i.url} for i in infos
-        ])
+        insert_ignore(
+            self.conn,
+            lists,
+            [
+                {
+                    "id": i.id,
+                    "title": i.title,
+                    "title_zh": i.title_zh,
+                    "authority": i.authority,
+                    "kind": i.kind.value,
+                    "url": i.url,
+                }
+                for i in infos
+            ],
+        )
 
     def all_lists(self) -> list[ListInfo]:
         rows = self.conn.execute(select(lists).order_by(lists.c.id))
-        return [ListInfo(id=r.id, title=r.title, title_zh=r.title_zh, authority=r.authority,
-                         kind=ListEffectKind(r.kind), url=r.url) for r in rows]
+        return [
+            ListInfo(
+                id=r.id,
+                title=r.title,
+                title_zh=r.title_zh,
+                authority=r.authority,
+                kind=ListEffectKind(r.kind),
+                url=r.url,
+            )
+            for r in rows
+        ]
 
     # snapshots --------------------------------------------------------------------------------
     def head(self, *, lock: bool = False) -> SnapshotState:
-        row = (lock_row(self.conn, snapshot_head, 1) if lock else
-               self.conn.execute(select(snapshot_head).where(snapshot_head.c.id == 1)).first())
+        row = (
+            lock_row(self.conn, snapshot_head, 1)
+            if lock
+            else self.conn.execute(select(snapshot_head).where(snapshot_head.c.id == 1)).first()
+        )
         if row is None or row.snapshot_id is None:
             return SnapshotState(id=None, seq=row.seq if row else 0, members={})
-        return SnapshotState(id=row.snapshot_id, seq=row.seq,
-                             members=self.members(row.snapshot_id))
+        return SnapshotState(id=row.snapshot_id, seq=row.seq, members=self.members(row.snapshot_id))
 
     def members(self, snapshot: str) -> dict[str, ListSnapshot]:
         rows = self.conn.execute(
@@ -112,8 +140,10 @@ class ListRepository:
         return {r.list_id: _row_to_list_snapshot(r) for r in rows}
 
     def snapshot_exists(self, snapshot: str) -> bool:
-        return self.conn.execute(
-            select(snapshots.c.id).where(snapshots.c.id == snapshot)).first() is not None
+        return (
+            self.conn.execute(select(snapshots.c.id).where(snapshots.c.id == snapshot)).first()
+            is not None
+        )
 
     def list_snapshot(self, ident: str) -> ListSnapshot | None:
         row = self.conn.execute(select(list_snapshots).where(list_snapshots.c.id == ident)).first()
@@ -121,33 +151,43 @@ class ListRepository:
 
     def add_list_snapshot(self, snap: ListSnapshot, payloads: list[tuple[str, str, str]]) -> None:
         """Store a list snapshot and its entries ``(entry id, listing id, payload)``."""
-        insert_ignore(self.conn, entries, [
-            {"id": eid, "listing_id": lid, "payload": payload} for eid, lid, payload in payloads
-        ])
-        self.conn.execute(list_snapshots.insert().values(
-            id=snap.id, list_id=snap.list_id, source=snap.source,
-            source_files=json.dumps(snap.source_files), source_sha256=snap.source_sha256,
-            data_date=snap.data_date, created_at=snap.created_at, entry_count=snap.entry_count,
-            report=json.dumps(snap.report, ensure_ascii=False),
-        ))
-        insert_ignore(self.conn, list_snapshot_entries, [
-            {"list_snapshot_id": snap.id, "entry_id": eid} for eid in {p[0] for p in payloads}
-        ])
+        insert_ignore(
+            self.conn,
+            entries,
+            [{"id": eid, "listing_id": lid, "payload": payload} for eid, lid, payload in payloads],
+        )
+        row = dataclasses.asdict(snap)
+        row["source_files"] = json.dumps(snap.source_files)
+        row["report"] = json.dumps(snap.report, ensure_ascii=False)
+        self.conn.execute(list_snapshots.insert().values(**row))
+        insert_ignore(
+            self.conn,
+            list_snapshot_entries,
+            [{"list_snapshot_id": snap.id, "entry_id": eid} for eid in {p[0] for p in payloads}],
+        )
 
-    def set_head(self, member_ids: Iterable[str], *, now: dt.datetime, actor: str,
-                 reason: str) -> str:
+    def set_head(
+        self, member_ids: Iterable[str], *, now: dt.datetime, actor: str, reason: str
+    ) -> str:
         """Make the snapshot combining ``member_ids`` current (creating it if new)."""
         ids = sorted(set(member_ids))
         sid = snapshot_id(ids)
         if not self.snapshot_exists(sid):
             self.conn.execute(snapshots.insert().values(id=sid, created_at=now))
-            insert_ignore(self.conn, snapshot_members,
-                          [{"snapshot_id": sid, "list_snapshot_id": m} for m in ids])
-        self.conn.execute(snapshot_log.insert().values(snapshot_id=sid, created_at=now,
-                                                       actor=actor, reason=reason))
+            insert_ignore(
+                self.conn,
+                snapshot_members,
+                [{"snapshot_id": sid, "list_snapshot_id": m} for m in ids],
+            )
+        self.conn.execute(
+            snapshot_log.insert().values(
+                snapshot_id=sid, created_at=now, actor=actor, reason=reason
+            )
+        )
         seq = self.conn.execute(select(func.max(snapshot_log.c.seq))).scalar_one()
-        self.conn.execute(snapshot_head.update().where(snapshot_head.c.id == 1)
-                          .values(snapshot_id=sid, seq=seq))
+        self.conn.execute(
+            snapshot_head.update().where(snapshot_head.c.id == 1).values(snapshot_id=sid, seq=seq)
+        )
         return sid
 
     def listings(self, snapshot: str, list_ids: Iterable[str] | None = None) -> list[Listing]:
@@ -156,8 +196,10 @@ class ListRepository:
             select(entries.c.payload)
             .select_from(snapshot_members)
             .join(list_snapshots, list_snapshots.c.id == snapshot_members.c.list_snapshot_id)
-            .join(list_snapshot_entries,
-                  list_snapshot_entries.c.list_snapshot_id == list_snapshots.c.id)
+            .join(
+                list_snapshot_entries,
+                list_snapshot_entries.c.list_snapshot_id == list_snapshots.c.id,
+            )
             .join(entries, entries.c.id == list_snapshot_entries.c.entry_id)
             .where(snapshot_members.c.snapshot_id == snapshot)
             .order_by(entries.c.listing_id)
@@ -167,5 +209,6 @@ class ListRepository:
         return [Listing.model_validate_json(p) for (p,) in self.conn.execute(stmt)]
 
     def history(self, limit: int = 50) -> list[Any]:
-        return list(self.conn.execute(
-            select(snapshot_log).order_by(snapshot_log.c.seq.desc()).limit(limit)))
+        return list(
+            self.conn.execute(select(snapshot_log).order_by(snapshot_log.c.seq.desc()).limit(limit))
+        )

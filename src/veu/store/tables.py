@@ -24,7 +24,8 @@ from sqlalchemy import (
 metadata = MetaData()
 
 lists = Table(
-    "lists", metadata,
+    "lists",
+    metadata,
     Column("id", String(64), primary_key=True),
     Column("title", String(255), nullable=False),
     Column("title_zh", String(255)),
@@ -34,7 +35,8 @@ lists = Table(
 )
 
 list_snapshots = Table(
-    "list_snapshots", metadata,
+    "list_snapshots",
+    metadata,
     Column("id", String(64), primary_key=True),
     Column("list_id", String(64), ForeignKey("lists.id"), nullable=False, index=True),
     Column("source", String(32), nullable=False),
@@ -47,32 +49,37 @@ list_snapshots = Table(
 )
 
 entries = Table(
-    "entries", metadata,
+    "entries",
+    metadata,
     Column("id", String(64), primary_key=True),
     Column("listing_id", String(255), nullable=False, index=True),
     Column("payload", Text, nullable=False),
 )
 
 list_snapshot_entries = Table(
-    "list_snapshot_entries", metadata,
+    "list_snapshot_entries",
+    metadata,
     Column("list_snapshot_id", String(64), ForeignKey("list_snapshots.id"), primary_key=True),
     Column("entry_id", String(64), ForeignKey("entries.id"), primary_key=True),
 )
 
 snapshots = Table(
-    "snapshots", metadata,
+    "snapshots",
+    metadata,
     Column("id", String(64), primary_key=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
 snapshot_members = Table(
-    "snapshot_members", metadata,
+    "snapshot_members",
+    metadata,
     Column("snapshot_id", String(64), ForeignKey("snapshots.id"), primary_key=True),
     Column("list_snapshot_id", String(64), ForeignKey("list_snapshots.id"), primary_key=True),
 )
 
 snapshot_log = Table(
-    "snapshot_log", metadata,
+    "snapshot_log",
+    metadata,
     Column("seq", Integer, primary_key=True, autoincrement=True),
     Column("snapshot_id", String(64), ForeignKey("snapshots.id"), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
@@ -82,14 +89,16 @@ snapshot_log = Table(
 
 # One row (id = 1): the current snapshot. Writers lock it, so list changes are serialised.
 snapshot_head = Table(
-    "snapshot_head", metadata,
+    "snapshot_head",
+    metadata,
     Column("id", Integer, primary_key=True),
     Column("snapshot_id", String(64), ForeignKey("snapshots.id")),
     Column("seq", Integer, nullable=False),
 )
 
 audit_log = Table(
-    "audit_log", metadata,
+    "audit_log",
+    metadata,
     Column("seq", Integer, primary_key=True, autoincrement=True),
     Column("at", DateTime(timezone=True), nullable=False),
     Column("actor", String(255), nullable=False),

@@ -37,8 +37,12 @@ class UnitOfWork:
         self.conn.commit()
         self._committed = True
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
-                 tb: TracebackType | None) -> None:
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
         conn = self.conn
         try:
             if not self._committed:

@@ -36,8 +36,9 @@ def _screen_context(ctx: Context, params: dict[str, str]) -> dict[str, Any]:
         request = screening.ScreenRequest(name=name, country=form["country"] or None, date=day)
         view["result"] = screening.screen(ctx, request)
     except ValidationError as exc:
-        view["problems"] = [Problem(reason=e["msg"], field=".".join(map(str, e["loc"])))
-                            for e in exc.errors()]
+        view["problems"] = [
+            Problem(reason=e["msg"], field=".".join(map(str, e["loc"]))) for e in exc.errors()
+        ]
     except InvalidInput as exc:
         view["problems"] = exc.problems or [Problem(reason=exc.message)]
     except VeuError as exc:

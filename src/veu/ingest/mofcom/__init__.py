@@ -38,8 +38,12 @@ from veu.model.catalogue import CN_LISTS
 
 __all__ = ["StatusUpdate", "apply_updates", "parse"]
 
-_AUTHORITY = {"cn-afs": "MFA", "cn-uel": "MOFCOM (UEL working mechanism)", "cn-ecl": "MOFCOM",
-              "cn-watch": "MOFCOM"}
+_AUTHORITY = {
+    "cn-afs": "MFA",
+    "cn-uel": "MOFCOM (UEL working mechanism)",
+    "cn-ecl": "MOFCOM",
+    "cn-watch": "MOFCOM",
+}
 SUFFIXES = (".md", ".txt")
 
 
@@ -47,8 +51,10 @@ def _files(path: Path) -> list[Path]:
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
         if not files:
-            raise InvalidInput(f"{path} holds no announcement texts (*.md, *.txt)",
-                               [Problem("no announcement texts", file=str(path))])
+            raise InvalidInput(
+                f"{path} holds no announcement texts (*.md, *.txt)",
+                [Problem("no announcement texts", file=str(path))],
+            )
         return files
     if not path.exists():
         raise InvalidInput(f"{path} does not exist", [Problem("no such file", file=str(path))])
@@ -56,7 +62,8 @@ def _files(path: Path) -> list[Path]:
 
 
 def _listing(doc: Document, item: Item, key: str) -> Listing:
-    assert doc.list_id is not None and doc.effective is not None
+    assert doc.list_id is not None
+    assert doc.effective is not None
     primary = item.en or item.zh or ""
     names: list[Name] = []
     if item.zh:
@@ -65,8 +72,13 @@ def _listing(doc: Document, item: Item, key: str) -> Listing:
         names.append(Name(value=item.en, role="primary", lang="en"))
     if item.as_written and item.as_written not in (item.zh, item.en):
         names.append(Name(value=item.as_written, role="alias", lang="zh"))
-    source = SourceDocument(number=doc.number, title=doc.title, url=doc.url, date=doc.date,
-                            authority=_AUTHORITY.get(doc.list_id))
+    source = SourceDocument(
+        number=doc.number,
+        title=doc.title,
+        url=doc.url,
+        date=doc.date,
+        authority=_AUTHORITY.get(doc.list_id),
+    )
     party = name_key(primary)
     return Listing(
         id=f"{doc.list_id}:{key}:{party}",
@@ -107,8 +119,9 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
             found = read_updates(doc)
             report.rows += 1
             if not found:
-                report.reject("a notice whose suspensions or stops could not be read",
-                              file=name, line=None)
+                report.reject(
+                    "a notice whose suspensions or stops could not be read", file=name, line=None
+                )
             updates += found
             continue
         if doc.kind == "other":
@@ -117,8 +130,9 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
         key = document_key(doc.number, doc.date)
         if key is None:
             key = fallback_key(doc.date)
-            report.warn(f"no announcement number found; the document is keyed by its date {key}",
-                        file=name)
+            report.warn(
+                f"no announcement number found; the document is keyed by its date {key}", file=name
+            )
         for line, problem in doc.problems:
             if problem.startswith("warning: "):
                 report.warn(problem.removeprefix("warning: "), file=name, line=line)
@@ -137,9 +151,23 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
     lists = []
     for list_id, listings in sorted(by_list.items()):
         merged = apply_updates(listings.values(), updates)
-        lists.append(ParsedList(info=CN_LISTS[list_id], data_date=date, listings=merged,
-                                merge=True, updates=[u for u in updates if u.list_id == list_id]))
+        lists.append(
+            ParsedList(
+                info=CN_LISTS[list_id],
+                data_date=date,
+                listings=merged,
+                merge=True,
+                updates=[u for u in updates if u.list_id == list_id],
+            )
+        )
     for list_id in sorted({u.list_id for u in updates} - set(by_list)):
-        lists.append(ParsedList(info=CN_LISTS[list_id], data_date=date, listings=[], merge=True,
-                                updates=[u for u in updates if u.list_id == list_id]))
+        lists.append(
+            ParsedList(
+                info=CN_LISTS[list_id],
+                data_date=date,
+                listings=[],
+                merge=True,
+                updates=[u for u in updates if u.list_id == list_id],
+            )
+        )
     return ParseOutcome(lists, report)

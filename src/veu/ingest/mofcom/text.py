@@ -25,28 +25,62 @@ _EFFECTIVE = re.compile(
     r"自\s*(\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日)(?:\s*\d+\s*时\s*\d+\s*分)?\s*起(?:正式)?(?:实施|施行)"
 )
 _FROM_PUBLICATION = re.compile(r"自公布之日起(?:正式)?(?:实施|施行)")
-_ITEM = re.compile(
-    rf"^\s*(?:(\d+)\s*[.．、]|([{CN_NUM}]+)\s*、|[（(]([{CN_NUM}]+)[）)])\s*(.*)$"
-)
+_ITEM = re.compile(rf"^\s*(?:(\d+)\s*[.．、]|([{CN_NUM}]+)\s*、|[（(]([{CN_NUM}]+)[）)])\s*(.*)$")
 _BRANCH = re.compile(r"^\s*[-－—–]\s*(\S.*)$")
 _SECTION_WORDS = {
-    "企业": PartyKind.company, "实体": PartyKind.company, "机构": PartyKind.organization,
-    "高级管理人员": PartyKind.person, "个人": PartyKind.person, "人员": PartyKind.person,
+    "企业": PartyKind.company,
+    "实体": PartyKind.company,
+    "机构": PartyKind.organization,
+    "高级管理人员": PartyKind.person,
+    "个人": PartyKind.person,
+    "人员": PartyKind.person,
     "机构人员": PartyKind.person,
 }
 _SECTION = re.compile(r"^(企业|实体|机构人员|机构|高级管理人员|个人|人员)(?:[（(][^）)]*[）)])?$")
 _PAIR = re.compile(r"([^（(，,：:；;]*?)\s*[（(]([^（）()]+)[）)]")
 _LEADING_JOINERS = ("、", "和", "及", "以及", "与")
 _PERSON_TAIL = re.compile(r"^[，,]\s*[男女]")
-_ROLE_WORDS = ("议员", "主席", "主任", "顾问", "董事", "经理", "所长", "总裁", "部长", "创始人",
-               "行政官", "执行官", "运营官", "财务官", "负责人", "成员", "院长", "校长",
-               "幕僚长", "总监", "副总裁")
+_ROLE_WORDS = (
+    "议员",
+    "主席",
+    "主任",
+    "顾问",
+    "董事",
+    "经理",
+    "所长",
+    "总裁",
+    "部长",
+    "创始人",
+    "行政官",
+    "执行官",
+    "运营官",
+    "财务官",
+    "负责人",
+    "成员",
+    "院长",
+    "校长",
+    "幕僚长",
+    "总监",
+    "副总裁",
+)
 _DESCRIPTOR_END = "的"
-_COUNTRY_PREFIXES = {"美国": "US", "加拿大": "CA", "日本": "JP", "台湾地区": "TW", "英国": "GB",
-                     "欧盟": "EU"}
-_TITLE_COUNTRIES = (("台湾地区", "TW"), ("美国", "US"), ("日本", "JP"), ("加拿大", "CA"),
-                    ("欧盟", "EU"), ("英国", "GB"))
-_QUOTES = "“”\"「」『』‘’"
+_COUNTRY_PREFIXES = {
+    "美国": "US",
+    "加拿大": "CA",
+    "日本": "JP",
+    "台湾地区": "TW",
+    "英国": "GB",
+    "欧盟": "EU",
+}
+_TITLE_COUNTRIES = (
+    ("台湾地区", "TW"),
+    ("美国", "US"),
+    ("日本", "JP"),
+    ("加拿大", "CA"),
+    ("欧盟", "EU"),
+    ("英国", "GB"),
+)
+_QUOTES = '“”"「」『』‘’'
 _COUNT_COUNTRY = re.compile(r"\d+家(台湾地区|美国|日本|加拿大|欧盟|英国)")
 
 
@@ -161,12 +195,13 @@ def _strip_prefixes(zh: str, inline: bool) -> tuple[str, str | None]:
     if inline:
         for prefix in _COUNTRY_PREFIXES:
             if zh.startswith(prefix) and len(zh) > len(prefix) + 1:
-                return zh[len(prefix):].strip(), zh
+                return zh[len(prefix) :].strip(), zh
     return zh, None
 
 
 def _person_name(zh: str) -> str:
-    """The name at the end of ``美国得克萨斯州共和党联邦众议员迈克·麦考尔``: after the last role word."""
+    """The name after the last role word, as in
+    ``美国得克萨斯州共和党联邦众议员迈克·麦考尔`` (the name is 迈克·麦考尔)."""
     cut = -1
     for word in _ROLE_WORDS:
         pos = zh.rfind(word)
@@ -185,8 +220,9 @@ def parse_item(text: str, line: int, kind: PartyKind, *, inline: bool = False) -
     in one part of a decision sentence (``inline``)."""
     text = _clean(text).rstrip("。;；")
     pairs = list(_PAIR.finditer(text))
-    is_person = kind == PartyKind.person or bool(pairs and _PERSON_TAIL.match(
-        text[pairs[0].end():]))
+    is_person = kind == PartyKind.person or bool(
+        pairs and _PERSON_TAIL.match(text[pairs[0].end() :])
+    )
     if not pairs or all(not re.search(r"[A-Za-z]", m.group(2)) for m in pairs):
         # No English name: ``余茂春，男`` or ``哈德逊研究所``.
         head, sep, note = text.partition("，")
@@ -198,8 +234,17 @@ def parse_item(text: str, line: int, kind: PartyKind, *, inline: bool = False) -
             zh, written = _person_name(zh), None
         if not zh:
             return []
-        return [Item(line=line, zh=zh, en=None, kind=PartyKind.person if person else kind,
-                     text=text, note=note.strip() or None, as_written=written)]
+        return [
+            Item(
+                line=line,
+                zh=zh,
+                en=None,
+                kind=PartyKind.person if person else kind,
+                text=text,
+                note=note.strip() or None,
+                as_written=written,
+            )
+        ]
     items = []
     for m in pairs:
         en = " ".join(m.group(2).replace("\u200c", "").split())
@@ -209,10 +254,18 @@ def parse_item(text: str, line: int, kind: PartyKind, *, inline: bool = False) -
         person = is_person or ("·" in zh and _has_role(zh))
         if person:
             zh, written = _person_name(zh), None
-        rest = text[m.end():].strip(" ，,")
-        items.append(Item(line=line, zh=zh or None, en=en,
-                          kind=PartyKind.person if person else kind, text=text,
-                          note=rest or None, as_written=written))
+        rest = text[m.end() :].strip(" ，,")
+        items.append(
+            Item(
+                line=line,
+                zh=zh or None,
+                en=en,
+                kind=PartyKind.person if person else kind,
+                text=text,
+                note=rest or None,
+                as_written=written,
+            )
+        )
     return items
 
 
@@ -245,12 +298,15 @@ def _measures(body: list[str]) -> list[str]:
         elif re.search(r"措施[：:]\s*$", text):
             collecting = True
     if not measures:
-        measures = [_clean(l) for l in body if _ITEM.match(_clean(l)) and len(_clean(l)) <= 160]
+        cleaned = [_clean(line) for line in body]
+        measures = [line for line in cleaned if _ITEM.match(line) and len(line) <= 160]
     return measures
 
 
 def _split_top_level(clause: str) -> list[str]:
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for ch in clause:
         if ch in "（(":
             depth += 1
@@ -265,13 +321,34 @@ def _split_top_level(clause: str) -> list[str]:
     return _rejoin([p.strip() for p in parts if p.strip()])
 
 
-_ORG_ENDINGS = ("公司", "集团", "实验室", "研究所", "研究院", "中心", "大学", "学院", "机构", "协会",
-                "联盟", "论坛", "委员会", "银行", "医院", "企业", "工厂", "项目", "图书馆", "基金会")
+_ORG_ENDINGS = (
+    "公司",
+    "集团",
+    "实验室",
+    "研究所",
+    "研究院",
+    "中心",
+    "大学",
+    "学院",
+    "机构",
+    "协会",
+    "联盟",
+    "论坛",
+    "委员会",
+    "银行",
+    "医院",
+    "企业",
+    "工厂",
+    "项目",
+    "图书馆",
+    "基金会",
+)
 
 
 def _rejoin(parts: list[str]) -> list[str]:
     """Join a part that cannot be a whole name (no English, no organisation ending, followed by
-    more) to the next one: ``波音防务、空间与安全集团（Boeing Defense, Space & Security）`` is one."""
+    more) to the next one, as in
+    ``波音防务、空间与安全集团（Boeing Defense, Space & Security）``, which is one name."""
     out: list[str] = []
     pending = ""
     for i, part in enumerate(parts):
@@ -295,8 +372,16 @@ def _annex_items(lines: list[str], start: int, kind: PartyKind, doc: Document) -
         if not text or _HEADING.match(text) or _DATE_LINE.match(text):
             continue
         if (m := _BRANCH.match(text)) and parent is not None:
-            items.append(Item(line=line_no, zh=None, en=m.group(1).strip(), kind=PartyKind.company,
-                              text=text, note=f"branch of {parent.en or parent.zh}"))
+            items.append(
+                Item(
+                    line=line_no,
+                    zh=None,
+                    en=m.group(1).strip(),
+                    kind=PartyKind.company,
+                    text=text,
+                    note=f"branch of {parent.en or parent.zh}",
+                )
+            )
             continue
         m = _ITEM.match(text)
         if m:

@@ -59,8 +59,9 @@ def read_updates(doc: Document) -> list[StatusUpdate]:
     """The suspensions and stops a spokesperson notice announces."""
     flat = "".join(doc.text.split())
     starts = [(m.end(), cn_date(m.group(1))) for m in _FROM.finditer(flat)]
-    source = SourceDocument(number=doc.number, title=doc.title, url=doc.url, date=doc.date,
-                            authority="MOFCOM")
+    source = SourceDocument(
+        number=doc.number, title=doc.title, url=doc.url, date=doc.date, authority="MOFCOM"
+    )
     out: list[StatusUpdate] = []
     for clause in _CLAUSE.finditer(flat):
         verb, ref, amount, unit = clause.groups()
@@ -75,16 +76,21 @@ def read_updates(doc: Document) -> list[StatusUpdate]:
             continue
         year = refs.group(1)
         # ``〔2025〕5号和6号`` names two announcements.
-        numbers = [int(n) for n in re.findall(r"(\d+)\s*号", ref[refs.start(2):])]
+        numbers = [int(n) for n in re.findall(r"(\d+)\s*号", ref[refs.start(2) :])]
         if verb in ("停止", "终止", "取消"):
-            event = StatusEvent(status="stopped", start=start, source=source,
-                                note=f"{verb}相关措施")
+            event = StatusEvent(
+                status="stopped", start=start, source=source, note=f"{verb}相关措施"
+            )
         else:
             until = add_duration(start, int(amount), unit) if amount and unit else None
-            event = StatusEvent(status="suspended", start=start, until=until, source=source,
-                                note=f"{verb}相关措施" + (f"{amount}{unit}" if amount else ""))
-        out += [StatusUpdate(list_id=list_id, document=f"{year}-{n}", event=event)
-                for n in numbers]
+            event = StatusEvent(
+                status="suspended",
+                start=start,
+                until=until,
+                source=source,
+                note=f"{verb}相关措施" + (f"{amount}{unit}" if amount else ""),
+            )
+        out += [StatusUpdate(list_id=list_id, document=f"{year}-{n}", event=event) for n in numbers]
     return out
 
 
@@ -101,11 +107,19 @@ def parse_encoded(data: Any, file: str) -> list[StatusUpdate]:
     for i, item in enumerate(data, 1):
         try:
             source = SourceDocument(**item["source"])
-            event = StatusEvent(status=item["status"], start=item["start"],
-                                until=item.get("until"), source=source, note=item.get("note"))
-            out += [StatusUpdate(list_id=item["list"], document=str(doc), event=event)
-                    for doc in item["documents"]]
+            event = StatusEvent(
+                status=item["status"],
+                start=item["start"],
+                until=item.get("until"),
+                source=source,
+                note=item.get("note"),
+            )
+            out += [
+                StatusUpdate(list_id=item["list"], document=str(doc), event=event)
+                for doc in item["documents"]
+            ]
         except (KeyError, TypeError, ValueError) as exc:
-            raise InvalidInput(f"{file}: change #{i} is malformed",
-                               [Problem(str(exc), file=file, field=f"[{i}]")]) from exc
+            raise InvalidInput(
+                f"{file}: change #{i} is malformed", [Problem(str(exc), file=file, field=f"[{i}]")]
+            ) from exc
     return out

@@ -50,8 +50,9 @@ def upgrade() -> None:
     op.create_index("ix_entries_listing_id", "entries", ["listing_id"])
     op.create_table(
         "list_snapshot_entries",
-        sa.Column("list_snapshot_id", sa.String(64), sa.ForeignKey("list_snapshots.id"),
-                  primary_key=True),
+        sa.Column(
+            "list_snapshot_id", sa.String(64), sa.ForeignKey("list_snapshots.id"), primary_key=True
+        ),
         sa.Column("entry_id", sa.String(64), sa.ForeignKey("entries.id"), primary_key=True),
     )
     op.create_table(
@@ -62,8 +63,9 @@ def upgrade() -> None:
     op.create_table(
         "snapshot_members",
         sa.Column("snapshot_id", sa.String(64), sa.ForeignKey("snapshots.id"), primary_key=True),
-        sa.Column("list_snapshot_id", sa.String(64), sa.ForeignKey("list_snapshots.id"),
-                  primary_key=True),
+        sa.Column(
+            "list_snapshot_id", sa.String(64), sa.ForeignKey("list_snapshots.id"), primary_key=True
+        ),
     )
     op.create_table(
         "snapshot_log",
@@ -95,6 +97,15 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("audit_log", "snapshot_head", "snapshot_log", "snapshot_members", "snapshots",
-                  "list_snapshot_entries", "entries", "list_snapshots", "lists"):
+    for table in (
+        "audit_log",
+        "snapshot_head",
+        "snapshot_log",
+        "snapshot_members",
+        "snapshots",
+        "list_snapshot_entries",
+        "entries",
+        "list_snapshots",
+        "lists",
+    ):
         op.drop_table(table)

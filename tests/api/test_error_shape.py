@@ -1,0 +1,51 @@
+"""The JSON error envelope is a contract: pinned here for each kind of error."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from veu.api.app import create_app
+from veu.services.context import Context
+
+
+def test_validation_error_shape(loaded_ctx: Context) -> None:
+    client = TestClient(create_app(loaded_ctx))
+    body = client.post("/screen", json={"limit": 5}).json()
+    assert body == {
+        "error": {
+            "code": "invalid_input",
+            "message": "the request is invalid",
+            "problems": [{"reason": "Field required", "file": None, "line": None, "field": "name"}],
+        }
+    }
+
+
+def test_not_found_shape(loaded_ctx: Context) -> None:
+    client = TestClient(create_app(loaded_ctx))
+    response = client.get("/no/such/page")
+    assert response.status_code == 404
+    assert response.json() == {
+        "error": {"code": "not_found", "message": "Not Found", "problems": []}
+    }
+
+
+def test_domain_error_shape(ctx: Context) -> None:
+    client = TestClient(create_app(ctx))  # migrated, but no lists loaded
+    response = client.post("/screen", json={"name": "Lockheed Martin"})
+    assert response.status_code == 404
+    assert response.json() == {
+        "error": {
+            "code": "not_found",
+            "message": "no lists are loaded yet: run `veu db init`",
+            "problems": [],
+        }
+    }
+
+
+def test_malformed_json_body(loaded_ctx: Context) -> None:
+    client = TestClient(create_app(loaded_ctx))
+    response = client.post(
+        "/screen", content=b"{not json", headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "invalid_input"
