@@ -97,13 +97,23 @@ def ctx(database_url: str) -> Iterator[Context]:
     context.engine.dispose()
 
 
-@pytest.fixture(scope="session")
-def loaded_ctx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Context]:
-    """A SQLite database holding every bundled list (built once per test session)."""
+@pytest.fixture(
+    scope="session", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+)
+def loaded_ctx(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Context]:
+    """A database of each kind holding every bundled list (built once per test session)."""
     from veu.services.bootstrap import init_database
 
-    path = tmp_path_factory.mktemp("loaded") / "veu.db"
-    context = make_context(f"sqlite:///{path}")
+    name = None
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('loaded') / 'veu.db'}"
+    else:
+        name, url = _fresh_pg_database(request.getfixturevalue("pg_server"))
+    context = make_context(url)
     init_database(context)
     yield context
     context.engine.dispose()
+    if name:
+        _drop_pg_database(request.getfixturevalue("pg_server"), name)

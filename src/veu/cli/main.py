@@ -64,7 +64,9 @@ def handled() -> Iterator[None]:
         )
 
 
-def context() -> Context:
+@contextmanager
+def session() -> Iterator[Context]:
+    """The context for one command: settings validated, errors reported, the database closed."""
     with handled():
         try:
             settings = Settings()
@@ -76,8 +78,11 @@ def context() -> Context:
                     for e in error.errors()
                 ],
             ) from error
-        return Context.from_settings(settings)
-    raise AssertionError("unreachable")
+        ctx = Context.from_settings(settings)
+        try:
+            yield ctx
+        finally:
+            ctx.engine.dispose()
 
 
 def parse_day(value: str | None, option: str) -> dt.date | None:
@@ -104,8 +109,7 @@ def db_init(
     no_load: Annotated[bool, typer.Option("--no-load", help="Only create the schema.")] = False,
 ) -> None:
     """Create (or upgrade) the schema in VEU_DATABASE_URL and load the bundled lists."""
-    ctx = context()
-    with handled(), out.status("Migrating the schema") as status:
+    with session() as ctx, out.status("Migrating the schema") as status:
 
         def progress(item: bootstrap.BundledSource) -> None:
             status.update(f"Loading {item.source}: {item.path.name}")
@@ -127,8 +131,7 @@ def lists_show(
     """Show every list: entries, source, date of its data and snapshot id."""
     if typer_ctx.invoked_subcommand is not None:
         return
-    ctx = context()
-    with handled():
+    with session() as ctx:
         snapshot, rows = lists.summary(ctx)
     if as_json:
         print_json(
@@ -175,9 +178,8 @@ def lists_import(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Import a list file as a new content-addressed snapshot (same content: no change)."""
-    ctx = context()
     day = parse_day(data_date, "--data-date")
-    with handled(), out.status(f"Importing {source} from {path}"):
+    with session() as ctx, out.status(f"Importing {source} from {path}"):
         result = lists.import_list(ctx, source, path, data_date=day)
     if as_json:
         print_json(result.as_dict())
@@ -210,9 +212,8 @@ def screen(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Screen a name against every list, as of a date."""
-    ctx = context()
     day = parse_day(date, "--date")
-    with handled():
+    with session() as ctx:
         request = screening.ScreenRequest(name=name, country=country, date=day, limit=limit)
         result = screening.screen(ctx, request)
     if as_json:
@@ -257,8 +258,7 @@ def audit_verify() -> None:
     """Check the audit log's hash chain; exits 1 and names the first bad record if broken."""
     from veu.store import audit
 
-    ctx = context()
-    with handled(), ctx.read() as uow:
+    with session() as ctx, ctx.read() as uow:
         result = audit.verify(uow.conn)
     if result.ok:
         out.print(f"audit log intact: {result.records} records")
@@ -278,13 +278,10 @@ def serve(
 
     from veu.api.app import create_app
 
-    ctx = context()
-    out.print(
-        f"veu on http://{host or ctx.settings.host}:{port or ctx.settings.port} "
-        "(API docs at /docs)",
-        highlight=False,
-    )
-    uvicorn.run(create_app(ctx), host=host or ctx.settings.host, port=port or ctx.settings.port)
+    with session() as ctx:
+        bind_host, bind_port = host or ctx.settings.host, port or ctx.settings.port
+        out.print(f"veu on http://{bind_host}:{bind_port} (API docs at /docs)", highlight=False)
+        uvicorn.run(create_app(ctx), host=bind_host, port=bind_port)
 
 
 def main() -> None:  # pragma: no cover
