@@ -18,8 +18,9 @@ import numpy as np
 CONTROL = 0.0  # weight of an edge without a percentage: joins groups, never counts for the rule
 
 
-def _csr(n: int, src: np.ndarray, dst: np.ndarray, weight: np.ndarray,
-         edge: np.ndarray) -> tuple[list[int], list[int], list[float], list[int]]:
+def _csr(
+    n: int, src: np.ndarray, dst: np.ndarray, weight: np.ndarray, edge: np.ndarray
+) -> tuple[list[int], list[int], list[float], list[int]]:
     order = np.argsort(src, kind="stable")
     start = np.zeros(n + 1, dtype=np.int64)
     np.cumsum(np.bincount(src, minlength=n), out=start[1:])
@@ -42,8 +43,13 @@ class ActiveGraph:
     in_edge: list[int]
 
     @classmethod
-    def build(cls, n: int, owner: Sequence[int] | np.ndarray, owned: Sequence[int] | np.ndarray,
-              pct: Sequence[float] | np.ndarray) -> ActiveGraph:
+    def build(
+        cls,
+        n: int,
+        owner: Sequence[int] | np.ndarray,
+        owned: Sequence[int] | np.ndarray,
+        pct: Sequence[float] | np.ndarray,
+    ) -> ActiveGraph:
         src = np.asarray(owner, dtype=np.int64)
         dst = np.asarray(owned, dtype=np.int64)
         weight = np.asarray(pct, dtype=np.float64)
@@ -105,7 +111,9 @@ class IncrementalClosure:
         return bool(self.listed[node])
 
 
-def listed_closure(graph: ActiveGraph, seeds: Iterable[int], threshold: float) -> IncrementalClosure:
+def listed_closure(
+    graph: ActiveGraph, seeds: Iterable[int], threshold: float
+) -> IncrementalClosure:
     """The least fixed point of the aggregate rule from ``seeds``."""
     closure = IncrementalClosure(graph, threshold)
     closure.add(seeds)
@@ -128,8 +136,9 @@ def ancestors(graph: ActiveGraph, node: int, *, counting_only: bool = True) -> s
     return seen
 
 
-def restricted_closure(graph: ActiveGraph, node: int, seeds: set[int],
-                       threshold: float) -> dict[int, list[tuple[int, float, int]]]:
+def restricted_closure(
+    graph: ActiveGraph, node: int, seeds: set[int], threshold: float
+) -> dict[int, list[tuple[int, float, int]]]:
     """Which of ``node``'s ancestors count as listed (least fixed point on that subgraph), each
     with the listed owners (owner, percentage, edge) that make it count. Cost: the ancestors."""
     region = ancestors(graph, node)
@@ -150,8 +159,9 @@ def restricted_closure(graph: ActiveGraph, node: int, seeds: set[int],
     return {n: contributions for n, contributions in counting.items() if n in listed}
 
 
-def group_paths(graph: ActiveGraph, node: int, threshold: float,
-                control_joins: bool) -> dict[int, list[int]]:
+def group_paths(
+    graph: ActiveGraph, node: int, threshold: float, control_joins: bool
+) -> dict[int, list[int]]:
     """The corporate group of ``node``: nodes joined to it through parents and subsidiaries by
     ownership of at least ``threshold`` (or by control, when ``control_joins``), each with the
     edges of the path from ``node``."""

@@ -17,7 +17,10 @@ from veu.model.registry import Edge
 
 def edge_evidence(edge: Edge) -> dict[str, Any]:
     return {
-        "edge": edge.id, "owner": edge.owner, "owned": edge.owned, "kind": edge.kind,
+        "edge": edge.id,
+        "owner": edge.owner,
+        "owned": edge.owned,
+        "kind": edge.kind,
         "percentage": edge.percentage,
         "source": edge.source.model_dump(mode="json", exclude_none=True),
         **({"note": edge.note} if edge.note else {}),
@@ -33,8 +36,12 @@ class Holding:
     owner_holdings: tuple[Holding, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"owner": self.owner, "percentage": self.percentage,
-                               "owner_listed": self.owner_listed, **edge_evidence(self.edge)}
+        out: dict[str, Any] = {
+            "owner": self.owner,
+            "percentage": self.percentage,
+            "owner_listed": self.owner_listed,
+            **edge_evidence(self.edge),
+        }
         if self.owner_holdings:
             out["owner_held_by"] = [h.as_dict() for h in self.owner_holdings]
         return out
@@ -49,8 +56,11 @@ class CountsAsListed:
     held_by: tuple[Holding, ...]
 
     def as_dict(self) -> dict[str, Any]:
-        return {"party": self.party, "total_percentage": round(self.total, 6),
-                "held_by": [h.as_dict() for h in self.held_by]}
+        return {
+            "party": self.party,
+            "total_percentage": round(self.total, 6),
+            "held_by": [h.as_dict() for h in self.held_by],
+        }
 
 
 @dataclass(frozen=True)
@@ -69,8 +79,9 @@ class DayGraph:
         self.edges = edges
         self.graph = graph
 
-    def counts_as_listed(self, party: str, is_listed: Callable[[str], bool],
-                         threshold: float) -> CountsAsListed | None:
+    def counts_as_listed(
+        self, party: str, is_listed: Callable[[str], bool], threshold: float
+    ) -> CountsAsListed | None:
         """Does ``party`` count as listed through its owners (not by a listing of its own)?"""
         node = self.index.get(party)
         if node is None or is_listed(party):
@@ -86,9 +97,15 @@ class DayGraph:
             out = []
             for owner, pct, edge in counting[n]:
                 direct = owner in region_seeds
-                out.append(Holding(owner=self.ids[owner], percentage=pct, edge=self.edges[edge],
-                                   owner_listed="directly" if direct else "counts as listed",
-                                   owner_holdings=() if direct else holdings(owner)))
+                out.append(
+                    Holding(
+                        owner=self.ids[owner],
+                        percentage=pct,
+                        edge=self.edges[edge],
+                        owner_listed="directly" if direct else "counts as listed",
+                        owner_holdings=() if direct else holdings(owner),
+                    )
+                )
             return tuple(out)
 
         held = holdings(node)
@@ -100,8 +117,10 @@ class DayGraph:
         if node is None:
             return [GroupMember(party)]
         paths = group_paths(self.graph, node, threshold, control_joins)
-        members = [GroupMember(self.ids[n], tuple(self.edges[e] for e in path))
-                   for n, path in paths.items()]
+        members = [
+            GroupMember(self.ids[n], tuple(self.edges[e] for e in path))
+            for n, path in paths.items()
+        ]
         return sorted(members, key=lambda m: (len(m.path), m.party))
 
 
@@ -124,9 +143,13 @@ class OwnershipGraph:
             ids = sorted({e.owner for e in active} | {e.owned for e in active})
             index = {party: i for i, party in enumerate(ids)}
             graph = ActiveGraph.build(
-                len(ids), [index[e.owner] for e in active], [index[e.owned] for e in active],
-                [e.percentage if e.kind == "ownership" and e.percentage else CONTROL
-                 for e in active],
+                len(ids),
+                [index[e.owner] for e in active],
+                [index[e.owned] for e in active],
+                [
+                    e.percentage if e.kind == "ownership" and e.percentage else CONTROL
+                    for e in active
+                ],
             )
             if len(self._days) > 16:
                 self._days.clear()

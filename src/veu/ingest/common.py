@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from veu.errors import InvalidInput, Problem
 from veu.model import ListInfo, Listing, StatusEvent
@@ -63,15 +64,23 @@ class ParsedList:
     listings: list[Listing]
     merge: bool = False  # True: adds to the list's current content instead of replacing it
     updates: list[StatusUpdate] = field(default_factory=list)  # applied again after a merge
+    records: list[Any] = field(default_factory=list)  # entries of a non-listing dataset
 
-    def merged_with(self, existing: Iterable[Listing]) -> list[Listing]:
-        """The list's new content given its current listings: for a merging source, the union
-        (new listings replacing old ones with the same id) with the status updates applied."""
+    def entries(self) -> list[Any]:
+        return self.listings if self.info.dataset == "listings" else self.records
+
+    def merged_with(self, existing: Iterable[Any]) -> list[Any]:
+        """The dataset's new content given its current entries: for a merging source, the union
+        (new entries replacing old ones with the same id), with status updates applied to
+        listings."""
         if not self.merge:
-            return list(self.listings)
-        combined = {listing.id: listing for listing in existing}
-        combined.update((listing.id, listing) for listing in self.listings)
-        return sorted(apply_updates(combined.values(), self.updates), key=lambda item: item.id)
+            return list(self.entries())
+        combined = {entry.id: entry for entry in existing}
+        combined.update((entry.id, entry) for entry in self.entries())
+        values = list(combined.values())
+        if self.info.dataset == "listings":
+            values = apply_updates(values, self.updates)
+        return sorted(values, key=lambda item: str(item.id))
 
 
 @dataclass

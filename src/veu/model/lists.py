@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
@@ -18,12 +19,18 @@ class ListEffectKind(StrEnum):
     foreign = "foreign"  # OFAC, BIS, UN ...
 
 
+DatasetKind = Literal["listings", "registry", "judgements", "authorizations"]
+
+
 class ListInfo(BaseModel):
+    """A list, or another dataset kept in snapshots the same way (``dataset`` says which)."""
+
     model_config = ConfigDict(frozen=True)
 
     id: str
     title: str
     title_zh: str | None = None
     authority: str
-    kind: ListEffectKind
+    kind: ListEffectKind = ListEffectKind.foreign
     url: str | None = None
+    dataset: DatasetKind = "listings"

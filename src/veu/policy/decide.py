@@ -48,7 +48,9 @@ def _effect(rule: ListEffect, controlled: bool) -> Outcome | None:
 def _listing_evidence(listing: Listing, day: dt.date) -> dict[str, Any]:
     status = listing.status_on(day)
     return {
-        "listing": listing.id, "list": listing.list_id, "party_id": listing.party_id,
+        "listing": listing.id,
+        "list": listing.list_id,
+        "party_id": listing.party_id,
         "names": [n.value for n in listing.names],
         "source": listing.source.model_dump(mode="json", exclude_none=True),
         "status": status.state.value,
@@ -72,15 +74,23 @@ class _Decider:
         self.controlled = False
         self.nodes: dict[str, set[str]] = {}  # role -> registry/listing nodes of that party
 
-    def add(self, code: str, message: str, clause: str, evidence: dict[str, Any],
-            effect: Outcome | None = None) -> None:
-        self.reasons.append(Reason(code=code, message=message, clause=clause, evidence=evidence,
-                                   effect=effect))
+    def add(
+        self,
+        code: str,
+        message: str,
+        clause: str,
+        evidence: dict[str, Any],
+        effect: Outcome | None = None,
+    ) -> None:
+        self.reasons.append(
+            Reason(code=code, message=message, clause=clause, evidence=evidence, effect=effect)
+        )
 
     # items ----------------------------------------------------------------------------------
     def items(self) -> None:
-        self.findings = [classify(item, i, self.day, self.pack)
-                         for i, item in enumerate(self.request.items)]
+        self.findings = [
+            classify(item, i, self.day, self.pack) for i, item in enumerate(self.request.items)
+        ]
         for finding in self.findings:
             self.reasons.extend(finding.reasons)
         self.controlled = any(f.controlled for f in self.findings)
@@ -90,8 +100,9 @@ class _Decider:
         world, pack, day = self.world, self.pack, self.day
         who = _describe(role, party)
         identifiers = party.identifier_list()
-        query = Query(name=party.name, countries=frozenset([party.country]),
-                      identifiers=identifiers)
+        query = Query(
+            name=party.name, countries=frozenset([party.country]), identifiers=identifiers
+        )
         hits = world.index.search(query, limit=25, min_score=pack.thresholds.review)
         seen: set[str] = set()
         nodes: set[str] = set()
@@ -100,22 +111,36 @@ class _Decider:
             listing = hit.listing
             seen.add(listing.id)
             judgement = world.judgements.get(party.name, listing.id)
-            screening = {"score": round(hit.score, 4), "matched_name": hit.matched_name,
-                         "explanation": hit.explanation}
+            screening = {
+                "score": round(hit.score, 4),
+                "matched_name": hit.matched_name,
+                "explanation": hit.explanation,
+            }
             if judgement is not None and judgement.verdict == "rejected":
-                self.add("SCREENING_LINK_REJECTED",
-                         f"{role} {party.name}: an officer recorded that this party is not "
-                         f"{listing.primary_name} ({listing.list_id}); the hit is set aside.",
-                         pack.clause("thresholds.review"),
-                         {**who, **_listing_evidence(listing, day), **screening,
-                          "judgement": judgement.model_dump(mode="json")})
+                self.add(
+                    "SCREENING_LINK_REJECTED",
+                    f"{role} {party.name}: an officer recorded that this party is not "
+                    f"{listing.primary_name} ({listing.list_id}); the hit is set aside.",
+                    pack.clause("thresholds.review"),
+                    {
+                        **who,
+                        **_listing_evidence(listing, day),
+                        **screening,
+                        "judgement": judgement.model_dump(mode="json"),
+                    },
+                )
                 continue
             confirmed = judgement is not None and judgement.verdict == "confirmed"
             matched = hit.score >= pack.thresholds.match or "identifier" in hit.explanation
             if matched or confirmed:
                 nodes.add(world.identity.find(listing.party_id))
-                basis = ("identifier" if "identifier" in hit.explanation else
-                         "officer confirmation" if confirmed and not matched else "name match")
+                basis = (
+                    "identifier"
+                    if "identifier" in hit.explanation
+                    else "officer confirmation"
+                    if confirmed and not matched
+                    else "name match"
+                )
                 self.listing(role, party, listing, {**screening, "basis": basis})
             else:
                 near.setdefault(listing.party_id, []).append((listing, screening))
@@ -127,44 +152,70 @@ class _Decider:
             confirmed_listing = world.listing(judgement.listing_id)
             if confirmed_listing is not None:
                 nodes.add(world.identity.find(confirmed_listing.party_id))
-                self.listing(role, party, confirmed_listing,
-                             {"basis": "officer confirmation",
-                              "judgement": judgement.model_dump(mode="json")})
+                self.listing(
+                    role,
+                    party,
+                    confirmed_listing,
+                    {
+                        "basis": "officer confirmation",
+                        "judgement": judgement.model_dump(mode="json"),
+                    },
+                )
         for node, registry_id, score in world.nodes_for(party.name, party.country, identifiers):
             nodes.add(node)
             for listing in world.listings_of.get(node, ()):
                 if listing.id not in seen:
                     seen.add(listing.id)
-                    self.listing(role, party, listing,
-                                 {"basis": "registry identity", "registry_party": registry_id,
-                                  "score": round(score, 4)})
+                    self.listing(
+                        role,
+                        party,
+                        listing,
+                        {
+                            "basis": "registry identity",
+                            "registry_party": registry_id,
+                            "score": round(score, 4),
+                        },
+                    )
         self.nodes[role] = nodes
         self.ownership(role, party, nodes)
 
-    def listing(self, role: str, party: ShipmentParty, listing: Listing,
-                screening: dict[str, Any]) -> None:
+    def listing(
+        self, role: str, party: ShipmentParty, listing: Listing, screening: dict[str, Any]
+    ) -> None:
         pack, day = self.pack, self.day
         kind = self.world.kind_of(listing)
         rule = pack.lists[kind]
         evidence = {**_describe(role, party), **_listing_evidence(listing, day), **screening}
         status = listing.status_on(day)
         if not status.in_force:
-            self.add("LISTING_NOT_IN_FORCE",
-                     f"{role} {party.name} is {listing.primary_name} on {listing.list_id}, but that "
-                     f"listing is not in force on {day} ({status.state.value.replace('_', ' ')}).",
-                     pack.clause(f"lists.{kind.value}"), evidence)
+            self.add(
+                "LISTING_NOT_IN_FORCE",
+                f"{role} {party.name} is {listing.primary_name} on {listing.list_id}, but that "
+                f"listing is not in force on {day} ({status.state.value.replace('_', ' ')}).",
+                pack.clause(f"lists.{kind.value}"),
+                evidence,
+            )
             return
         effect = _effect(rule, self.controlled)
-        consequence = (f"effect: {effect.value}" if effect else
-                       "reported, no effect on the outcome" if rule.effect == "warning" else
-                       "no effect: no controlled item")
-        self.add(LIST_CODES[kind],
-                 f"{role} {party.name} is listed: {listing.primary_name} on {listing.list_id} "
-                 f"({listing.source.number or listing.source.title or 'listing'}); {consequence}.",
-                 pack.clause(f"lists.{kind.value}"), {**evidence, "rule": rule.clause}, effect)
+        consequence = (
+            f"effect: {effect.value}"
+            if effect
+            else "reported, no effect on the outcome"
+            if rule.effect == "warning"
+            else "no effect: no controlled item"
+        )
+        self.add(
+            LIST_CODES[kind],
+            f"{role} {party.name} is listed: {listing.primary_name} on {listing.list_id} "
+            f"({listing.source.number or listing.source.title or 'listing'}); {consequence}.",
+            pack.clause(f"lists.{kind.value}"),
+            {**evidence, "rule": rule.clause},
+            effect,
+        )
 
-    def near_match(self, role: str, party: ShipmentParty,
-                   candidates: list[tuple[Listing, dict[str, Any]]]) -> None:
+    def near_match(
+        self, role: str, party: ShipmentParty, candidates: list[tuple[Listing, dict[str, Any]]]
+    ) -> None:
         """One reason per listed party the shipment party resembles, naming all its listings
         whose effect would apply; none when no such listing is in force."""
         pack, day = self.pack, self.day
@@ -177,14 +228,21 @@ class _Decider:
             return  # a near match to listings that could not change the outcome holds nothing
         listing, screening, _ = max(applying, key=lambda a: a[1]["score"])
         lists = ", ".join(sorted({x.list_id for x, _, _ in applying}))
-        self.add("SCREENING_REVIEW",
-                 f"{role} {party.name} resembles {listing.primary_name} ({lists}; score "
-                 f"{screening['score']:.2f}, between the review and match thresholds): a person "
-                 "must decide whether they are the same.",
-                 pack.clause("thresholds.review"),
-                 {**_describe(role, party), **screening,
-                  "listings": [{**_listing_evidence(x, day), "would_apply": e.value}
-                               for x, _, e in applying]}, Outcome.hold)
+        self.add(
+            "SCREENING_REVIEW",
+            f"{role} {party.name} resembles {listing.primary_name} ({lists}; score "
+            f"{screening['score']:.2f}, between the review and match thresholds): a person "
+            "must decide whether they are the same.",
+            pack.clause("thresholds.review"),
+            {
+                **_describe(role, party),
+                **screening,
+                "listings": [
+                    {**_listing_evidence(x, day), "would_apply": e.value} for x, _, e in applying
+                ],
+            },
+            Outcome.hold,
+        )
 
     def ownership(self, role: str, party: ShipmentParty, nodes: set[str]) -> None:
         world, pack, day = self.world, self.pack, self.day
@@ -194,21 +252,32 @@ class _Decider:
                 if world.listed_in_force(node, {kind}, day):
                     continue
                 finding = graph.counts_as_listed(
-                    node, _listed_on(world, kind, day), pack.ownership.counts_as_listed_percent)
+                    node, _listed_on(world, kind, day), pack.ownership.counts_as_listed_percent
+                )
                 if finding is None:
                     continue
                 effect = _effect(rule, self.controlled)
                 owners = ", ".join(sorted({h.owner for h in finding.held_by}))
-                self.add("COUNTS_AS_LISTED",
-                         f"{role} {party.name} counts as listed on the {kind.value} lists: parties "
-                         f"listed or counting as listed ({owners}) hold {finding.total:g}% of it "
-                         f"(at least {pack.ownership.counts_as_listed_percent:g}%).",
-                         pack.clause("ownership.counts_as_listed_percent"),
-                         {**_describe(role, party), "node": node, "list_kind": kind.value,
-                          "rule": rule.clause, **finding.as_dict(),
-                          "listings": [_listing_evidence(x, day) for h in finding.held_by
-                                       for x in world.listed_in_force(h.owner, {kind}, day)]},
-                         effect)
+                self.add(
+                    "COUNTS_AS_LISTED",
+                    f"{role} {party.name} counts as listed on the {kind.value} lists: parties "
+                    f"listed or counting as listed ({owners}) hold {finding.total:g}% of it "
+                    f"(at least {pack.ownership.counts_as_listed_percent:g}%).",
+                    pack.clause("ownership.counts_as_listed_percent"),
+                    {
+                        **_describe(role, party),
+                        "node": node,
+                        "list_kind": kind.value,
+                        "rule": rule.clause,
+                        **finding.as_dict(),
+                        "listings": [
+                            _listing_evidence(x, day)
+                            for h in finding.held_by
+                            for x in world.listed_in_force(h.owner, {kind}, day)
+                        ],
+                    },
+                    effect,
+                )
 
     def defense_link(self, role: str, party: ShipmentParty) -> list[dict[str, Any]]:
         world, pack, day = self.world, self.pack, self.day
@@ -216,27 +285,35 @@ class _Decider:
         red = set(pack.defense.red_list_kinds)
         links: list[dict[str, Any]] = []
         for node in sorted(self.nodes.get(role, ())):
-            for member in graph.group(node, pack.defense.group_percent,
-                                      pack.defense.control_joins_group):
+            for member in graph.group(
+                node, pack.defense.group_percent, pack.defense.control_joins_group
+            ):
                 facts = world.own_defense_facts(member.party, day)
                 listed = world.listed_in_force(member.party, red, day)
                 if not facts and not listed:
                     continue
-                links.append({
-                    "party": node, "member": member.party, "facts": facts,
-                    "red_listed": [_listing_evidence(x, day) for x in listed],
-                    "path": member.path_dicts(),
-                })
+                links.append(
+                    {
+                        "party": node,
+                        "member": member.party,
+                        "facts": facts,
+                        "red_listed": [_listing_evidence(x, day) for x in listed],
+                        "path": member.path_dicts(),
+                    }
+                )
         return links
 
     # end use --------------------------------------------------------------------------------
     def end_use(self) -> None:
         use = self.request.end_use
         if use.category == EndUseCategory.military:
-            self.add("END_USE_MILITARY",
-                     "The declared end use is military: exports for military end use are refused.",
-                     self.pack.clause("end_use_military"),
-                     {"end_use": use.model_dump(mode="json")}, self.pack.end_use_military)
+            self.add(
+                "END_USE_MILITARY",
+                "The declared end use is military: exports for military end use are refused.",
+                self.pack.clause("end_use_military"),
+                {"end_use": use.model_dump(mode="json")},
+                self.pack.end_use_military,
+            )
 
     # VEU ------------------------------------------------------------------------------------
     def veu(self, defense: list[dict[str, Any]]) -> None:
@@ -253,28 +330,45 @@ class _Decider:
         clause = pack.clause("veu")
         who = _describe("end_user", end_user)
         if defense:
-            self.add("VEU_END_USER_DEFENSE_LINKED",
-                     f"The end user {end_user.name} is defense-linked: no general licence.",
-                     pack.clause("defense"), {**who, "links": defense}, Outcome.licence_required)
+            self.add(
+                "VEU_END_USER_DEFENSE_LINKED",
+                f"The end user {end_user.name} is defense-linked: no general licence.",
+                pack.clause("defense"),
+                {**who, "links": defense},
+                Outcome.licence_required,
+            )
         if not holders:
-            self.add("VEU_NO_AUTHORIZATION",
-                     f"The end user {end_user.name} holds no VEU authorization: a licence is "
-                     "required for the controlled items.", clause, who, Outcome.licence_required)
+            self.add(
+                "VEU_NO_AUTHORIZATION",
+                f"The end user {end_user.name} holds no VEU authorization: a licence is "
+                "required for the controlled items.",
+                clause,
+                who,
+                Outcome.licence_required,
+            )
             return
         attempts = [(auth, self._veu_problems(auth)) for auth, _ in holders]
         attempts.sort(key=lambda a: (len(a[1]), a[0].id))
         best, problems = attempts[0]
         if not problems and not defense:
             remaining = self._remaining(best, controlled)
-            self.add("VEU_GENERAL_LICENCE",
-                     f"The end user {end_user.name} holds VEU authorization {best.id}, active on "
-                     f"{day}, covering every controlled item: general licence.",
-                     clause, {**who, "authorization": best.id, "remaining_kg": remaining},
-                     Outcome.general_licence)
+            self.add(
+                "VEU_GENERAL_LICENCE",
+                f"The end user {end_user.name} holds VEU authorization {best.id}, active on "
+                f"{day}, covering every controlled item: general licence.",
+                clause,
+                {**who, "authorization": best.id, "remaining_kg": remaining},
+                Outcome.general_licence,
+            )
             return
         for code, message, evidence in problems:
-            self.add(code, message, clause, {**who, "authorization": best.id, **evidence},
-                     Outcome.licence_required)
+            self.add(
+                code,
+                message,
+                clause,
+                {**who, "authorization": best.id, **evidence},
+                Outcome.licence_required,
+            )
 
     def _veu_problems(self, auth: Any) -> list[tuple[str, str, dict[str, Any]]]:
         request, pack, day = self.request, self.pack, self.day
@@ -282,40 +376,75 @@ class _Decider:
         problems: list[tuple[str, str, dict[str, Any]]] = []
         state = auth.state_on(day)
         if state != "active":
-            problems.append(("VEU_AUTHORIZATION_NOT_ACTIVE",
-                             f"Authorization {auth.id} is {state.replace('_', ' ')} on {day}.",
-                             {"state": state, "valid_from": auth.valid_from.isoformat(),
-                              "valid_until": auth.valid_until.isoformat()}))
+            problems.append(
+                (
+                    "VEU_AUTHORIZATION_NOT_ACTIVE",
+                    f"Authorization {auth.id} is {state.replace('_', ' ')} on {day}.",
+                    {
+                        "state": state,
+                        "valid_from": auth.valid_from.isoformat(),
+                        "valid_until": auth.valid_until.isoformat(),
+                    },
+                )
+            )
         exporter = request.exporter
         if auth.exporters and not any(
-            ref_matches(ref, exporter.name, exporter.country, exporter.identifier_list(),
-                        threshold)[0] for ref in auth.exporters):
-            problems.append(("VEU_EXPORTER_NOT_NAMED",
-                             f"Authorization {auth.id} names its exporters and {exporter.name} is "
-                             "not one of them.",
-                             {"exporter": exporter.name,
-                              "authorized_exporters": [r.name for r in auth.exporters]}))
+            ref_matches(
+                ref, exporter.name, exporter.country, exporter.identifier_list(), threshold
+            )[0]
+            for ref in auth.exporters
+        ):
+            problems.append(
+                (
+                    "VEU_EXPORTER_NOT_NAMED",
+                    f"Authorization {auth.id} names its exporters and {exporter.name} is "
+                    "not one of them.",
+                    {
+                        "exporter": exporter.name,
+                        "authorized_exporters": [r.name for r in auth.exporters],
+                    },
+                )
+            )
         if auth.facilities and not _facility_named(request.facility, auth.facilities, threshold):
-            problems.append(("VEU_FACILITY_NOT_NAMED",
-                             f"Authorization {auth.id} names its facilities and the destination "
-                             f"{request.facility or '(not given)'} is not one of them.",
-                             {"facility": request.facility, "authorized": list(auth.facilities)}))
+            problems.append(
+                (
+                    "VEU_FACILITY_NOT_NAMED",
+                    f"Authorization {auth.id} names its facilities and the destination "
+                    f"{request.facility or '(not given)'} is not one of them.",
+                    {"facility": request.facility, "authorized": list(auth.facilities)},
+                )
+            )
         use = request.end_use.category.value
         if use != "civil" or (auth.end_uses and use not in auth.end_uses):
-            problems.append(("VEU_END_USE_NOT_CIVIL",
-                             f"A general licence needs a civil end use; the declared end use is "
-                             f"{use}.", {"end_use": use}))
+            problems.append(
+                (
+                    "VEU_END_USE_NOT_CIVIL",
+                    f"A general licence needs a civil end use; the declared end use is {use}.",
+                    {"end_use": use},
+                )
+            )
         draw: dict[int, float] = defaultdict(float)
         for finding in self.findings:
             if not finding.controlled:
                 continue
-            covering = next((i for i, a in enumerate(auth.items)
-                             if a.covers(set(finding.elements), finding.item.form)), None)
+            covering = next(
+                (
+                    i
+                    for i, a in enumerate(auth.items)
+                    if a.covers(set(finding.elements), finding.item.form)
+                ),
+                None,
+            )
             if covering is None:
-                problems.append(("VEU_ITEM_NOT_COVERED",
-                                 f"Item {finding.index} ({', '.join(finding.elements)} "
-                                 f"{finding.item.form.value}) is not covered by authorization "
-                                 f"{auth.id}.", {"item": finding.index}))
+                problems.append(
+                    (
+                        "VEU_ITEM_NOT_COVERED",
+                        f"Item {finding.index} ({', '.join(finding.elements)} "
+                        f"{finding.item.form.value}) is not covered by authorization "
+                        f"{auth.id}.",
+                        {"item": finding.index},
+                    )
+                )
             else:
                 draw[covering] += finding.item.quantity_kg
         for i, kg in sorted(draw.items()):
@@ -323,20 +452,31 @@ class _Decider:
             used = auth.used_kg(i, day)
             if used + kg > cap + 1e-9:
                 start, end = auth.period_of(day)
-                problems.append(("VEU_ANNUAL_CAP_EXCEEDED",
-                                 f"Authorization {auth.id} item {i}: {kg:g} kg requested, "
-                                 f"{max(cap - used, 0):g} kg of the {cap:g} kg annual quantity "
-                                 f"left for {start} to {end}.",
-                                 {"authorized_item": i, "cap_kg": cap, "used_kg": used,
-                                  "requested_kg": kg, "period": [start.isoformat(),
-                                                                 end.isoformat()]}))
+                problems.append(
+                    (
+                        "VEU_ANNUAL_CAP_EXCEEDED",
+                        f"Authorization {auth.id} item {i}: {kg:g} kg requested, "
+                        f"{max(cap - used, 0):g} kg of the {cap:g} kg annual quantity "
+                        f"left for {start} to {end}.",
+                        {
+                            "authorized_item": i,
+                            "cap_kg": cap,
+                            "used_kg": used,
+                            "requested_kg": kg,
+                            "period": [start.isoformat(), end.isoformat()],
+                        },
+                    )
+                )
         return problems
 
     def _remaining(self, auth: Any, controlled: list[ItemFinding]) -> dict[str, float]:
         remaining: dict[str, float] = {}
         for finding in controlled:
-            i = next(i for i, a in enumerate(auth.items)
-                     if a.covers(set(finding.elements), finding.item.form))
+            i = next(
+                i
+                for i, a in enumerate(auth.items)
+                if a.covers(set(finding.elements), finding.item.form)
+            )
             key = str(i)
             left = remaining.get(key, auth.items[i].annual_cap_kg - auth.used_kg(i, self.day))
             remaining[key] = round(left - finding.item.quantity_kg, 6)
@@ -354,18 +494,29 @@ class _Decider:
             self.veu(defense)
         else:
             if defense:
-                self.add("END_USER_DEFENSE_LINKED",
-                         f"The end user {self.request.effective_end_user.name} is defense-linked "
-                         "(no effect: no controlled item).", self.pack.clause("defense"),
-                         {"links": defense})
-            self.add("NOT_CONTROLLED",
-                     f"No item is controlled on {self.day}: no licence is needed for the items.",
-                     self.pack.clause("element_sets"), {"items": len(self.findings)},
-                     Outcome.not_controlled)
+                self.add(
+                    "END_USER_DEFENSE_LINKED",
+                    f"The end user {self.request.effective_end_user.name} is defense-linked "
+                    "(no effect: no controlled item).",
+                    self.pack.clause("defense"),
+                    {"links": defense},
+                )
+            self.add(
+                "NOT_CONTROLLED",
+                f"No item is controlled on {self.day}: no licence is needed for the items.",
+                self.pack.clause("element_sets"),
+                {"items": len(self.findings)},
+                Outcome.not_controlled,
+            )
         effects = [r.effect for r in self.reasons if r.effect is not None]
         outcome = self.pack.strongest(effects) if effects else Outcome.not_controlled
-        return Decision(outcome=outcome, reasons=self.reasons, policy_version=self.pack.ref,
-                        snapshot=self.world.snapshot, date=self.day.isoformat())
+        return Decision(
+            outcome=outcome,
+            reasons=self.reasons,
+            policy_version=self.pack.ref,
+            snapshot=self.world.snapshot,
+            date=self.day.isoformat(),
+        )
 
 
 def _listed_on(world: World, kind: ListEffectKind, day: dt.date) -> Callable[[str], bool]:

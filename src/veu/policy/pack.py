@@ -184,7 +184,9 @@ def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
     for part in loc:
         if isinstance(node, yaml.MappingNode):
             match = next((v for k, v in node.value if str(_plain(k)) == str(part)), None)
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+        elif (
+            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
+        ):
             match = node.value[part]
         else:
             match = None
@@ -202,12 +204,15 @@ def parse_pack(text: str, file: str) -> PolicyPack:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
-        raise InvalidInput(f"policy pack {file} is not valid YAML",
-                           [Problem(reason=str(getattr(exc, "problem", exc)), file=file,
-                                    line=line)]) from exc
+        raise InvalidInput(
+            f"policy pack {file} is not valid YAML",
+            [Problem(reason=str(getattr(exc, "problem", exc)), file=file, line=line)],
+        ) from exc
     if not isinstance(root, yaml.MappingNode):
-        raise InvalidInput(f"policy pack {file} must be a mapping",
-                           [Problem(reason="not a mapping", file=file, line=1)])
+        raise InvalidInput(
+            f"policy pack {file} must be a mapping",
+            [Problem(reason="not a mapping", file=file, line=1)],
+        )
     data = _plain(root)
     try:
         return PolicyPack.model_validate(data)
@@ -215,6 +220,12 @@ def parse_pack(text: str, file: str) -> PolicyPack:
         problems = []
         for error in exc.errors():
             loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and "[" in p))
-            problems.append(Problem(reason=error["msg"], file=file, line=_line_of(root, loc),
-                                    field=".".join(map(str, loc)) or None))
+            problems.append(
+                Problem(
+                    reason=error["msg"],
+                    file=file,
+                    line=_line_of(root, loc),
+                    field=".".join(map(str, loc)) or None,
+                )
+            )
         raise InvalidInput(f"policy pack {file} is invalid", problems) from exc

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from veu.graph import OwnershipGraph
 from veu.matching import Query, ScreeningIndex
-from veu.model import Listing, ListInfo, Name, SourceDocument
+from veu.model import Identifier, ListInfo, Listing, Name, SourceDocument
 from veu.model.authorization import Authorization
 from veu.model.lists import ListEffectKind
 from veu.model.registry import DefenseFlag, Edge, Judgement, PartyRef, RegistryParty
@@ -73,9 +73,16 @@ class Judgements:
 
 def registry_listing(party: RegistryParty) -> Listing:
     """A registry party dressed as a listing, so the screening index can search it."""
-    return Listing(id=party.id, list_id=REGISTRY_LIST, party_id=party.id, kind=party.kind,
-                   names=party.names, countries=party.countries, identifiers=party.identifiers,
-                   source=party.source)
+    return Listing(
+        id=party.id,
+        list_id=REGISTRY_LIST,
+        party_id=party.id,
+        kind=party.kind,
+        names=party.names,
+        countries=party.countries,
+        identifiers=party.identifiers,
+        source=party.source,
+    )
 
 
 def linked_to_edges(listings: Iterable[Listing]) -> list[Edge]:
@@ -93,13 +100,20 @@ def linked_to_edges(listings: Iterable[Listing]) -> list[Edge]:
             target = by_name.get((listing.list_id, relation.target_name.upper()))
             if target is None or target == listing.party_id:
                 continue
-            edges.append(Edge(
-                id=f"linked:{listing.party_id}:{target}", owner=target, owned=listing.party_id,
-                kind="control", source=SourceDocument(title=f"{listing.list_id} remarks",
-                                                      date=listing.source.date,
-                                                      url=listing.source.url),
-                note=f"Linked To: {relation.target_name}",
-            ))
+            edges.append(
+                Edge(
+                    id=f"linked:{listing.party_id}:{target}",
+                    owner=target,
+                    owned=listing.party_id,
+                    kind="control",
+                    source=SourceDocument(
+                        title=f"{listing.list_id} remarks",
+                        date=listing.source.date,
+                        url=listing.source.url,
+                    ),
+                    note=f"Linked To: {relation.target_name}",
+                )
+            )
     return edges
 
 
@@ -139,8 +153,10 @@ class World:
         self.flags_of = defaultdict(list)
         for flag in self.flags:
             self.flags_of[find(flag.party)].append(flag)
-        edges = [e.model_copy(update={"owner": find(e.owner), "owned": find(e.owned)})
-                 for e in [*self.edges, *linked_to_edges(self.listings)]]
+        edges = [
+            e.model_copy(update={"owner": find(e.owner), "owned": find(e.owned)})
+            for e in [*self.edges, *linked_to_edges(self.listings)]
+        ]
         self.graph = OwnershipGraph(e for e in edges if e.owner != e.owned)
 
     def _resolve(self) -> UnionFind:
@@ -163,8 +179,11 @@ class World:
                 else:
                     by_name[key] = party.id
         for party in self.registry.values():
-            query = Query(name=party.primary_name, countries=frozenset(party.countries),
-                          identifiers=party.identifiers)
+            query = Query(
+                name=party.primary_name,
+                countries=frozenset(party.countries),
+                identifiers=party.identifiers,
+            )
             for hit in self.index.search(query, limit=20, min_score=self.match_threshold):
                 judgement = self.judgements.get(party.primary_name, hit.listing.id)
                 if judgement is not None and judgement.verdict == "rejected":
@@ -189,38 +208,64 @@ class World:
         return info.kind if info else ListEffectKind.foreign
 
     def listed_in_force(self, node: str, kinds: set[ListEffectKind], day: dt.date) -> list[Listing]:
-        return [x for x in self.listings_of.get(node, ())
-                if self.kind_of(x) in kinds and x.status_on(day).in_force]
+        return [
+            x
+            for x in self.listings_of.get(node, ())
+            if self.kind_of(x) in kinds and x.status_on(day).in_force
+        ]
 
     def own_defense_facts(self, node: str, day: dt.date) -> list[dict[str, object]]:
         facts: list[dict[str, object]] = []
         for flag in self.flags_of.get(node, ()):
             if flag.active_on(day):
-                facts.append({"fact": "defense_contractor", "reason": flag.reason,
-                              "flag": flag.id, "evidence": dict(flag.evidence),
-                              "source": flag.source.model_dump(mode="json", exclude_none=True)})
+                facts.append(
+                    {
+                        "fact": "defense_contractor",
+                        "reason": flag.reason,
+                        "flag": flag.id,
+                        "evidence": dict(flag.evidence),
+                        "source": flag.source.model_dump(mode="json", exclude_none=True),
+                    }
+                )
         for party in self.registry_of.get(node, ()):
             if party.defense_revenue_share:
-                facts.append({"fact": "defense_revenue_share", "share": party.defense_revenue_share,
-                              "party": party.id,
-                              "source": party.source.model_dump(mode="json", exclude_none=True)})
+                facts.append(
+                    {
+                        "fact": "defense_revenue_share",
+                        "share": party.defense_revenue_share,
+                        "party": party.id,
+                        "source": party.source.model_dump(mode="json", exclude_none=True),
+                    }
+                )
         return facts
 
-    def nodes_for(self, name: str, country: str | None, identifiers: tuple[object, ...],
-                  ) -> list[tuple[str, str, float]]:
+    def nodes_for(
+        self,
+        name: str,
+        country: str | None,
+        identifiers: tuple[Identifier, ...],
+    ) -> list[tuple[str, str, float]]:
         """Registry nodes a party is: (node, registry party id, score)."""
-        query = Query(name=name, countries=frozenset([country]) if country else frozenset(),
-                      identifiers=identifiers)  # type: ignore[arg-type]
+        query = Query(
+            name=name,
+            countries=frozenset([country]) if country else frozenset(),
+            identifiers=identifiers,
+        )
         hits = self.registry_index.search(query, limit=10, min_score=self.match_threshold)
         return [(self.identity.find(h.listing.party_id), h.listing.party_id, h.score) for h in hits]
 
 
-def ref_matches(ref: PartyRef, name: str, country: str | None, identifiers: Iterable[object],
-                threshold: float) -> tuple[bool, float]:
+def ref_matches(
+    ref: PartyRef,
+    name: str,
+    country: str | None,
+    identifiers: Iterable[Identifier],
+    threshold: float,
+) -> tuple[bool, float]:
     """Whether a party named in an authorization is the party in a request."""
     from veu.matching import score_names
 
-    keys = {i.key() for i in identifiers}  # type: ignore[attr-defined]
+    keys = {i.key() for i in identifiers}
     if any(i.key() in keys for i in ref.identifiers):
         return True, 1.0
     if ref.country and country and ref.country != country:

@@ -10,12 +10,19 @@ from typing import Any
 
 from veu.errors import ImportRejected, InvalidInput, NotFound, Problem
 from veu.ingest import csl, mofcom, ofac_sdn, un
-from veu.ingest.common import ImportReport, ParseOutcome, date_in_path, file_digest
+from veu.ingest.common import ImportReport, ParsedList, ParseOutcome, date_in_path, file_digest
 from veu.model import ListInfo
 from veu.model.catalogue import ALL_LISTS
 from veu.services.context import Context
 from veu.store import audit
-from veu.store.repository import ListSnapshot, entry_payload, list_snapshot_id
+from veu.store.repository import (
+    ListSnapshot,
+    SnapshotState,
+    content_id,
+    entry_payload,
+    list_snapshot_id,
+)
+from veu.store.uow import UnitOfWork
 
 Parser = Callable[[Path, dt.date | None], ParseOutcome]
 
@@ -87,19 +94,36 @@ def import_list(
         raise InvalidInput(f"{path} does not exist", [Problem("no such file", file=str(path))])
     parser, _ = PARSERS[source]
     outcome = parser(path, data_date)
+    return commit_outcome(
+        ctx, outcome, source=source, label=path.name, actor=actor, fallback_date=date_in_path(path)
+    )
+
+
+def commit_outcome(
+    ctx: Context,
+    outcome: ParseOutcome,
+    *,
+    source: str,
+    label: str,
+    actor: str,
+    fallback_date: dt.date | None = None,
+    action: str = "lists.import",
+) -> ImportResult:
+    """Write parsed lists or datasets as new snapshots of them, in one transaction; the
+    current snapshot then combines them with every other list. Same content: no change."""
     report = outcome.report
     # The date of the data: given, else what the file says, else a date in the path, else today.
-    fallback = date_in_path(path)
     for parsed in outcome.lists:
         if parsed.data_date is None:
-            if fallback is None:
-                fallback = ctx.today()
-                report.warn(
-                    f"the file gives no date for its data and none was given; using "
-                    f"today ({fallback}): pass --data-date",
-                    file=str(path),
-                )
-            parsed.data_date = fallback
+            if fallback_date is None:
+                fallback_date = ctx.today()
+                if parsed.info.dataset == "listings":
+                    report.warn(
+                        f"the file gives no date for its data and none was given; using "
+                        f"today ({fallback_date}): pass --data-date",
+                        file=label,
+                    )
+            parsed.data_date = fallback_date
     limit = ctx.settings.import_max_reject_share
     if report.rejected and report.reject_share > limit:
         raise ImportRejected(
@@ -109,83 +133,103 @@ def import_list(
         )
     if not outcome.lists:
         raise InvalidInput(
-            f"{path} holds nothing to import",
-            report.rejected or [Problem("no entries found", file=str(path))],
+            f"{label} holds nothing to import",
+            report.rejected or [Problem("no entries found", file=label)],
         )
-    digest = file_digest([Path(f) for f in report.files])
+    digest = file_digest([Path(f) for f in report.files]) if report.files else content_id(label)
     now = ctx.now()
     result = ImportResult(source=source, snapshot=None, changed=False, report=report)
     with ctx.write() as uow:
-        uow.lists.ensure_lists(ALL_LISTS.values())
+        uow.lists.ensure_lists([*ALL_LISTS.values(), *(p.info for p in outcome.lists)])
         head = uow.lists.head(lock=True)
         members = {lid: snap.id for lid, snap in head.members.items()}
         for parsed in outcome.lists:
-            list_id = parsed.info.id
-            current = head.members.get(list_id)
-            existing = (
-                uow.lists.listings(head.id, [list_id])
-                if parsed.merge and current and head.id
-                else []
-            )
-            listings = parsed.merged_with(existing)
-            if not listings and not parsed.merge:
-                raise InvalidInput(
-                    f"{path} holds no valid entry for {list_id}: nothing was written",
-                    report.rejected[:200] or [Problem("no entries", file=str(path))],
-                )
-            if not listings:
-                report.warn(f"{list_id}: nothing to apply the status changes to", file=str(path))
+            change = _write_dataset(uow, parsed, head, report, source, digest, now)
+            if change is None:
                 continue
-            snap_date = parsed.data_date or ctx.today()
-            if parsed.merge and current:
-                snap_date = max(snap_date, current.data_date)
-            payloads = [(*entry_payload(item), item.id) for item in listings]
-            rows = [(eid, lid, payload) for eid, payload, lid in payloads]
-            lsid = list_snapshot_id(list_id, snap_date, (eid for eid, _, _ in rows))
-            changed = members.get(list_id) != lsid
-            if changed and uow.lists.list_snapshot(lsid) is None:
-                uow.lists.add_list_snapshot(
-                    ListSnapshot(
-                        id=lsid,
-                        list_id=list_id,
-                        source=source,
-                        source_files=report.files,
-                        source_sha256=digest,
-                        data_date=snap_date,
-                        created_at=now,
-                        entry_count=len(rows),
-                        report={
-                            "rows": report.rows,
-                            "rejected": [p.as_dict() for p in report.rejected],
-                            "warnings": [p.as_dict() for p in report.warnings],
-                        },
-                    ),
-                    rows,
-                )
-            members[list_id] = lsid
-            result.lists.append(ListChange(list_id, lsid, len(rows), snap_date, changed))
+            members[change.list_id] = change.list_snapshot
+            result.lists.append(change)
         result.changed = any(c.changed for c in result.lists)
-        if result.changed:
-            result.snapshot = uow.lists.set_head(
-                members.values(), now=now, actor=actor, reason=f"import {source} {path.name}"
-            )
-            audit.append(
-                uow.conn,
-                at=now,
-                actor=actor,
-                action="lists.import",
-                subject=source,
-                payload={
-                    "file_sha256": digest,
-                    "snapshot": result.snapshot,
-                    "lists": {c.list_id: c.list_snapshot for c in result.lists if c.changed},
-                    "rejected": len(report.rejected),
-                },
-            )
-            uow.commit()
-        else:
+        if not result.changed:
             result.snapshot = head.id
+            return result
+        result.snapshot = uow.lists.set_head(
+            members.values(), now=now, actor=actor, reason=f"{action} {source} {label}"
+        )
+        audit.append(
+            uow.conn,
+            at=now,
+            actor=actor,
+            action=action,
+            subject=source,
+            payload={
+                "file_sha256": digest,
+                "snapshot": result.snapshot,
+                "lists": {c.list_id: c.list_snapshot for c in result.lists if c.changed},
+                "rejected": len(report.rejected),
+            },
+        )
+        uow.commit()
     return result
+
+
+def _existing(uow: UnitOfWork, parsed: ParsedList, head: SnapshotState) -> list[Any]:
+    if not (parsed.merge and head.id and parsed.info.id in head.members):
+        return []
+    if parsed.info.dataset == "listings":
+        return uow.lists.listings(head.id, [parsed.info.id])
+    return uow.lists.records(head.id, parsed.info.dataset, [parsed.info.id])
+
+
+def _write_dataset(
+    uow: UnitOfWork,
+    parsed: ParsedList,
+    head: SnapshotState,
+    report: ImportReport,
+    source: str,
+    digest: str,
+    now: dt.datetime,
+) -> ListChange | None:
+    list_id = parsed.info.id
+    current = head.members.get(list_id)
+    entries = parsed.merged_with(_existing(uow, parsed, head))
+    if not entries and not parsed.merge:
+        raise InvalidInput(
+            f"{report.source} holds no valid entry for {list_id}: nothing was written",
+            report.rejected[:200] or [Problem("no entries", file=report.source)],
+        )
+    if not entries:
+        report.warn(f"{list_id}: nothing to apply the changes to", file=report.source)
+        return None
+    snap_date = parsed.data_date or now.date()
+    if parsed.merge and current:
+        snap_date = max(snap_date, current.data_date)
+    rows = []
+    for entry in entries:
+        entry_id, payload = entry_payload(entry)
+        rows.append((entry_id, str(entry.id), payload))
+    lsid = list_snapshot_id(list_id, snap_date, (eid for eid, _, _ in rows))
+    changed = (current.id if current else None) != lsid
+    if changed and uow.lists.list_snapshot(lsid) is None:
+        uow.lists.add_list_snapshot(
+            ListSnapshot(
+                id=lsid,
+                list_id=list_id,
+                source=source,
+                source_files=report.files,
+                source_sha256=digest,
+                data_date=snap_date,
+                created_at=now,
+                entry_count=len(rows),
+                report={
+                    "rows": report.rows,
+                    "rejected": [p.as_dict() for p in report.rejected],
+                    "warnings": [p.as_dict() for p in report.warnings],
+                },
+            ),
+            rows,
+        )
+    return ListChange(list_id, lsid, len(rows), snap_date, changed)
 
 
 @dataclass(frozen=True)

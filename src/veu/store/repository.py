@@ -10,9 +10,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
 from sqlalchemy import Connection, func, select
 
 from veu.model import ListEffectKind, ListInfo, Listing
+from veu.model.lists import DatasetKind
+from veu.model.records import parse_record
 from veu.store.db import insert_ignore, lock_row
 from veu.store.tables import (
     entries,
@@ -34,9 +37,13 @@ def content_id(*parts: str) -> str:
     return h.hexdigest()
 
 
-def entry_payload(listing: Listing) -> tuple[str, str]:
-    """(content id, payload) of one listing."""
-    payload = listing.model_dump_json(exclude_defaults=True)
+def entry_payload(entry: BaseModel) -> tuple[str, str]:
+    """(content id, payload) of one listing or record. Listings leave defaults out (they are
+    many); records keep them, as their ``type`` tells which kind of record they are."""
+    if isinstance(entry, Listing):
+        payload = entry.model_dump_json(exclude_defaults=True)
+    else:
+        payload = entry.model_dump_json(exclude_none=True)
     return content_id(payload), payload
 
 
@@ -101,6 +108,7 @@ class ListRepository:
                     "authority": i.authority,
                     "kind": i.kind.value,
                     "url": i.url,
+                    "dataset": i.dataset,
                 }
                 for i in infos
             ],
@@ -116,6 +124,7 @@ class ListRepository:
                 authority=r.authority,
                 kind=ListEffectKind(r.kind),
                 url=r.url,
+                dataset=r.dataset,
             )
             for r in rows
         ]
@@ -190,23 +199,41 @@ class ListRepository:
         )
         return sid
 
-    def listings(self, snapshot: str, list_ids: Iterable[str] | None = None) -> list[Listing]:
-        """Every listing of a snapshot (or of some of its lists), in a stable order."""
+    def payloads(
+        self, snapshot: str, *, dataset: str, list_ids: Iterable[str] | None = None
+    ) -> list[tuple[str, str]]:
+        """(list id, payload) of every entry of one kind of dataset in a snapshot (or in some of
+        its lists), in a stable order."""
         stmt = (
-            select(entries.c.payload)
+            select(list_snapshots.c.list_id, entries.c.payload)
             .select_from(snapshot_members)
             .join(list_snapshots, list_snapshots.c.id == snapshot_members.c.list_snapshot_id)
+            .join(lists, lists.c.id == list_snapshots.c.list_id)
             .join(
                 list_snapshot_entries,
                 list_snapshot_entries.c.list_snapshot_id == list_snapshots.c.id,
             )
             .join(entries, entries.c.id == list_snapshot_entries.c.entry_id)
-            .where(snapshot_members.c.snapshot_id == snapshot)
-            .order_by(entries.c.listing_id)
+            .where(snapshot_members.c.snapshot_id == snapshot, lists.c.dataset == dataset)
+            .order_by(list_snapshots.c.list_id, entries.c.listing_id)
         )
         if list_ids is not None:
             stmt = stmt.where(list_snapshots.c.list_id.in_(list(list_ids)))
-        return [Listing.model_validate_json(p) for (p,) in self.conn.execute(stmt)]
+        return [(lid, payload) for lid, payload in self.conn.execute(stmt)]
+
+    def listings(self, snapshot: str, list_ids: Iterable[str] | None = None) -> list[Listing]:
+        """Every listing of a snapshot (or of some of its lists), in a stable order."""
+        rows = self.payloads(snapshot, dataset="listings", list_ids=list_ids)
+        return [Listing.model_validate_json(p) for _, p in rows]
+
+    def records(
+        self, snapshot: str, dataset: DatasetKind, list_ids: Iterable[str] | None = None
+    ) -> list[Any]:
+        """The records of the registry, judgement or authorization datasets of a snapshot."""
+        return [
+            parse_record(dataset, p)
+            for _, p in self.payloads(snapshot, dataset=dataset, list_ids=list_ids)
+        ]
 
     def history(self, limit: int = 50) -> list[Any]:
         return list(

@@ -32,6 +32,8 @@ lists = Table(
     Column("authority", String(255), nullable=False),
     Column("kind", String(32), nullable=False),
     Column("url", Text),
+    # listings | registry | judgements | authorizations: what the entries of this list hold
+    Column("dataset", String(32), nullable=False, server_default="listings"),
 )
 
 list_snapshots = Table(
@@ -108,4 +110,17 @@ audit_log = Table(
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False),
     UniqueConstraint("prev_hash", name="uq_audit_prev_hash"),
+)
+
+decisions = Table(
+    "decisions",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False, index=True),
+    Column("actor", String(255), nullable=False),
+    Column("outcome", String(32), nullable=False),
+    Column("snapshot", String(64), ForeignKey("snapshots.id"), nullable=False),
+    Column("policy_version", String(128), nullable=False),
+    Column("request", Text, nullable=False),
+    Column("decision", Text, nullable=False),
 )
