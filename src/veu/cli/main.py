@@ -31,9 +31,29 @@ lists_app = typer.Typer(
     help="Show the lists, or import one (`veu lists import`).", invoke_without_command=True
 )
 audit_app = typer.Typer(help="The tamper-evident audit log.", no_args_is_help=True)
+policy_app = typer.Typer(
+    help="Policy packs: show the one in force, validate a file.", no_args_is_help=True
+)
+graph_app = typer.Typer(
+    help="Ownership and control: why a party counts as listed.", no_args_is_help=True
+)
+import_app = typer.Typer(
+    help="Import registry data: ownership, control, defense facts.", no_args_is_help=True
+)
+links_app = typer.Typer(help="Officers' judgements: is a party that listing?", no_args_is_help=True)
+registry_app = typer.Typer(help="Officers' facts about registry parties.", no_args_is_help=True)
+auth_app = typer.Typer(help="VEU authorizations.", invoke_without_command=True)
+decisions_app = typer.Typer(help="Recorded decisions: show, replay, export.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(lists_app, name="lists")
 app.add_typer(audit_app, name="audit")
+app.add_typer(policy_app, name="policy")
+app.add_typer(graph_app, name="graph")
+app.add_typer(import_app, name="import")
+app.add_typer(links_app, name="links")
+app.add_typer(registry_app, name="registry")
+app.add_typer(auth_app, name="authorizations")
+app.add_typer(decisions_app, name="decisions")
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -287,5 +307,8 @@ def serve(
 def main() -> None:  # pragma: no cover
     app()
 
+
+# The commands of the other modules register themselves on the groups above.
+from veu.cli import decisions as _decisions  # noqa: E402,F401
 
 Callback = Callable[..., Any]

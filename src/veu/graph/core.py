@@ -162,19 +162,28 @@ def restricted_closure(
 def group_paths(
     graph: ActiveGraph, node: int, threshold: float, control_joins: bool
 ) -> dict[int, list[int]]:
-    """The corporate group of ``node``: nodes joined to it through parents and subsidiaries by
-    ownership of at least ``threshold`` (or by control, when ``control_joins``), each with the
-    edges of the path from ``node``."""
-    paths: dict[int, list[int]] = {node: []}
-    queue = deque([node])
+    """The corporate group of ``node``: its parents, their parents and so on (joined by ownership
+    of at least ``threshold``, or by control when ``control_joins``), then every subsidiary of
+    any of them, down the chain. A path never climbs from a subsidiary to another parent, so a
+    joint venture does not merge its partners' groups. Each member comes with the edges of its
+    path from ``node``."""
 
     def joins(pct: float) -> bool:
         return pct >= threshold or (control_joins and pct <= 0.0)
 
-    while queue:
+    paths: dict[int, list[int]] = {node: []}
+    queue = deque([node])
+    while queue:  # up
         current = queue.popleft()
-        for neighbour, pct, edge in (*graph.owners(current), *graph.holdings(current)):
-            if neighbour not in paths and joins(pct):
-                paths[neighbour] = [*paths[current], edge]
-                queue.append(neighbour)
+        for parent, pct, edge in graph.owners(current):
+            if parent not in paths and joins(pct):
+                paths[parent] = [*paths[current], edge]
+                queue.append(parent)
+    queue = deque(paths)
+    while queue:  # down, from the node and every ancestor
+        current = queue.popleft()
+        for child, pct, edge in graph.holdings(current):
+            if child not in paths and joins(pct):
+                paths[child] = [*paths[current], edge]
+                queue.append(child)
     return paths

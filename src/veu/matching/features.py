@@ -92,14 +92,28 @@ def tokens(query: NormalName, candidate: NormalName) -> FeatureResult:
     )
 
 
+UNMATCHED_MIN_WIDTH = 4
+
+
 def _aligned_total(
     a: tuple[str, ...], b: tuple[str, ...], aligned: list[tuple[str, str, float]]
 ) -> int:
-    """Total width of both names, an initial paired with a token counting as that token."""
+    """Total width of both names: an initial paired with a token counts as that token, and an
+    unpaired token counts at least ``UNMATCHED_MIN_WIDTH`` (a short distinctive word such as
+    ``LKD`` in ``LKD Aerospace`` must not be nearly free to leave out)."""
     total = sum(map(len, a)) + sum(map(len, b))
     for x, y, _ in aligned:
         if min(len(x), len(y)) == 1 and x != y:
             total += max(len(x), len(y)) - 1
+    paired_a = [x for x, _, _ in aligned]
+    paired_b = [y for _, y, _ in aligned]
+    for tokens, paired in ((a, paired_a), (b, paired_b)):
+        left = list(paired)
+        for token in tokens:
+            if token in left:
+                left.remove(token)
+            else:
+                total += max(0, UNMATCHED_MIN_WIDTH - len(token))
     return total
 
 

@@ -8,21 +8,22 @@ outright. The index is built in memory from a snapshot's listings and is pure.
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
-from veu.matching.features import COUNTRY_FEATURE
+from veu.matching.features import COUNTRY_FEATURE, NAME_FEATURES
 from veu.matching.scorer import score_names
 from veu.model import Identifier, Listing
 from veu.names import NormalName, normalise
 
 TOKEN_CANDIDATES = 300
+CONTAINMENT_FLOOR = max(f.weight for f in NAME_FEATURES if f.kind == "floor")
 FUZZY_CANDIDATES = 50
 
 
@@ -78,7 +79,9 @@ class ScreeningIndex:
                     skeletons[normal.skeleton].append(nid)
                 if normal.han:
                     hans[normal.han].append(nid)
-        self.postings = dict(postings)
+        self.postings = {t: np.asarray(ids, dtype=np.int64) for t, ids in postings.items()}
+        self.by_skeleton = dict(skeletons)
+        self.by_han = dict(hans)
         self.skeleton_values = list(skeletons)
         self.skeleton_names = [skeletons[k] for k in self.skeleton_values]
         self.han_values = list(hans)
@@ -88,26 +91,40 @@ class ScreeningIndex:
     def __len__(self) -> int:
         return len(self.listings)
 
-    def candidates(self, query: NormalName) -> set[int]:
-        """Name ids worth scoring for ``query``."""
+    def candidates(
+        self, query: NormalName, min_score: float = 0.5, *, fuzzy: bool = True
+    ) -> set[int]:
+        """Name ids worth scoring for ``query`` (at ``min_score`` or above). Without ``fuzzy``
+        only shared tokens and equal skeletons are doors (much faster; misses typos)."""
+        cutoff = max(40.0, min_score * 100 - 15)
         found: set[int] = set()
-        weights: dict[int, float] = defaultdict(float)
         total = max(1, len(self.names))
+        ids, weights = [], []
         for token in set(query.tokens):
             post = self.postings.get(token)
-            if not post or len(post) > self.max_df:
+            if post is None or len(post) > self.max_df:
                 continue
-            idf = math.log(total / len(post))
-            for nid in post:
-                weights[nid] += idf
-        found.update(heapq.nlargest(TOKEN_CANDIDATES, weights, key=weights.__getitem__))
+            ids.append(post)
+            weights.append(np.full(len(post), math.log(total / len(post))))
+        if ids:
+            scores = np.bincount(
+                np.concatenate(ids), weights=np.concatenate(weights), minlength=total
+            )
+            hits = np.flatnonzero(scores)
+            if len(hits) > TOKEN_CANDIDATES:
+                hits = hits[np.argpartition(scores[hits], -TOKEN_CANDIDATES)[-TOKEN_CANDIDATES:]]
+            found.update(hits.tolist())
+        found.update(self.by_skeleton.get(query.skeleton, ()))
+        found.update(self.by_han.get(query.han, ()) if query.han else ())
+        if not fuzzy:
+            return found
         if query.skeleton and self.skeleton_values:
             for _, _, idx in process.extract(
                 query.skeleton,
                 self.skeleton_values,
                 scorer=fuzz.ratio,
                 limit=FUZZY_CANDIDATES,
-                score_cutoff=50,
+                score_cutoff=cutoff,
             ):
                 found.update(self.skeleton_names[idx])
         if query.han and self.han_values:
@@ -116,12 +133,14 @@ class ScreeningIndex:
                 self.han_values,
                 scorer=fuzz.ratio,
                 limit=FUZZY_CANDIDATES,
-                score_cutoff=40,
+                score_cutoff=cutoff - 10,
             ):
                 found.update(self.han_names[idx])
         return found
 
-    def search(self, query: Query, *, limit: int = 10, min_score: float = 0.5) -> list[Hit]:
+    def search(
+        self, query: Query, *, limit: int = 10, min_score: float = 0.5, fuzzy: bool = True
+    ) -> list[Hit]:
         """Listings whose names (or identifiers) match ``query``, best first."""
         normal = normalise(query.name)
         best: dict[int, Hit] = {}
@@ -134,9 +153,12 @@ class ScreeningIndex:
                     {"identifier": {"score": 1.0, "scheme": ident.scheme, "value": ident.value}},
                 )
         if not normal.empty:
-            for nid in self.candidates(normal):
+            floor = max(min_score, 0.0)
+            for nid in self.candidates(normal, min_score, fuzzy=fuzzy):
                 li = self.owner[nid]
                 if li in best and best[li].score >= 1.0:
+                    continue
+                if upper_bound(normal, self.names[nid]) < floor:
                     continue
                 scored = score_names(normal, self.names[nid])
                 current = best.get(li)
@@ -167,6 +189,22 @@ class ScreeningIndex:
             COUNTRY_FEATURE.name: {"score": 1.0, "weight": COUNTRY_FEATURE.weight, **result.detail},
         }
         return Hit(hit.listing, max(0.0, hit.score - penalty), hit.matched_name, explanation)
+
+
+def upper_bound(a: NormalName, b: NormalName) -> float:
+    """A cheap bound no name score can exceed: the evidence features are all limited by how
+    different the names' lengths are; the containment floor is 0.75 at most."""
+    bound = CONTAINMENT_FLOOR
+    la, lb = sum(map(len, a.tokens)), sum(map(len, b.tokens))
+    if la and lb:
+        bound = max(bound, 2 * min(la, lb) / (la + lb))
+    sa, sb = len(a.skeleton), len(b.skeleton)
+    if sa and sb:
+        bound = max(bound, min(sa, sb) / max(sa, sb))
+    ha, hb = len(a.han), len(b.han)
+    if ha and hb:
+        bound = max(bound, min(ha, hb) / max(ha, hb))
+    return bound + 1e-9
 
 
 def search_many(index: ScreeningIndex, queries: Sequence[Query], **kwargs: Any) -> list[list[Hit]]:

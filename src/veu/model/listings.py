@@ -17,7 +17,7 @@ from veu.model.parties import Address, Identifier, Name, PartyKind
 class SourceDocument(BaseModel):
     """The official document a fact comes from."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     number: str | None = Field(None, description="Announcement or notice number as published.")
     title: str | None = None

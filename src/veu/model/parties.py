@@ -23,7 +23,7 @@ NameRole = Literal["primary", "alias", "former", "original_script", "weak_alias"
 class Name(BaseModel):
     """One name of a party, as written in its source, with its role and language if known."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     value: str = Field(min_length=1)
     role: NameRole = "primary"
@@ -33,7 +33,7 @@ class Name(BaseModel):
 class Identifier(BaseModel):
     """A registry or list identifier: scheme (lei, uscc, cage, uei, ofac, imo, ...) and value."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     scheme: str = Field(min_length=1)
     value: str = Field(min_length=1)
@@ -49,7 +49,7 @@ def normalise_identifier(value: str) -> str:
 
 
 class Address(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     text: str
     country: str | None = Field(None, description="ISO 3166-1 alpha-2 code")

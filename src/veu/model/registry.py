@@ -13,7 +13,7 @@ from veu.model.parties import Address, Identifier, Name, PartyKind
 
 
 class RegistryParty(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     type: Literal["party"] = "party"
     id: str
@@ -38,7 +38,7 @@ class Edge(BaseModel):
     """``owner`` holds ``percentage`` of ``owned`` (ownership), or controls it without a stated
     share (control; consolidation is GLEIF's accounting parent), from ``start`` until ``end``."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     type: Literal["edge"] = "edge"
     id: str
@@ -58,7 +58,7 @@ class Edge(BaseModel):
 class DefenseFlag(BaseModel):
     """A fact making a party a defense contractor by itself (contract data, or an officer)."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     type: Literal["defense_flag"] = "defense_flag"
     id: str
@@ -87,7 +87,7 @@ class Judgement(BaseModel):
     """An officer's word on whether a party is a listing: ``confirmed`` or ``rejected``.
     A rejected link is remembered: the match no longer counts, nor holds a shipment."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, extra="forbid")
 
     type: Literal["judgement"] = "judgement"
     id: str

@@ -12,9 +12,7 @@ calls for, in the pack's order.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
-from collections.abc import Callable
 from typing import Any
 
 from veu.matching import Query
@@ -23,6 +21,7 @@ from veu.model.decision import Decision, Outcome, Reason
 from veu.model.lists import ListEffectKind
 from veu.model.shipment import EndUseCategory, ShipmentParty, ShipmentRequest
 from veu.names import normalise
+from veu.policy.explain import counts_as_listed, defense_links, listing_evidence
 from veu.policy.items import ItemFinding, classify
 from veu.policy.pack import ListEffect, PolicyPack
 from veu.policy.world import World, ref_matches
@@ -43,20 +42,6 @@ def _effect(rule: ListEffect, controlled: bool) -> Outcome | None:
     if rule.applies_to == "controlled" and not controlled:
         return None
     return Outcome(rule.effect)
-
-
-def _listing_evidence(listing: Listing, day: dt.date) -> dict[str, Any]:
-    status = listing.status_on(day)
-    return {
-        "listing": listing.id,
-        "list": listing.list_id,
-        "party_id": listing.party_id,
-        "names": [n.value for n in listing.names],
-        "source": listing.source.model_dump(mode="json", exclude_none=True),
-        "status": status.state.value,
-        **({"status_since": status.since.isoformat()} if status.since else {}),
-        **({"status_until": status.until.isoformat()} if status.until else {}),
-    }
 
 
 def _describe(role: str, party: ShipmentParty) -> dict[str, Any]:
@@ -103,7 +88,7 @@ class _Decider:
         query = Query(
             name=party.name, countries=frozenset([party.country]), identifiers=identifiers
         )
-        hits = world.index.search(query, limit=25, min_score=pack.thresholds.review)
+        hits = world.screening.search(query, limit=25, min_score=pack.thresholds.review)
         seen: set[str] = set()
         nodes: set[str] = set()
         near: dict[str, list[tuple[Listing, dict[str, Any]]]] = {}
@@ -124,7 +109,7 @@ class _Decider:
                     pack.clause("thresholds.review"),
                     {
                         **who,
-                        **_listing_evidence(listing, day),
+                        **listing_evidence(listing, day),
                         **screening,
                         "judgement": judgement.model_dump(mode="json"),
                     },
@@ -185,7 +170,7 @@ class _Decider:
         pack, day = self.pack, self.day
         kind = self.world.kind_of(listing)
         rule = pack.lists[kind]
-        evidence = {**_describe(role, party), **_listing_evidence(listing, day), **screening}
+        evidence = {**_describe(role, party), **listing_evidence(listing, day), **screening}
         status = listing.status_on(day)
         if not status.in_force:
             self.add(
@@ -238,7 +223,7 @@ class _Decider:
                 **_describe(role, party),
                 **screening,
                 "listings": [
-                    {**_listing_evidence(x, day), "would_apply": e.value} for x, _, e in applying
+                    {**listing_evidence(x, day), "would_apply": e.value} for x, _, e in applying
                 ],
             },
             Outcome.hold,
@@ -246,16 +231,9 @@ class _Decider:
 
     def ownership(self, role: str, party: ShipmentParty, nodes: set[str]) -> None:
         world, pack, day = self.world, self.pack, self.day
-        graph = world.graph.on(day)
         for node in sorted(nodes):
-            for kind, rule in pack.lists.items():
-                if world.listed_in_force(node, {kind}, day):
-                    continue
-                finding = graph.counts_as_listed(
-                    node, _listed_on(world, kind, day), pack.ownership.counts_as_listed_percent
-                )
-                if finding is None:
-                    continue
+            for kind, finding in counts_as_listed(world, pack, node, day):
+                rule = pack.lists[kind]
                 effect = _effect(rule, self.controlled)
                 owners = ", ".join(sorted({h.owner for h in finding.held_by}))
                 self.add(
@@ -271,7 +249,7 @@ class _Decider:
                         "rule": rule.clause,
                         **finding.as_dict(),
                         "listings": [
-                            _listing_evidence(x, day)
+                            listing_evidence(x, day)
                             for h in finding.held_by
                             for x in world.listed_in_force(h.owner, {kind}, day)
                         ],
@@ -279,29 +257,8 @@ class _Decider:
                     effect,
                 )
 
-    def defense_link(self, role: str, party: ShipmentParty) -> list[dict[str, Any]]:
-        world, pack, day = self.world, self.pack, self.day
-        graph = world.graph.on(day)
-        red = set(pack.defense.red_list_kinds)
-        links: list[dict[str, Any]] = []
-        for node in sorted(self.nodes.get(role, ())):
-            for member in graph.group(
-                node, pack.defense.group_percent, pack.defense.control_joins_group
-            ):
-                facts = world.own_defense_facts(member.party, day)
-                listed = world.listed_in_force(member.party, red, day)
-                if not facts and not listed:
-                    continue
-                links.append(
-                    {
-                        "party": node,
-                        "member": member.party,
-                        "facts": facts,
-                        "red_listed": [_listing_evidence(x, day) for x in listed],
-                        "path": member.path_dicts(),
-                    }
-                )
-        return links
+    def defense_link(self, role: str) -> list[dict[str, Any]]:
+        return defense_links(self.world, self.pack, self.nodes.get(role, set()), self.day)
 
     # end use --------------------------------------------------------------------------------
     def end_use(self) -> None:
@@ -489,7 +446,7 @@ class _Decider:
             self.party(role, party)
         self.end_use()
         end_role = "end_user" if self.request.end_user is not None else "consignee"
-        defense = self.defense_link(end_role, self.request.effective_end_user)
+        defense = self.defense_link(end_role)
         if self.controlled:
             self.veu(defense)
         else:
@@ -517,13 +474,6 @@ class _Decider:
             snapshot=self.world.snapshot,
             date=self.day.isoformat(),
         )
-
-
-def _listed_on(world: World, kind: ListEffectKind, day: dt.date) -> Callable[[str], bool]:
-    def listed(node: str) -> bool:
-        return bool(world.listed_in_force(node, {kind}, day))
-
-    return listed
 
 
 def _facility_named(facility: str | None, facilities: tuple[str, ...], threshold: float) -> bool:

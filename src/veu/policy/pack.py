@@ -8,16 +8,15 @@ an `InvalidInput` naming the file, the line and the problem. Reading the file is
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from veu.errors import InvalidInput, Problem
 from veu.model.decision import Outcome
 from veu.model.elements import SYMBOLS
 from veu.model.lists import ListEffectKind
 from veu.model.shipment import Form
+from veu.yamldoc import validate
 
 
 class Strict(BaseModel):
@@ -167,65 +166,7 @@ class PolicyPack(Strict):
         return next((s for s in self.element_sets if element in s.elements), None)
 
 
-# -- parsing, with line numbers ------------------------------------------------------------------
-
-
-def _plain(node: yaml.Node) -> Any:
-    if isinstance(node, yaml.MappingNode):
-        return {_plain(k): _plain(v) for k, v in node.value}
-    if isinstance(node, yaml.SequenceNode):
-        return [_plain(v) for v in node.value]
-    return yaml.safe_load(yaml.serialize(node))
-
-
-def _line_of(node: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
-    """The line (1-based) of the YAML node at ``loc``, or of its nearest existing parent."""
-    line = node.start_mark.line + 1 if node is not None else None
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            match = next((v for k, v in node.value if str(_plain(k)) == str(part)), None)
-        elif (
-            isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value)
-        ):
-            match = node.value[part]
-        else:
-            match = None
-        if match is None:
-            break
-        node = match
-        line = node.start_mark.line + 1
-    return line
-
-
 def parse_pack(text: str, file: str) -> PolicyPack:
     """Validate a pack's text; a broken pack raises `InvalidInput` with file, line, problem."""
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark is not None else None
-        raise InvalidInput(
-            f"policy pack {file} is not valid YAML",
-            [Problem(reason=str(getattr(exc, "problem", exc)), file=file, line=line)],
-        ) from exc
-    if not isinstance(root, yaml.MappingNode):
-        raise InvalidInput(
-            f"policy pack {file} must be a mapping",
-            [Problem(reason="not a mapping", file=file, line=1)],
-        )
-    data = _plain(root)
-    try:
-        return PolicyPack.model_validate(data)
-    except ValidationError as exc:
-        problems = []
-        for error in exc.errors():
-            loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and "[" in p))
-            problems.append(
-                Problem(
-                    reason=error["msg"],
-                    file=file,
-                    line=_line_of(root, loc),
-                    field=".".join(map(str, loc)) or None,
-                )
-            )
-        raise InvalidInput(f"policy pack {file} is invalid", problems) from exc
+    pack: PolicyPack = validate(text, file, PolicyPack, "policy pack")
+    return pack

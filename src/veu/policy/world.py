@@ -129,7 +129,7 @@ class World:
     authorizations: list[Authorization]
     match_threshold: float
     review_threshold: float
-    index: ScreeningIndex = field(init=False)
+    index: ScreeningIndex | None = None  # built from the listings when not given
     registry_index: ScreeningIndex = field(init=False)
     identity: UnionFind = field(init=False)
     graph: OwnershipGraph = field(init=False)
@@ -140,7 +140,8 @@ class World:
 
     def __post_init__(self) -> None:
         self.by_id = {x.id: x for x in self.listings}
-        self.index = ScreeningIndex(self.listings)
+        if self.index is None:
+            self.index = ScreeningIndex(self.listings)
         self.registry_index = ScreeningIndex(registry_listing(p) for p in self.registry.values())
         self.identity = self._resolve()
         find = self.identity.find
@@ -184,7 +185,10 @@ class World:
                 countries=frozenset(party.countries),
                 identifiers=party.identifiers,
             )
-            for hit in self.index.search(query, limit=20, min_score=self.match_threshold):
+            hits = self.screening.search(
+                query, limit=20, min_score=self.match_threshold, fuzzy=False
+            )
+            for hit in hits:
                 judgement = self.judgements.get(party.primary_name, hit.listing.id)
                 if judgement is not None and judgement.verdict == "rejected":
                     continue
@@ -200,6 +204,11 @@ class World:
         return identity
 
     # questions ----------------------------------------------------------------------------
+    @property
+    def screening(self) -> ScreeningIndex:
+        assert self.index is not None
+        return self.index
+
     def listing(self, listing_id: str) -> Listing | None:
         return self.by_id.get(listing_id)
 

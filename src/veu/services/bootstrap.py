@@ -14,6 +14,7 @@ from veu.errors import ConfigurationError
 from veu.model.catalogue import ALL_LISTS
 from veu.services.context import Context
 from veu.services.lists import ImportResult, import_list
+from veu.services.registry import import_registry
 from veu.store import migrate
 
 
@@ -23,6 +24,7 @@ class BundledSource:
     path: Path
     data_date: dt.date | None
     note: str
+    kind: str = "list"
 
 
 def bundled_sources() -> list[BundledSource]:
@@ -40,13 +42,15 @@ def bundled_sources() -> list[BundledSource]:
                 path=path,
                 data_date=item.get("data_date"),
                 note=item.get("note", ""),
+                kind=item.get("kind", "list"),
             )
         )
     return out
 
 
 def init_database(ctx: Context, *, load: bool = True, progress: Any = None) -> list[ImportResult]:
-    """Migrate the schema to the newest revision, then load each bundled list."""
+    """Migrate the schema to the newest revision, then load each bundled list and registry
+    dataset."""
     migrate.upgrade(ctx.engine)
     with ctx.write() as uow:
         uow.lists.ensure_lists(ALL_LISTS.values())
@@ -56,9 +60,8 @@ def init_database(ctx: Context, *, load: bool = True, progress: Any = None) -> l
         for item in bundled_sources():
             if progress is not None:
                 progress(item)
+            load_one = import_registry if item.kind == "registry" else import_list
             results.append(
-                import_list(
-                    ctx, item.source, item.path, data_date=item.data_date, actor="veu db init"
-                )
+                load_one(ctx, item.source, item.path, data_date=item.data_date, actor="veu db init")
             )
     return results

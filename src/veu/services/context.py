@@ -8,6 +8,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Engine
 
@@ -16,29 +17,37 @@ from veu.model import Listing
 from veu.settings import Settings
 from veu.store import UnitOfWork, make_engine
 
+T = TypeVar("T")
+
 
 def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class IndexCache:
-    """Screening indexes by snapshot id; the newest few are kept. Thread-safe."""
+class SnapshotCache(Generic[T]):
+    """Values built from a snapshot (a screening index, a decision world), by snapshot id; the
+    newest few are kept. Thread-safe: a value is built once even under concurrent requests."""
 
     def __init__(self, size: int = 2) -> None:
         self.size = size
-        self._items: OrderedDict[str, ScreeningIndex] = OrderedDict()
+        self._items: OrderedDict[str, T] = OrderedDict()
         self._lock = threading.Lock()
 
-    def get(self, snapshot: str, load: Callable[[], list[Listing]]) -> ScreeningIndex:
+    def get(self, snapshot: str, build: Callable[[], T]) -> T:
         with self._lock:
             if snapshot in self._items:
                 self._items.move_to_end(snapshot)
                 return self._items[snapshot]
-            index = ScreeningIndex(load())
-            self._items[snapshot] = index
+            value = build()
+            self._items[snapshot] = value
             while len(self._items) > self.size:
                 self._items.popitem(last=False)
-            return index
+            return value
+
+
+class IndexCache(SnapshotCache[ScreeningIndex]):
+    def get_listings(self, snapshot: str, load: Callable[[], list[Listing]]) -> ScreeningIndex:
+        return self.get(snapshot, lambda: ScreeningIndex(load()))
 
 
 @dataclass
@@ -47,6 +56,7 @@ class Context:
     engine: Engine
     clock: Callable[[], dt.datetime] = utc_now
     indexes: IndexCache = field(default_factory=IndexCache)
+    worlds: SnapshotCache[Any] = field(default_factory=SnapshotCache)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Context:

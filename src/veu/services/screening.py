@@ -120,7 +120,7 @@ def screen(
     snap = require_snapshot(ctx, snapshot)
     day = request.date or ctx.today()
     with ctx.read() as uow:
-        index = ctx.indexes.get(snap, lambda: uow.lists.listings(snap))
+        index = ctx.indexes.get_listings(snap, lambda: uow.lists.listings(snap))
         lists = {i.id: i for i in uow.lists.all_lists()}
     query = Query(
         name=request.name,

@@ -81,3 +81,20 @@ def verify(conn: Connection) -> Verification:
             )
         prev = row.hash
     return Verification(True, count)
+
+
+def records(conn: Connection) -> list[dict[str, Any]]:
+    """Every audit record, oldest first."""
+    return [
+        {
+            "seq": r.seq,
+            "at": r.at.isoformat(),
+            "actor": r.actor,
+            "action": r.action,
+            "subject": r.subject,
+            "payload": json.loads(r.payload),
+            "hash": r.hash,
+            "prev_hash": r.prev_hash,
+        }
+        for r in conn.execute(select(audit_log).order_by(audit_log.c.seq))
+    ]

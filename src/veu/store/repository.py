@@ -18,6 +18,7 @@ from veu.model.lists import DatasetKind
 from veu.model.records import parse_record
 from veu.store.db import insert_ignore, lock_row
 from veu.store.tables import (
+    decisions,
     entries,
     list_snapshot_entries,
     list_snapshots,
@@ -239,3 +240,31 @@ class ListRepository:
         return list(
             self.conn.execute(select(snapshot_log).order_by(snapshot_log.c.seq.desc()).limit(limit))
         )
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    id: str
+    at: dt.datetime
+    actor: str
+    outcome: str
+    snapshot: str
+    policy_version: str
+    request: str
+    decision: str
+
+
+class DecisionRepository:
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+
+    def add(self, row: DecisionRow) -> None:
+        self.conn.execute(decisions.insert().values(**dataclasses.asdict(row)))
+
+    def get(self, ident: str) -> DecisionRow | None:
+        row = self.conn.execute(select(decisions).where(decisions.c.id == ident)).first()
+        return DecisionRow(**row._mapping) if row else None
+
+    def recent(self, limit: int = 50) -> list[DecisionRow]:
+        rows = self.conn.execute(select(decisions).order_by(decisions.c.at.desc()).limit(limit))
+        return [DecisionRow(**r._mapping) for r in rows]

@@ -8,7 +8,7 @@ from types import TracebackType
 from sqlalchemy import Connection, Engine
 
 from veu.store.db import WRITE
-from veu.store.repository import ListRepository
+from veu.store.repository import DecisionRepository, ListRepository
 
 
 class UnitOfWork:
@@ -25,6 +25,7 @@ class UnitOfWork:
         conn.begin()
         self._conn = conn
         self.lists = ListRepository(conn)
+        self.decisions = DecisionRepository(conn)
         return self
 
     @property

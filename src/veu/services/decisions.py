@@ -1,0 +1,133 @@
+"""Deciding shipments, recording each decision, and replaying or exporting it later."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from veu.errors import NotFound
+from veu.model.decision import Decision
+from veu.model.shipment import ShipmentRequest
+from veu.policy import decide
+from veu.services.context import Context
+from veu.services.lists import require_snapshot
+from veu.services.policies import pack_for, parse_ref
+from veu.services.world import world_of
+from veu.store import audit
+from veu.store.repository import DecisionRow, content_id
+
+
+def decide_shipment(
+    ctx: Context,
+    request: ShipmentRequest,
+    *,
+    snapshot: str | None = None,
+    policy: str | None = None,
+    actor: str = "cli",
+    record: bool = True,
+) -> tuple[str | None, Decision]:
+    """Decide ``request`` against the current (or a given) snapshot under the pack in force on
+    its date (or a given version); record it with an audit entry unless ``record`` is false."""
+    snap = require_snapshot(ctx, snapshot)
+    name, version = parse_ref(policy) if policy else (None, None)
+    pack = pack_for(request.date, name=name, version=version) if name else pack_for(request.date)
+    decision = decide(request, world_of(ctx, snap), pack)
+    if not record:
+        return None, decision
+    now = ctx.now()
+    request_json = request.model_dump_json()
+    decision_json = decision.model_dump_json()
+    ident = content_id("decision", now.isoformat(), actor, request_json, decision_json)[:32]
+    with ctx.write() as uow:
+        uow.decisions.add(
+            DecisionRow(
+                id=ident,
+                at=now,
+                actor=actor,
+                outcome=decision.outcome.value,
+                snapshot=snap,
+                policy_version=decision.policy_version,
+                request=request_json,
+                decision=decision_json,
+            )
+        )
+        audit.append(
+            uow.conn,
+            at=now,
+            actor=actor,
+            action="decision.made",
+            subject=ident,
+            payload={
+                "outcome": decision.outcome.value,
+                "snapshot": snap,
+                "policy_version": decision.policy_version,
+                "request_sha256": content_id(request_json),
+                "decision_sha256": content_id(decision_json),
+            },
+        )
+        uow.commit()
+    return ident, decision
+
+
+def get(ctx: Context, ident: str) -> DecisionRow:
+    with ctx.read() as uow:
+        row = uow.decisions.get(ident)
+    if row is None:
+        raise NotFound(f"no decision {ident}")
+    return row
+
+
+def replay(ctx: Context, ident: str) -> tuple[Decision, Decision]:
+    """Decide a recorded decision's request again with its snapshot and policy version; returns
+    (recorded, replayed). They are identical unless the product changed how it decides."""
+    row = get(ctx, ident)
+    recorded = Decision.model_validate_json(row.decision)
+    request = ShipmentRequest.model_validate_json(row.request)
+    _, again = decide_shipment(
+        ctx, request, snapshot=row.snapshot, policy=row.policy_version, record=False
+    )
+    return recorded, again
+
+
+def export(ctx: Context, ident: str) -> dict[str, Any]:
+    """A decision with everything needed to justify it: the request, the decision and its
+    reasons, the snapshot's list versions, the policy pack it applied, the listings cited, and
+    the audit record."""
+    row = get(ctx, ident)
+    decision = Decision.model_validate_json(row.decision)
+    request = json.loads(row.request)
+    name, version = parse_ref(decision.policy_version)
+    pack = pack_for(ShipmentRequest.model_validate(request).date, name=name, version=version)
+    world = world_of(ctx, row.snapshot)
+    cited = sorted({r.evidence["listing"] for r in decision.reasons if "listing" in r.evidence})
+    with ctx.read() as uow:
+        members = uow.lists.members(row.snapshot)
+        trail = [r for r in audit.records(uow.conn) if r["subject"] == ident]
+    recorded, again = replay(ctx, ident)
+    return {
+        "decision_id": row.id,
+        "recorded_at": row.at.isoformat(),
+        "actor": row.actor,
+        "request": request,
+        "decision": decision.model_dump(mode="json"),
+        "snapshot": {
+            "id": row.snapshot,
+            "lists": {
+                lid: {
+                    "list_snapshot": m.id,
+                    "data_date": m.data_date.isoformat(),
+                    "source": m.source,
+                    "entries": m.entry_count,
+                }
+                for lid, m in sorted(members.items())
+            },
+        },
+        "policy_pack": pack.model_dump(mode="json", by_alias=True),
+        "listings": [
+            world.by_id[i].model_dump(mode="json", exclude_defaults=True)
+            for i in cited
+            if i in world.by_id
+        ],
+        "audit": trail,
+        "replays_identically": recorded == again,
+    }

@@ -1,0 +1,27 @@
+"""``veu graph explain``: why a party counts as listed or is defense-linked, edge by edge."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from veu.model import Identifier
+from veu.policy.explain import explain_party
+from veu.services.context import Context
+from veu.services.lists import require_snapshot
+from veu.services.policies import pack_for
+from veu.services.world import world_of
+
+
+def explain(
+    ctx: Context,
+    name: str,
+    *,
+    country: str | None = None,
+    identifiers: tuple[Identifier, ...] = (),
+    day: dt.date | None = None,
+    snapshot: str | None = None,
+) -> dict[str, Any]:
+    day = day or ctx.today()
+    snap = require_snapshot(ctx, snapshot)
+    return explain_party(world_of(ctx, snap), pack_for(day), name, country, identifiers, day)

@@ -1,0 +1,41 @@
+"""Building the decision world of a snapshot from the store (kept per snapshot id)."""
+
+from __future__ import annotations
+
+from veu.errors import NotFound
+from veu.model.authorization import Authorization
+from veu.model.catalogue import ALL_LISTS
+from veu.model.registry import DefenseFlag, Edge, Judgement, RegistryParty
+from veu.policy.world import Judgements, World
+from veu.services.context import Context
+
+
+def world_of(ctx: Context, snapshot: str) -> World:
+    """The world of ``snapshot``: its listings, registry, judgements and authorizations."""
+    world: World = ctx.worlds.get(snapshot, lambda: _build(ctx, snapshot))
+    return world
+
+
+def _build(ctx: Context, snapshot: str) -> World:
+    with ctx.read() as uow:
+        if not uow.lists.snapshot_exists(snapshot):
+            raise NotFound(f"no snapshot {snapshot}")
+        index = ctx.indexes.get_listings(snapshot, lambda: uow.lists.listings(snapshot))
+        lists = {**ALL_LISTS, **{i.id: i for i in uow.lists.all_lists()}}
+        registry = uow.lists.records(snapshot, "registry")
+        officer = uow.lists.records(snapshot, "judgements")
+        authorizations = uow.lists.records(snapshot, "authorizations")
+    records = [*registry, *officer]
+    return World(
+        snapshot=snapshot,
+        lists=lists,
+        listings=index.listings,
+        registry={r.id: r for r in records if isinstance(r, RegistryParty)},
+        edges=[r for r in records if isinstance(r, Edge)],
+        flags=[r for r in records if isinstance(r, DefenseFlag)],
+        judgements=Judgements.of(r for r in records if isinstance(r, Judgement)),
+        authorizations=[a for a in authorizations if isinstance(a, Authorization)],
+        match_threshold=ctx.settings.match_threshold,
+        review_threshold=ctx.settings.review_threshold,
+        index=index,
+    )
