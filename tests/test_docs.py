@@ -63,3 +63,38 @@ def test_readme_starts_with_run_and_test() -> None:
 
 def test_typer_app_is_a_typer() -> None:
     assert isinstance(app, typer.Typer)
+
+
+def test_every_reason_code_is_documented() -> None:
+    from veu.policy.reasons import REASON_CODES
+
+    text = (DOCS / "decisions.md").read_text("utf-8")
+    for code in REASON_CODES:
+        assert f"`{code}`" in text, f"{code} is not in docs/decisions.md"
+
+
+def test_every_reason_code_used_is_catalogued() -> None:
+    import re
+
+    from veu.policy.reasons import REASON_CODES
+
+    source = "".join(
+        p.read_text("utf-8")
+        for p in (DOCS.parent / "src" / "veu" / "policy").glob("*.py")
+        if p.name != "reasons.py"
+    )
+    used = set(
+        re.findall(r'"((?:ITEM|LISTED|LISTING|SCREENING|COUNTS|END|VEU|NOT)_[A-Z_]+)"', source)
+    )
+    assert used == set(REASON_CODES)
+
+
+def test_the_published_request_schema_is_current() -> None:
+    import json
+
+    from veu.model.shipment import ShipmentRequest
+
+    published = json.loads((DOCS / "shipment-request.schema.json").read_text("utf-8"))
+    assert published == ShipmentRequest.model_json_schema(), (
+        "docs/shipment-request.schema.json is stale: regenerate it from ShipmentRequest"
+    )

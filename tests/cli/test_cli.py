@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -115,4 +116,6 @@ def test_invalid_settings_are_named(tmp_path: Path) -> None:
 def test_audit_verify(env: dict[str, str]) -> None:
     result = runner.invoke(app, ["audit", "verify"], env=env)
     assert result.exit_code == 0
-    assert "audit log intact: 4 records" in result.stdout
+    found = re.search(r"audit log intact: (\d+) records", result.stdout)
+    assert found is not None
+    assert int(found.group(1)) >= 7  # the bundle's 7 imports, and any decisions since

@@ -85,7 +85,9 @@ def create_app(ctx: Context) -> FastAPI:
         applies on the date."""
         return await run_in_threadpool(screening.screen, ctx, request)
 
+    from veu.api.decisions import router as decisions_router
     from veu.web.pages import router as web_router
 
+    app.include_router(decisions_router)
     app.include_router(web_router)
     return app

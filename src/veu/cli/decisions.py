@@ -29,7 +29,7 @@ from veu.cli.main import (
 )
 from veu.errors import InvalidInput, Problem
 from veu.ingest.common import read_text
-from veu.model.decision import Decision
+from veu.model.decision import Decision, same_decision
 from veu.model.registry import PartyRef
 from veu.model.shipment import ShipmentRequest
 from veu.services import authorizations, decisions, graph, policies, registry
@@ -133,7 +133,7 @@ def decisions_replay(ident: Annotated[str, typer.Argument(help="Decision id.")])
     answer differs."""
     with session() as ctx:
         recorded, again = decisions.replay(ctx, ident)
-    if recorded == again:
+    if same_decision(recorded, again):
         out.print(f"identical: {again.outcome.value}, {len(again.reasons)} reasons")
         return
     err.print(f"different: recorded {recorded.outcome.value}, now {again.outcome.value}")

@@ -38,3 +38,8 @@ class Decision(BaseModel):
     policy_version: str
     snapshot: str
     date: str
+
+
+def same_decision(a: Decision, b: Decision) -> bool:
+    """Equal as recorded: compared in their JSON form (tuples and lists alike)."""
+    return a.model_dump(mode="json") == b.model_dump(mode="json")

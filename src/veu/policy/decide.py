@@ -24,6 +24,7 @@ from veu.names import normalise
 from veu.policy.explain import counts_as_listed, defense_links, listing_evidence
 from veu.policy.items import ItemFinding, classify
 from veu.policy.pack import ListEffect, PolicyPack
+from veu.policy.reasons import REASON_CODES
 from veu.policy.world import World, ref_matches
 
 LIST_CODES: dict[ListEffectKind, str] = {
@@ -67,6 +68,8 @@ class _Decider:
         evidence: dict[str, Any],
         effect: Outcome | None = None,
     ) -> None:
+        if code not in REASON_CODES:
+            raise ValueError(f"undocumented reason code {code}")
         self.reasons.append(
             Reason(code=code, message=message, clause=clause, evidence=evidence, effect=effect)
         )

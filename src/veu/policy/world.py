@@ -163,7 +163,7 @@ class World:
     def _resolve(self) -> UnionFind:
         identity = UnionFind()
         by_identifier: dict[tuple[str, str], str] = {}
-        by_name: dict[tuple[str, str], str] = {}
+        by_name: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
         for party in self.registry.values():
             identity.find(party.id)
             for ident in party.identifiers:
@@ -172,13 +172,13 @@ class World:
                     identity.union(party.id, by_identifier[key])
                 else:
                     by_identifier[key] = party.id
-            country = party.countries[0] if party.countries else ""
-            for name in party.names[:1]:
-                key = (party_key(name.value), country)
-                if key in by_name:
-                    identity.union(party.id, by_name[key])
-                else:
-                    by_name[key] = party.id
+            # Same normalised name and compatible countries (unknown is compatible with any).
+            countries = frozenset(party.countries)
+            name = party_key(party.primary_name)
+            for other, other_countries in by_name[name]:
+                if not countries or not other_countries or countries & other_countries:
+                    identity.union(party.id, other)
+            by_name[name].append((party.id, countries))
         for party in self.registry.values():
             query = Query(
                 name=party.primary_name,

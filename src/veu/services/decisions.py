@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from veu.errors import NotFound
-from veu.model.decision import Decision
+from veu.model.decision import Decision, same_decision
 from veu.model.shipment import ShipmentRequest
 from veu.policy import decide
 from veu.services.context import Context
@@ -99,7 +99,7 @@ def export(ctx: Context, ident: str) -> dict[str, Any]:
     name, version = parse_ref(decision.policy_version)
     pack = pack_for(ShipmentRequest.model_validate(request).date, name=name, version=version)
     world = world_of(ctx, row.snapshot)
-    cited = sorted({r.evidence["listing"] for r in decision.reasons if "listing" in r.evidence})
+    cited = sorted({i for r in decision.reasons for i in _listing_ids(r.evidence)})
     with ctx.read() as uow:
         members = uow.lists.members(row.snapshot)
         trail = [r for r in audit.records(uow.conn) if r["subject"] == ident]
@@ -129,5 +129,20 @@ def export(ctx: Context, ident: str) -> dict[str, Any]:
             if i in world.by_id
         ],
         "audit": trail,
-        "replays_identically": recorded == again,
+        "replays_identically": same_decision(recorded, again),
     }
+
+
+def _listing_ids(evidence: Any) -> set[str]:
+    """Every listing id cited anywhere in a reason's evidence."""
+    found: set[str] = set()
+    if isinstance(evidence, dict):
+        value = evidence.get("listing")
+        if isinstance(value, str):
+            found.add(value)
+        for item in evidence.values():
+            found |= _listing_ids(item)
+    elif isinstance(evidence, list | tuple):
+        for item in evidence:
+            found |= _listing_ids(item)
+    return found
