@@ -16,10 +16,8 @@ from veu.model.catalogue import ALL_LISTS
 from veu.model.registry import DefenseFlag, Edge, Judgement, RegistryParty
 from veu.policy.pack import PolicyPack
 from veu.policy.world import Judgements, World
-from veu.services.bootstrap import bundled_sources
-from veu.services.lists import PARSERS
+from veu.services.bootstrap import parse_bundled
 from veu.services.policies import pack_for
-from veu.services.registry import REGISTRY_PARSERS
 
 CASES = Path(__file__).parent / "cases"
 SNAPSHOT = "golden-world"
@@ -27,15 +25,7 @@ SNAPSHOT = "golden-world"
 
 @lru_cache(maxsize=1)
 def bundled() -> tuple[list[Listing], list[Any]]:
-    listings: list[Listing] = []
-    records: list[Any] = []
-    for source in bundled_sources():
-        parsers = REGISTRY_PARSERS if source.kind == "registry" else PARSERS
-        parser, _ = parsers[source.source]
-        for parsed in parser(source.path, source.data_date).lists:
-            listings += parsed.listings
-            records += parsed.records
-    return listings, records
+    return parse_bundled()
 
 
 def fixtures() -> dict[str, Any]:

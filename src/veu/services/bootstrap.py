@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from veu.errors import ConfigurationError
+from veu.model import Listing
 from veu.model.catalogue import ALL_LISTS
 from veu.services.context import Context
 from veu.services.lists import ImportResult, import_list
@@ -65,3 +66,20 @@ def init_database(ctx: Context, *, load: bool = True, progress: Any = None) -> l
                 load_one(ctx, item.source, item.path, data_date=item.data_date, actor="veu db init")
             )
     return results
+
+
+def parse_bundled() -> tuple[list[Listing], list[Any]]:
+    """Every bundled list's listings and every bundled registry record, parsed in memory (no
+    database): for tests and benchmarks that need the real data as it ships."""
+    from veu.services.lists import PARSERS
+    from veu.services.registry import REGISTRY_PARSERS
+
+    listings: list[Listing] = []
+    records: list[Any] = []
+    for source in bundled_sources():
+        parsers = REGISTRY_PARSERS if source.kind == "registry" else PARSERS
+        parser, _ = parsers[source.source]
+        for parsed in parser(source.path, source.data_date).lists:
+            listings += parsed.listings
+            records += parsed.records
+    return listings, records

@@ -1,0 +1,14 @@
+"""Run every benchmark and rewrite docs/benchmarks.md (``make bench``)."""
+
+from __future__ import annotations
+
+from bench import decision, fixed_point
+
+
+def main() -> None:
+    print("fixed point:", fixed_point.main())
+    print("decision:", decision.main())
+
+
+if __name__ == "__main__":
+    main()
