@@ -6,6 +6,7 @@ import datetime as dt
 import gzip
 import hashlib
 import re
+import xml.etree.ElementTree as ET
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -185,3 +186,13 @@ def parse_date(text: str | None) -> dt.date | None:
         except ValueError:
             continue
     return None
+
+
+def parse_xml(data: bytes, file: str) -> ET.Element:
+    """The root of an XML document; malformed XML is refused with its file and line."""
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise InvalidInput(
+            f"{file} is not well-formed XML", [Problem(str(exc), file=file, line=exc.position[0])]
+        ) from exc

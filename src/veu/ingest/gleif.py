@@ -12,8 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from veu.countries import is_country_code
-from veu.errors import InvalidInput, Problem
-from veu.ingest.common import ImportReport, ParsedList, ParseOutcome, parse_date, read_bytes
+from veu.ingest.common import (
+    ImportReport,
+    ParsedList,
+    ParseOutcome,
+    parse_date,
+    parse_xml,
+    read_bytes,
+)
 from veu.ingest.registry import dataset_info
 from veu.model import Address, Identifier, Name, PartyKind, SourceDocument
 from veu.model.registry import Edge, EdgeKind, RegistryParty
@@ -50,13 +56,7 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
     records: list[Any] = []
     newest: dt.date | None = None
     for file in files:
-        try:
-            root = ET.fromstring(read_bytes(file))
-        except ET.ParseError as exc:
-            raise InvalidInput(
-                f"{file.name} is not well-formed XML",
-                [Problem(str(exc), file=file.name, line=exc.position[0])],
-            ) from exc
+        root = parse_xml(read_bytes(file), file.name)
         kind = _local(root.tag)
         header = next((c for c in root if _local(c.tag).endswith("Header")), None)
         content = (

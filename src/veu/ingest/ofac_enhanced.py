@@ -7,12 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
 from veu.errors import InvalidInput, Problem
-from veu.ingest.common import ImportReport, ParsedList, ParseOutcome, parse_date, read_bytes
+from veu.ingest.common import (
+    ImportReport,
+    ParsedList,
+    ParseOutcome,
+    parse_date,
+    parse_xml,
+    read_bytes,
+)
 from veu.ingest.registry import dataset_info
 from veu.model import SourceDocument
 from veu.model.registry import Edge
@@ -42,13 +48,7 @@ def _xml_bytes(path: Path) -> bytes:
 
 def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
     report = ImportReport(source="ofac-enhanced", files=[str(path)])
-    try:
-        root = ET.fromstring(_xml_bytes(path))
-    except ET.ParseError as exc:
-        raise InvalidInput(
-            f"{path.name} is not well-formed XML",
-            [Problem(str(exc), file=path.name, line=exc.position[0])],
-        ) from exc
+    root = parse_xml(_xml_bytes(path), path.name)
     ns = root.tag[: root.tag.index("}") + 1] if root.tag.startswith("{") else ""
     if not root.tag.endswith("sanctionsData"):
         raise InvalidInput(

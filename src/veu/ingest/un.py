@@ -11,7 +11,14 @@ from xml.parsers import expat
 
 from veu.countries import country_code
 from veu.errors import InvalidInput, Problem
-from veu.ingest.common import ImportReport, ParsedList, ParseOutcome, parse_date, read_bytes
+from veu.ingest.common import (
+    ImportReport,
+    ParsedList,
+    ParseOutcome,
+    parse_date,
+    parse_xml,
+    read_bytes,
+)
 from veu.model import Address, Identifier, Listing, Name, PartyKind, SourceDocument
 from veu.model.catalogue import FOREIGN_LISTS
 
@@ -58,14 +65,8 @@ def _record_lines(data: bytes) -> dict[str, list[int]]:
 def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
     report = ImportReport(source="un", files=[str(path)])
     data = read_bytes(path)
-    try:
-        root = ET.fromstring(data)
-        record_lines = _record_lines(data)
-    except ET.ParseError as exc:
-        raise InvalidInput(
-            f"{path.name} is not well-formed XML",
-            [Problem(reason=str(exc), file=path.name, line=exc.position[0])],
-        ) from exc
+    root = parse_xml(data, path.name)
+    record_lines = _record_lines(data)
     if root.tag != "CONSOLIDATED_LIST":
         raise InvalidInput(
             f"{path.name} is not a UN consolidated list",

@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("name is blank")
+    return value.strip()
+
+
+NonBlank = Annotated[str, AfterValidator(_not_blank)]
+"""A name: surrounding spaces removed, and not blank."""
 
 
 class PartyKind(StrEnum):

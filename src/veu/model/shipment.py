@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from veu.model.elements import SYMBOLS
-from veu.model.parties import Identifier
+from veu.model.parties import Identifier, NonBlank
 
 _COUNTRY = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code.")
 
@@ -40,20 +40,13 @@ class ShipmentParty(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    name: str = Field(min_length=1, max_length=500)
+    name: NonBlank = Field(min_length=1, max_length=500)
     country: str = _COUNTRY
     address: str | None = Field(None, max_length=1000)
     identifiers: dict[str, str] = Field(
         default_factory=dict,
         description="Identifiers by scheme: lei, uscc, cage, uei, duns, ofac, ...",
     )
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("name is blank")
-        return value.strip()
 
     def identifier_list(self) -> tuple[Identifier, ...]:
         return tuple(

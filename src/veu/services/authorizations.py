@@ -10,11 +10,11 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from veu.errors import InvalidInput, Problem
-from veu.ingest.common import ImportReport, ParsedList, ParseOutcome, read_text
+from veu.ingest.common import ImportReport, read_text
 from veu.model import ListInfo
 from veu.model.authorization import Authorization
 from veu.services.context import Context
-from veu.services.lists import ImportResult, commit_outcome, require_snapshot
+from veu.services.lists import ImportResult, commit_records, require_snapshot
 from veu.yamldoc import validate
 
 DATASET = ListInfo(
@@ -46,20 +46,15 @@ def import_authorizations(ctx: Context, path: Path, *, actor: str = "cli") -> Im
             [Problem(f"{i} appears more than once", file=path.name, field="id") for i in repeated],
         )
     report = ImportReport(source="authorizations", files=[str(path)], rows=len(ids))
-    parsed = ParsedList(
-        info=DATASET,
-        data_date=ctx.today(),
-        listings=[],
-        records=list(document.authorizations),
-        merge=True,
-    )
-    return commit_outcome(
+    return commit_records(
         ctx,
-        ParseOutcome([parsed], report),
+        DATASET,
+        list(document.authorizations),
         source="authorizations",
         label=path.name,
         actor=actor,
         action="authorizations.import",
+        report=report,
     )
 
 

@@ -173,6 +173,25 @@ def commit_outcome(
     return result
 
 
+def commit_records(
+    ctx: Context,
+    info: ListInfo,
+    records: list[Any],
+    *,
+    source: str,
+    label: str,
+    actor: str,
+    action: str,
+    report: ImportReport | None = None,
+) -> ImportResult:
+    """Add (or replace, by id) records in a merging dataset, as a new snapshot of it."""
+    report = report or ImportReport(source=source, rows=len(records))
+    parsed = ParsedList(info=info, data_date=ctx.today(), listings=[], records=records, merge=True)
+    return commit_outcome(
+        ctx, ParseOutcome([parsed], report), source=source, label=label, actor=actor, action=action
+    )
+
+
 def _existing(uow: UnitOfWork, parsed: ParsedList, head: SnapshotState) -> list[Any]:
     if not (parsed.merge and head.id and parsed.info.id in head.members):
         return []

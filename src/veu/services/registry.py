@@ -10,11 +10,11 @@ from pathlib import Path
 
 from veu.errors import InvalidInput, Problem
 from veu.ingest import defense, ftm, gleif, ofac_enhanced, registry
-from veu.ingest.common import ImportReport, ParsedList, ParseOutcome, date_in_path
+from veu.ingest.common import ParseOutcome, date_in_path
 from veu.model import ListInfo
 from veu.model.registry import DefenseFlag, Judgement, PartyRef
 from veu.services.context import Context
-from veu.services.lists import ImportResult, commit_outcome
+from veu.services.lists import ImportResult, commit_outcome, commit_records
 
 Parser = Callable[[Path, dt.date | None], ParseOutcome]
 
@@ -74,13 +74,10 @@ def import_registry(
 def _officer_change(
     ctx: Context, record: Judgement | DefenseFlag, actor: str, action: str
 ) -> ImportResult:
-    report = ImportReport(source="officer", rows=1)
-    parsed = ParsedList(
-        info=OFFICER_DATASET, data_date=ctx.today(), listings=[], records=[record], merge=True
-    )
-    return commit_outcome(
+    return commit_records(
         ctx,
-        ParseOutcome([parsed], report),
+        OFFICER_DATASET,
+        [record],
         source="officer",
         label=record.id,
         actor=actor,

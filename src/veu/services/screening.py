@@ -12,6 +12,7 @@ from veu.countries import is_country_code
 from veu.matching import ALGORITHM, ALGORITHM_VERSION, Hit, Query
 from veu.model import Identifier, ListInfo, SourceDocument, StatusEvent
 from veu.model.catalogue import ALL_LISTS
+from veu.model.parties import NonBlank
 from veu.services.context import Context
 from veu.services.lists import require_snapshot
 
@@ -21,20 +22,13 @@ class ScreenRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=500, description="Party name, in any script.")
+    name: NonBlank = Field(min_length=1, max_length=500, description="Party name, in any script.")
     country: str | None = Field(None, description="ISO 3166-1 alpha-2 code of the party.")
     date: dt.date | None = Field(None, description="Answer as of this date (default: today).")
     limit: int = Field(10, ge=1, le=100, description="Most matches to return.")
     identifiers: list[Identifier] = Field(
         default_factory=list, description="Identifiers (LEI, USCC, ...) to compare."
     )
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("name is blank")
-        return value.strip()
 
     @field_validator("country")
     @classmethod
