@@ -5,7 +5,6 @@ Settings are passed to the services and adapters that need them; nothing imports
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Literal
 
 from pydantic import Field, model_validator
@@ -40,9 +39,6 @@ class Settings(BaseSettings):
     secret_key: str = Field(DEV_SECRET, description="Key signing session cookies and tokens.")
     host: str = Field("127.0.0.1", description="Address the HTTP server binds to.")
     port: int = Field(8000, ge=1, le=65535, description="Port the HTTP server listens on.")
-    cache_dir: Path | None = Field(
-        None, description="Directory for the screening index cache (default: none, in memory)."
-    )
 
     @model_validator(mode="after")
     def _check(self) -> Settings:
