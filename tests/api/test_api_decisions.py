@@ -62,3 +62,10 @@ def test_schema_policy_and_graph(client: TestClient) -> None:
     explained = client.get("/graph/explain", params={"name": "Sikorsky Aircraft Corporation"})
     assert explained.json()["counts_as_listed"] is True
     assert client.get("/policy?version=1999.1").status_code == 404
+
+
+def test_an_oversized_request_is_refused(client: TestClient) -> None:
+    item = REQUEST["items"][0]  # type: ignore[index]
+    response = client.post("/decisions", json={**REQUEST, "items": [item] * 201})
+    assert response.status_code == 422
+    assert response.json()["error"]["problems"][0]["field"] == "items"

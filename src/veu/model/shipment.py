@@ -45,6 +45,7 @@ class ShipmentParty(BaseModel):
     address: str | None = Field(None, max_length=1000)
     identifiers: dict[str, str] = Field(
         default_factory=dict,
+        max_length=20,
         description="Identifiers by scheme: lei, uscc, cage, uei, duns, ofac, ...",
     )
 
@@ -62,7 +63,9 @@ class Item(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     description: str = Field("", max_length=1000)
-    elements: list[str] = Field(description="Chemical symbols of the elements it contains.")
+    elements: list[str] = Field(
+        max_length=118, description="Chemical symbols of the elements it contains."
+    )
     form: Form
     control_code: str | None = Field(None, max_length=32, description="e.g. 1C902.a")
     hs_code: str | None = Field(None, pattern=r"^\d{4,10}$")
@@ -106,9 +109,9 @@ class ShipmentRequest(BaseModel):
     exporter: ShipmentParty
     consignee: ShipmentParty
     end_user: ShipmentParty | None = None
-    intermediaries: list[ShipmentParty] = Field(default_factory=list)
+    intermediaries: list[ShipmentParty] = Field(default_factory=list, max_length=20)
     facility: str | None = Field(None, max_length=1000, description="Destination facility.")
-    items: list[Item] = Field(min_length=1)
+    items: list[Item] = Field(min_length=1, max_length=200)
     end_use: EndUse
 
     @property
