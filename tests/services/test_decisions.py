@@ -190,3 +190,18 @@ def test_a_broken_ftm_line_is_reported(small: Context, tmp_path: Path) -> None:
         (2, "not JSON: Expecting property name enclosed in double quotes"),
         (3, "percentage 150 is outside 0-100"),
     ]
+
+
+def test_decisions_do_not_depend_on_screening_settings(small: Context) -> None:
+    near = request(date="2025-12-01", consignee={"name": "Epirus Technologies", "country": "US"})
+    _, before = decisions.decide_shipment(small, near, record=False)
+    strict = Context(
+        settings=small.settings.model_copy(
+            update={"match_threshold": 0.99, "review_threshold": 0.98}
+        ),
+        engine=small.engine,
+        clock=small.clock,
+    )
+    _, after = decisions.decide_shipment(strict, near, record=False)
+    assert same_decision(before, after)
+    assert before.outcome.value == "hold"

@@ -31,7 +31,7 @@ def decide_shipment(
     snap = require_snapshot(ctx, snapshot)
     name, version = parse_ref(policy) if policy else (None, None)
     pack = pack_for(request.date, name=name, version=version) if name else pack_for(request.date)
-    decision = decide(request, world_of(ctx, snap), pack)
+    decision = decide(request, world_of(ctx, snap, pack), pack)
     if not record:
         return None, decision
     now = ctx.now()
@@ -98,7 +98,7 @@ def export(ctx: Context, ident: str) -> dict[str, Any]:
     request = json.loads(row.request)
     name, version = parse_ref(decision.policy_version)
     pack = pack_for(ShipmentRequest.model_validate(request).date, name=name, version=version)
-    world = world_of(ctx, row.snapshot)
+    world = world_of(ctx, row.snapshot, pack)
     cited = sorted({i for r in decision.reasons for i in _listing_ids(r.evidence)})
     with ctx.read() as uow:
         members = uow.lists.members(row.snapshot)

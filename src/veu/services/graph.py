@@ -24,4 +24,5 @@ def explain(
 ) -> dict[str, Any]:
     day = day or ctx.today()
     snap = require_snapshot(ctx, snapshot)
-    return explain_party(world_of(ctx, snap), pack_for(day), name, country, identifiers, day)
+    pack = pack_for(day)
+    return explain_party(world_of(ctx, snap, pack), pack, name, country, identifiers, day)
