@@ -310,5 +310,6 @@ def main() -> None:  # pragma: no cover
 
 # The commands of the other modules register themselves on the groups above.
 from veu.cli import decisions as _decisions  # noqa: E402,F401
+from veu.cli import registry as _registry  # noqa: E402,F401
 
 Callback = Callable[..., Any]

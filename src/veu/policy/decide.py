@@ -12,7 +12,6 @@ calls for, in the pack's order.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Any
 
 from veu.matching import Query
@@ -20,12 +19,12 @@ from veu.model import Listing
 from veu.model.decision import Decision, Outcome, Reason
 from veu.model.lists import ListEffectKind
 from veu.model.shipment import EndUseCategory, ShipmentParty, ShipmentRequest
-from veu.names import normalise
 from veu.policy.explain import counts_as_listed, defense_links, listing_evidence
 from veu.policy.items import ItemFinding, classify
 from veu.policy.pack import ListEffect, PolicyPack
 from veu.policy.reasons import REASON_CODES
-from veu.policy.world import World, ref_matches
+from veu.policy.veu import held_by, remaining_after, shortfalls
+from veu.policy.world import World
 
 LIST_CODES: dict[ListEffectKind, str] = {
     ListEffectKind.cn_export_control: "LISTED_EXPORT_CONTROL_LIST",
@@ -277,16 +276,8 @@ class _Decider:
 
     # VEU ------------------------------------------------------------------------------------
     def veu(self, defense: list[dict[str, Any]]) -> None:
-        request, world, pack, day = self.request, self.world, self.pack, self.day
+        request, pack = self.request, self.pack
         end_user = request.effective_end_user
-        controlled = [f for f in self.findings if f.controlled]
-        threshold = pack.thresholds.match
-        idents = end_user.identifier_list()
-        holders = []
-        for auth in world.authorizations:
-            ok, score = ref_matches(auth.holder, end_user.name, end_user.country, idents, threshold)
-            if ok:
-                holders.append((auth, score))
         clause = pack.clause("veu")
         who = _describe("end_user", end_user)
         if defense:
@@ -297,6 +288,7 @@ class _Decider:
                 {**who, "links": defense},
                 Outcome.licence_required,
             )
+        holders = held_by(self.world, end_user, pack.thresholds.match)
         if not holders:
             self.add(
                 "VEU_NO_AUTHORIZATION",
@@ -307,21 +299,29 @@ class _Decider:
                 Outcome.licence_required,
             )
             return
-        attempts = [(auth, self._veu_problems(auth)) for auth, _ in holders]
-        attempts.sort(key=lambda a: (len(a[1]), a[0].id))
-        best, problems = attempts[0]
-        if not problems and not defense:
-            remaining = self._remaining(best, controlled)
+        attempts = sorted(
+            (
+                (auth, shortfalls(auth, request, self.findings, pack.thresholds.match))
+                for auth in holders
+            ),
+            key=lambda a: (len(a[1]), a[0].id),
+        )
+        best, missing = attempts[0]
+        if not missing and not defense:
             self.add(
                 "VEU_GENERAL_LICENCE",
                 f"The end user {end_user.name} holds VEU authorization {best.id}, active on "
-                f"{day}, covering every controlled item: general licence.",
+                f"{request.date}, covering every controlled item: general licence.",
                 clause,
-                {**who, "authorization": best.id, "remaining_kg": remaining},
+                {
+                    **who,
+                    "authorization": best.id,
+                    "remaining_kg": remaining_after(best, self.findings, request),
+                },
                 Outcome.general_licence,
             )
             return
-        for code, message, evidence in problems:
+        for code, message, evidence in missing:
             self.add(
                 code,
                 message,
@@ -329,118 +329,6 @@ class _Decider:
                 {**who, "authorization": best.id, **evidence},
                 Outcome.licence_required,
             )
-
-    def _veu_problems(self, auth: Any) -> list[tuple[str, str, dict[str, Any]]]:
-        request, pack, day = self.request, self.pack, self.day
-        threshold = pack.thresholds.match
-        problems: list[tuple[str, str, dict[str, Any]]] = []
-        state = auth.state_on(day)
-        if state != "active":
-            problems.append(
-                (
-                    "VEU_AUTHORIZATION_NOT_ACTIVE",
-                    f"Authorization {auth.id} is {state.replace('_', ' ')} on {day}.",
-                    {
-                        "state": state,
-                        "valid_from": auth.valid_from.isoformat(),
-                        "valid_until": auth.valid_until.isoformat(),
-                    },
-                )
-            )
-        exporter = request.exporter
-        if auth.exporters and not any(
-            ref_matches(
-                ref, exporter.name, exporter.country, exporter.identifier_list(), threshold
-            )[0]
-            for ref in auth.exporters
-        ):
-            problems.append(
-                (
-                    "VEU_EXPORTER_NOT_NAMED",
-                    f"Authorization {auth.id} names its exporters and {exporter.name} is "
-                    "not one of them.",
-                    {
-                        "exporter": exporter.name,
-                        "authorized_exporters": [r.name for r in auth.exporters],
-                    },
-                )
-            )
-        if auth.facilities and not _facility_named(request.facility, auth.facilities, threshold):
-            problems.append(
-                (
-                    "VEU_FACILITY_NOT_NAMED",
-                    f"Authorization {auth.id} names its facilities and the destination "
-                    f"{request.facility or '(not given)'} is not one of them.",
-                    {"facility": request.facility, "authorized": list(auth.facilities)},
-                )
-            )
-        use = request.end_use.category.value
-        if use != "civil" or (auth.end_uses and use not in auth.end_uses):
-            problems.append(
-                (
-                    "VEU_END_USE_NOT_CIVIL",
-                    f"A general licence needs a civil end use; the declared end use is {use}.",
-                    {"end_use": use},
-                )
-            )
-        draw: dict[int, float] = defaultdict(float)
-        for finding in self.findings:
-            if not finding.controlled:
-                continue
-            covering = next(
-                (
-                    i
-                    for i, a in enumerate(auth.items)
-                    if a.covers(set(finding.elements), finding.item.form)
-                ),
-                None,
-            )
-            if covering is None:
-                problems.append(
-                    (
-                        "VEU_ITEM_NOT_COVERED",
-                        f"Item {finding.index} ({', '.join(finding.elements)} "
-                        f"{finding.item.form.value}) is not covered by authorization "
-                        f"{auth.id}.",
-                        {"item": finding.index},
-                    )
-                )
-            else:
-                draw[covering] += finding.item.quantity_kg
-        for i, kg in sorted(draw.items()):
-            cap = auth.items[i].annual_cap_kg
-            used = auth.used_kg(i, day)
-            if used + kg > cap + 1e-9:
-                start, end = auth.period_of(day)
-                problems.append(
-                    (
-                        "VEU_ANNUAL_CAP_EXCEEDED",
-                        f"Authorization {auth.id} item {i}: {kg:g} kg requested, "
-                        f"{max(cap - used, 0):g} kg of the {cap:g} kg annual quantity "
-                        f"left for {start} to {end}.",
-                        {
-                            "authorized_item": i,
-                            "cap_kg": cap,
-                            "used_kg": used,
-                            "requested_kg": kg,
-                            "period": [start.isoformat(), end.isoformat()],
-                        },
-                    )
-                )
-        return problems
-
-    def _remaining(self, auth: Any, controlled: list[ItemFinding]) -> dict[str, float]:
-        remaining: dict[str, float] = {}
-        for finding in controlled:
-            i = next(
-                i
-                for i, a in enumerate(auth.items)
-                if a.covers(set(finding.elements), finding.item.form)
-            )
-            key = str(i)
-            left = remaining.get(key, auth.items[i].annual_cap_kg - auth.used_kg(i, self.day))
-            remaining[key] = round(left - finding.item.quantity_kg, 6)
-        return remaining
 
     # all ------------------------------------------------------------------------------------
     def run(self) -> Decision:
@@ -477,20 +365,6 @@ class _Decider:
             snapshot=self.world.snapshot,
             date=self.day.isoformat(),
         )
-
-
-def _facility_named(facility: str | None, facilities: tuple[str, ...], threshold: float) -> bool:
-    from veu.matching import score_names
-
-    if not facility:
-        return False
-    wanted = facility.strip().casefold()
-    for named in facilities:
-        if named.strip().casefold() == wanted:
-            return True
-        if score_names(normalise(named), normalise(facility)).score >= threshold:
-            return True
-    return False
 
 
 def decide(request: ShipmentRequest, world: World, pack: PolicyPack) -> Decision:

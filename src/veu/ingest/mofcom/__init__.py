@@ -26,7 +26,8 @@ from veu.ingest.common import (
     name_key,
     read_text,
 )
-from veu.ingest.mofcom.text import Document, Item, parse_document
+from veu.ingest.mofcom.names import Item
+from veu.ingest.mofcom.text import Document, parse_document
 from veu.ingest.mofcom.updates import (
     document_key,
     encoded_updates,
