@@ -63,3 +63,17 @@ def test_openapi_and_docs(client: TestClient) -> None:
 
 def test_health(client: TestClient) -> None:
     assert client.get("/health").json()["status"] == "ok"
+
+
+def test_warm_up_builds_the_world_and_never_raises(loaded_ctx: Context, ctx: Context) -> None:
+    from veu.api.app import warm
+
+    warm(ctx)  # an empty database: only logged
+    warm(loaded_ctx)
+    assert any(key.startswith(loaded_ctx_snapshot(loaded_ctx)) for key in loaded_ctx.worlds._items)
+
+
+def loaded_ctx_snapshot(context: Context) -> str:
+    from veu.services.lists import require_snapshot
+
+    return require_snapshot(context)

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI
@@ -12,6 +16,10 @@ from veu import __version__
 from veu.api import errors
 from veu.services import lists, screening
 from veu.services.context import Context
+from veu.services.policies import pack_for
+from veu.services.world import world_of
+
+log = logging.getLogger("veu")
 
 
 class ListOut(BaseModel):
@@ -37,8 +45,26 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 
 
-def create_app(ctx: Context) -> FastAPI:
+def warm(ctx: Context) -> None:
+    """Build the screening index and the decision world of the current snapshot, so the first
+    requests do not wait for them. Failures are only logged: requests build what they need."""
+    try:
+        snapshot = lists.require_snapshot(ctx)
+        world_of(ctx, snapshot, pack_for(ctx.today()))
+        log.info("screening index and decision world ready for snapshot %s", snapshot[:12])
+    except Exception as exc:
+        log.warning("warm-up skipped: %s", exc)
+
+
+def create_app(ctx: Context, *, warm_up: bool = False) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        if warm_up:
+            threading.Thread(target=warm, args=(ctx,), name="veu-warm-up", daemon=True).start()
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="veu",
         version=__version__,
         description="Validated end-user export control for rare earths: the red list, "

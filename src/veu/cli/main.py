@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -298,10 +299,11 @@ def serve(
 
     from veu.api.app import create_app
 
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s:     %(message)s")
     with session() as ctx:
         bind_host, bind_port = host or ctx.settings.host, port or ctx.settings.port
         out.print(f"veu on http://{bind_host}:{bind_port} (API docs at /docs)", highlight=False)
-        uvicorn.run(create_app(ctx), host=bind_host, port=bind_port)
+        uvicorn.run(create_app(ctx, warm_up=True), host=bind_host, port=bind_port)
 
 
 def main() -> None:  # pragma: no cover
