@@ -45,23 +45,26 @@ def quality(select: Callable[[Row], bool]) -> dict[str, float]:
 @pytest.mark.parametrize(
     ("label", "select", "floors"),
     [
-        # measured 2026-11-26: 0.940 / 0.626 / 0.913
+        # Measured 2026-11-26 (precision / recall / recall with review). A short distinctive
+        # word (SOS / SES International) caps the skeleton feature at review level: typos in
+        # short words now go to review rather than match, for precision on real companies.
+        # all: 0.938 / 0.607 / 0.908
         (
             "all pairs",
             lambda r: True,
-            {"precision": 0.92, "recall": 0.62, "recall_with_review": 0.90},
+            {"precision": 0.93, "recall": 0.60, "recall_with_review": 0.90},
         ),
-        # measured: 0.964 / 0.742 / 0.944 (0.961 before unpaired short tokens counted 4 wide)
+        # 0.963 / 0.725 / 0.933
         (
             "companies and organisations",
             lambda r: r["schema"] != "Person",
-            {"precision": 0.95, "recall": 0.73, "recall_with_review": 0.93},
+            {"precision": 0.95, "recall": 0.72, "recall_with_review": 0.92},
         ),
-        # measured: 0.968 / 0.610 / 0.845
+        # 0.967 / 0.580 / 0.845
         (
             "human-written",
             lambda r: "LLM" not in r["category"],
-            {"precision": 0.95, "recall": 0.60, "recall_with_review": 0.83},
+            {"precision": 0.95, "recall": 0.57, "recall_with_review": 0.83},
         ),
     ],
 )

@@ -46,6 +46,12 @@ def test_same_entity_matches(query: str, listed: str) -> None:
         ("Volkswagen Aktiengesellschaft", "Siemens Aktiengesellschaft"),
         ("General Dynamics Land Systems", "General Dynamics Mission Systems"),
         ("华为", "花卫"),  # homophones: pinyin is the same, the characters are not
+        # real companies the FPDS and sanctions data would otherwise merge:
+        ("SOS International LLC", "SES International Corp"),
+        ("SI International", "SPI International"),
+        ("Technology Service Corporation", "FJ Technology Service, Inc."),
+        ("DEKA Integrated Solutions Corp", "Limited Liability Company Integrated Solutions"),
+        ("AEROSPACE", "LKD Aerospace"),
     ],
 )
 def test_different_entities_do_not_match(query: str, listed: str) -> None:

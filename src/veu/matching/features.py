@@ -24,6 +24,25 @@ class FeatureResult:
     detail: Detail
 
 
+# Words so common in organisation names that they say little about which organisation it is:
+# they count for half their width when names are aligned (a distinctive word such as SOS or FJ
+# must decide, not INTERNATIONAL or TECHNOLOGY SERVICE).
+GENERIC_WORDS = frozenset(
+    "international technology technologies tech service services solutions systems system "
+    "group holding holdings industries industry industrial trading trade engineering global "
+    "enterprise enterprises development management consulting resources energy electronics "
+    "electronic digital integrated advanced research national general american china chinese "
+    "science sciences scientific products manufacturing logistics capital partners investment "
+    "investments network networks communications security defense defence aerospace aviation "
+    "marine shipping import export co-operative association institute center centre".split()
+)
+GENERIC_WEIGHT = 0.5
+
+
+def _width(token: str) -> float:
+    return len(token) * (GENERIC_WEIGHT if token in GENERIC_WORDS else 1.0)
+
+
 def _max_edits(length: int) -> int:
     if length <= 3:
         return 0
@@ -52,7 +71,8 @@ def token_similarity(a: str, b: str) -> float:
 def tokens(query: NormalName, candidate: NormalName) -> FeatureResult:
     """Token alignment: pair each token of one name with its most similar token of the other
     (order does not matter, a few typing errors are tolerated); the score is the share of all
-    characters that are paired, weighted by pair similarity. Unpaired tokens count against."""
+    characters that are paired, weighted by pair similarity. Unpaired tokens count against;
+    very common words (International, Technology, Systems, ...) count for half their width."""
     a, b = query.tokens, candidate.tokens
     if not a or not b:
         return FeatureResult(0.0, {"reason": "a name has no distinctive tokens"})
@@ -76,7 +96,7 @@ def tokens(query: NormalName, candidate: NormalName) -> FeatureResult:
         width = (
             2 * max(len(a[i]), len(b[j]))
             if min(len(a[i]), len(b[j])) == 1
-            else (len(a[i]) + len(b[j]))
+            else (_width(a[i]) + _width(b[j]))
         )
         paired += sim * width
         aligned.append((a[i], b[j], round(sim, 3)))
@@ -97,23 +117,31 @@ UNMATCHED_MIN_WIDTH = 4
 
 def _aligned_total(
     a: tuple[str, ...], b: tuple[str, ...], aligned: list[tuple[str, str, float]]
-) -> int:
-    """Total width of both names: an initial paired with a token counts as that token, and an
-    unpaired token counts at least ``UNMATCHED_MIN_WIDTH`` (a short distinctive word such as
-    ``LKD`` in ``LKD Aerospace`` must not be nearly free to leave out)."""
-    total = sum(map(len, a)) + sum(map(len, b))
-    for x, y, _ in aligned:
-        if min(len(x), len(y)) == 1 and x != y:
-            total += max(len(x), len(y)) - 1
+) -> float:
+    """Total width of both names: an initial paired with a token counts as that token, a generic
+    word counts for half its width, and an unpaired token counts at least
+    ``UNMATCHED_MIN_WIDTH`` (a short distinctive word such as ``LKD`` in ``LKD Aerospace`` must
+    not be nearly free to leave out)."""
+    total = 0.0
+    initials = [(x, y) for x, y, _ in aligned if min(len(x), len(y)) == 1 and x != y]
+    for x, y in initials:
+        total += 2 * max(len(x), len(y))
+    skip_a = [x for x, _ in initials]
+    skip_b = [y for _, y in initials]
     paired_a = [x for x, _, _ in aligned]
     paired_b = [y for _, y, _ in aligned]
-    for tokens, paired in ((a, paired_a), (b, paired_b)):
+    for tokens, paired, skip in ((a, paired_a, skip_a), (b, paired_b, skip_b)):
         left = list(paired)
+        skipped = list(skip)
         for token in tokens:
-            if token in left:
+            if token in skipped:
+                skipped.remove(token)
                 left.remove(token)
+            elif token in left:
+                left.remove(token)
+                total += _width(token)
             else:
-                total += max(0, UNMATCHED_MIN_WIDTH - len(token))
+                total += max(_width(token), UNMATCHED_MIN_WIDTH)
     return total
 
 
@@ -130,15 +158,36 @@ def numbers(query: NormalName, candidate: NormalName) -> FeatureResult:
 def skeleton(query: NormalName, candidate: NormalName) -> FeatureResult:
     """Skeleton similarity: the names' tokens joined without spaces, compared by edit distance.
     Catches spacing and word-splitting differences (``Good Will`` / ``Goodwill``) and pinyin
-    written as syllables or words (``Hai Guang`` / ``Haiguang``). Very short skeletons must be
-    equal."""
+    written as syllables or words (``Hai Guang`` / ``Haiguang``). When a short word (three
+    letters or fewer) of one name has no counterpart in the other, the score is capped at 0.8:
+    such a word often tells organisations apart (SOS / SES International), so the pair may
+    reach review, never a match. Very short skeletons must be equal."""
     a, b = query.skeleton, candidate.skeleton
     if not a or not b:
         return FeatureResult(0.0, {"reason": "a name has no distinctive tokens"})
     if min(len(a), len(b)) < 4 and a != b:
         return FeatureResult(0.0, {"query": a, "candidate": b, "reason": "too short to be fuzzy"})
     score = Levenshtein.normalized_similarity(a, b)
+    lone = _unpaired_short_words(query, candidate)
+    if lone and score > SHORT_WORD_CAP:
+        # A short word (an abbreviation such as SOS or FJ) often tells organisations apart, and
+        # joined into a skeleton it hardly counts: such a pair may reach review, not a match.
+        return FeatureResult(SHORT_WORD_CAP, {"query": a, "candidate": b, "capped_from":
+                                              round(score, 4), "short_words_unpaired": lone})
     return FeatureResult(score, {"query": a, "candidate": b})
+
+
+SHORT_WORD = 3
+SHORT_WORD_CAP = 0.8
+
+
+def _unpaired_short_words(query: NormalName, candidate: NormalName) -> list[str]:
+    """Words of at most ``SHORT_WORD`` letters in one name and not in the other (pinyin
+    syllables of names written in Han excepted)."""
+    if query.han or candidate.han:
+        return []
+    a, b = set(query.tokens), set(candidate.tokens)
+    return sorted(t for t in a ^ b if len(t) <= SHORT_WORD and not t.isdigit())
 
 
 def han(query: NormalName, candidate: NormalName) -> FeatureResult:
