@@ -28,13 +28,18 @@ class FeatureResult:
 # they count for half their width when names are aligned (a distinctive word such as SOS or FJ
 # must decide, not INTERNATIONAL or TECHNOLOGY SERVICE).
 GENERIC_WORDS = frozenset(
-    "international technology technologies tech service services solutions systems system "
-    "group holding holdings industries industry industrial trading trade engineering global "
-    "enterprise enterprises development management consulting resources energy electronics "
-    "electronic digital integrated advanced research national general american china chinese "
-    "science sciences scientific products manufacturing logistics capital partners investment "
-    "investments network networks communications security defense defence aerospace aviation "
-    "marine shipping import export co-operative association institute center centre".split()
+    " ".join(
+        (
+            "international technology technologies tech service services solutions systems system",
+            "group holding holdings industries industry industrial trading trade engineering global",
+            "enterprise enterprises development management consulting resources energy electronics",
+            "electronic digital integrated advanced research national general american china chinese",
+            "science sciences scientific products manufacturing logistics capital partners",
+            "investment investments network networks communications security defense defence",
+            "aerospace aviation marine shipping import export co-operative association institute",
+            "center centre",
+        )
+    ).split()
 )
 GENERIC_WEIGHT = 0.5
 
@@ -172,8 +177,15 @@ def skeleton(query: NormalName, candidate: NormalName) -> FeatureResult:
     if lone and score > SHORT_WORD_CAP:
         # A short word (an abbreviation such as SOS or FJ) often tells organisations apart, and
         # joined into a skeleton it hardly counts: such a pair may reach review, not a match.
-        return FeatureResult(SHORT_WORD_CAP, {"query": a, "candidate": b, "capped_from":
-                                              round(score, 4), "short_words_unpaired": lone})
+        return FeatureResult(
+            SHORT_WORD_CAP,
+            {
+                "query": a,
+                "candidate": b,
+                "capped_from": round(score, 4),
+                "short_words_unpaired": lone,
+            },
+        )
     return FeatureResult(score, {"query": a, "candidate": b})
 
 
