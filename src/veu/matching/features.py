@@ -27,20 +27,16 @@ class FeatureResult:
 # Words so common in organisation names that they say little about which organisation it is:
 # they count for half their width when names are aligned (a distinctive word such as SOS or FJ
 # must decide, not INTERNATIONAL or TECHNOLOGY SERVICE).
-GENERIC_WORDS = frozenset(
-    " ".join(
-        (
-            "international technology technologies tech service services solutions systems system",
-            "group holding holdings industries industry industrial trading trade engineering global",
-            "enterprise enterprises development management consulting resources energy electronics",
-            "electronic digital integrated advanced research national general american china chinese",
-            "science sciences scientific products manufacturing logistics capital partners",
-            "investment investments network networks communications security defense defence",
-            "aerospace aviation marine shipping import export co-operative association institute",
-            "center centre",
-        )
-    ).split()
-)
+_GENERIC = """
+international technology technologies tech service services solutions systems system group
+holding holdings industries industry industrial trading trade engineering global enterprise
+enterprises development management consulting resources energy electronics electronic digital
+integrated advanced research national general american china chinese science sciences
+scientific products manufacturing logistics capital partners investment investments network
+networks communications security defense defence aerospace aviation marine shipping import
+export co-operative association institute center centre
+"""
+GENERIC_WORDS = frozenset(_GENERIC.split())  # noqa: SIM905 - a word list reads best as text
 GENERIC_WEIGHT = 0.5
 
 
