@@ -36,7 +36,7 @@ scientific products manufacturing logistics capital partners investment investme
 networks communications security defense defence aerospace aviation marine shipping import
 export co-operative association institute center centre
 """
-GENERIC_WORDS = frozenset(_GENERIC.split())  # noqa: SIM905 - a word list reads best as text
+GENERIC_WORDS = frozenset(_GENERIC.split())
 GENERIC_WEIGHT = 0.5
 
 
