@@ -8,6 +8,8 @@ from functools import lru_cache
 
 import pycountry
 
+from veu.model.iso3166 import ALPHA_2
+
 # Names the lists use that ISO's own names do not cover.
 _ALIASES: dict[str, str] = {
     "russia": "RU",
@@ -124,4 +126,4 @@ def country_code(name: str | None) -> str | None:
 
 def is_country_code(code: str) -> bool:
     """True for an assigned ISO 3166-1 alpha-2 code (and XK, used by lists for Kosovo)."""
-    return code == "XK" or pycountry.countries.get(alpha_2=code) is not None
+    return code in ALPHA_2

@@ -9,9 +9,8 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from veu.model.elements import SYMBOLS
+from veu.model.iso3166 import CountryCode
 from veu.model.parties import Identifier, NonBlank
-
-_COUNTRY = Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2 code.")
 
 
 class Form(StrEnum):
@@ -41,7 +40,7 @@ class ShipmentParty(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: NonBlank = Field(min_length=1, max_length=500)
-    country: str = _COUNTRY
+    country: CountryCode = Field(description="ISO 3166-1 alpha-2 code.")
     address: str | None = Field(None, max_length=1000)
     identifiers: dict[str, str] = Field(
         default_factory=dict,
@@ -72,7 +71,7 @@ class Item(BaseModel):
     quantity_kg: float = Field(gt=0)
     value: float = Field(ge=0)
     currency: str = Field("USD", pattern=r"^[A-Z]{3}$")
-    origin: str = Field("CN", pattern=r"^[A-Z]{2}$", description="Country of manufacture.")
+    origin: CountryCode = Field("CN", description="Country of manufacture (ISO alpha-2).")
     cn_content_value: float | None = Field(
         None, ge=0, description="For items made outside China: value of China-origin content."
     )
