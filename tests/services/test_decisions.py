@@ -205,3 +205,10 @@ def test_decisions_do_not_depend_on_screening_settings(small: Context) -> None:
     _, after = decisions.decide_shipment(strict, near, record=False)
     assert same_decision(before, after)
     assert before.outcome.value == "hold"
+
+
+def test_the_same_decision_recorded_twice_is_two_records(small: Context) -> None:
+    first, _ = decisions.decide_shipment(small, request())
+    second, _ = decisions.decide_shipment(small, request())  # same request, same (fixed) clock
+    assert first != second
+    assert decisions.get(small, first).outcome == decisions.get(small, second).outcome

@@ -117,3 +117,42 @@ def test_the_page_works_without_javascript(server: str, browser: object) -> None
     page.wait_for_load_state()
     assert "Lockheed Martin Corporation" in page.locator("li.hit").first.inner_text()
     context.close()
+
+
+def test_deciding_the_example_shipment(server: str, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(server + "/decide")
+    assert "Gulfstream Aerospace Corporation" in page.input_value("#request")
+    page.click("button[type=submit]")
+    outcome = page.locator(".outcome .badge")
+    outcome.wait_for(timeout=30000)
+    assert outcome.text_content() == "denied"
+    row = page.locator("tr.reason[data-code='COUNTS_AS_LISTED']")
+    assert "counts as listed" in row.inner_text()
+    row.locator("summary").click()
+    assert "general-dynamics" in row.locator("pre").inner_text()
+    page.close()
+
+
+def test_an_invalid_request_is_explained_field_by_field(server: str, browser: object) -> None:
+    page = browser.new_page()  # type: ignore[attr-defined]
+    page.goto(server + "/decide")
+    page.fill("#request", '{"date": "someday", "exporter": {"name": "A", "country": "CN"}}')
+    page.click("button[type=submit]")
+    alert = page.locator("[role=alert]")
+    alert.wait_for(timeout=20000)
+    text = alert.inner_text()
+    for field in ("date", "consignee", "items", "end_use"):
+        assert field in text
+    assert page.locator(".outcome").count() == 0
+    page.close()
+
+
+def test_deciding_without_javascript(server: str, browser: object) -> None:
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(server + "/decide")
+    page.click("button[type=submit]")
+    page.wait_for_load_state()
+    assert page.locator(".outcome .badge").text_content() == "denied"
+    context.close()

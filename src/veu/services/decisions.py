@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from typing import Any
 
 from veu.errors import NotFound
@@ -37,7 +38,7 @@ def decide_shipment(
     now = ctx.now()
     request_json = request.model_dump_json()
     decision_json = decision.model_dump_json()
-    ident = content_id("decision", now.isoformat(), actor, request_json, decision_json)[:32]
+    ident = uuid.uuid4().hex  # an event, not content: the same decision twice is two records
     with ctx.write() as uow:
         uow.decisions.add(
             DecisionRow(

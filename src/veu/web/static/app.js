@@ -18,3 +18,26 @@
     }
   });
 })();
+
+// The same for the decision form: post it in place and swap in the decision.
+(function () {
+  const form = document.getElementById("decide-form");
+  if (!form || !window.fetch) return;
+  const target = document.getElementById("decision");
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    target.setAttribute("aria-busy", "true");
+    try {
+      const response = await fetch(form.dataset.partial, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(new FormData(form)),
+      });
+      target.innerHTML = await response.text();
+    } catch (error) {
+      target.innerHTML = '<div class="problems" role="alert">The server could not be reached.</div>';
+    } finally {
+      target.removeAttribute("aria-busy");
+    }
+  });
+})();
