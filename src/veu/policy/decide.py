@@ -36,6 +36,16 @@ LIST_CODES: dict[ListEffectKind, str] = {
 }
 
 
+KIND_NAMES: dict[ListEffectKind, str] = {
+    ListEffectKind.cn_export_control: "the MOFCOM Export Control List",
+    ListEffectKind.cn_unreliable_entity: "the Unreliable Entity List",
+    ListEffectKind.cn_countermeasure: "the countermeasure list",
+    ListEffectKind.cn_watch: "the MOFCOM Watch List",
+    ListEffectKind.own_red_list: "the military end-user red list",
+    ListEffectKind.foreign: "a foreign list",
+}
+
+
 def _effect(rule: ListEffect, controlled: bool) -> Outcome | None:
     if rule.effect == "warning":
         return None
@@ -240,7 +250,7 @@ class _Decider:
                 owners = ", ".join(sorted({h.owner for h in finding.held_by}))
                 self.add(
                     "COUNTS_AS_LISTED",
-                    f"{role} {party.name} counts as listed on the {kind.value} lists: parties "
+                    f"{role} {party.name} counts as listed on {KIND_NAMES[kind]}: parties "
                     f"listed or counting as listed ({owners}) hold {finding.total:g}% of it "
                     f"(at least {pack.ownership.counts_as_listed_percent:g}%).",
                     pack.clause("ownership.counts_as_listed_percent"),
