@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import logging
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, NoReturn
@@ -313,5 +313,3 @@ def main() -> None:  # pragma: no cover
 # The commands of the other modules register themselves on the groups above.
 from veu.cli import decisions as _decisions  # noqa: E402,F401
 from veu.cli import registry as _registry  # noqa: E402,F401
-
-Callback = Callable[..., Any]

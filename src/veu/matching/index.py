@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -205,7 +205,3 @@ def upper_bound(a: NormalName, b: NormalName) -> float:
     if ha and hb:
         bound = max(bound, min(ha, hb) / max(ha, hb))
     return bound + 1e-9
-
-
-def search_many(index: ScreeningIndex, queries: Sequence[Query], **kwargs: Any) -> list[list[Hit]]:
-    return [index.search(q, **kwargs) for q in queries]

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from veu.graph import OwnershipGraph
 from veu.matching import Query, ScreeningIndex
-from veu.model import Identifier, ListInfo, Listing, Name, SourceDocument
+from veu.model import Identifier, ListInfo, Listing, SourceDocument
 from veu.model.authorization import Authorization
 from veu.model.lists import ListEffectKind
 from veu.model.registry import DefenseFlag, Edge, Judgement, PartyRef, RegistryParty
@@ -283,8 +283,4 @@ def ref_matches(
     return score >= threshold, score
 
 
-def names_of(listing: Listing) -> list[str]:
-    return [n.value for n in listing.names]
-
-
-__all__ = ["Judgements", "Name", "World", "party_key", "ref_matches"]
+__all__ = ["Judgements", "World", "party_key", "ref_matches"]

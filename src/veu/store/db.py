@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, select, text
+from sqlalchemy import Connection, Engine, Table, create_engine, event, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -75,7 +75,3 @@ def lock_row(conn: Connection, table: Table, key: Any) -> Any:
     if not is_sqlite(conn):
         stmt = stmt.with_for_update()
     return conn.execute(stmt).first()
-
-
-def ping(conn: Connection) -> None:
-    conn.execute(text("SELECT 1"))

@@ -236,11 +236,6 @@ class ListRepository:
             for _, p in self.payloads(snapshot, dataset=dataset, list_ids=list_ids)
         ]
 
-    def history(self, limit: int = 50) -> list[Any]:
-        return list(
-            self.conn.execute(select(snapshot_log).order_by(snapshot_log.c.seq.desc()).limit(limit))
-        )
-
 
 @dataclass(frozen=True)
 class DecisionRow:
@@ -264,7 +259,3 @@ class DecisionRepository:
     def get(self, ident: str) -> DecisionRow | None:
         row = self.conn.execute(select(decisions).where(decisions.c.id == ident)).first()
         return DecisionRow(**row._mapping) if row else None
-
-    def recent(self, limit: int = 50) -> list[DecisionRow]:
-        rows = self.conn.execute(select(decisions).order_by(decisions.c.at.desc()).limit(limit))
-        return [DecisionRow(**r._mapping) for r in rows]
