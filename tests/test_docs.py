@@ -81,12 +81,26 @@ def test_every_reason_code_used_is_catalogued() -> None:
     source = "".join(
         p.read_text("utf-8")
         for p in (DOCS.parent / "src" / "veu" / "policy").glob("*.py")
-        if p.name != "reasons.py"
+        if p.name not in ("reasons.py", "precheck.py")
     )
     used = set(
         re.findall(r'"((?:ITEM|LISTED|LISTING|SCREENING|COUNTS|END|VEU|NOT)_[A-Z_]+)"', source)
     )
     assert used == set(REASON_CODES)
+
+
+def test_every_precheck_code_is_used_and_documented() -> None:
+    import re
+
+    from veu.policy.precheck import PRECHECK_CODES
+
+    source = (DOCS.parent / "src" / "veu" / "policy" / "precheck.py").read_text("utf-8")
+    body = source.split("RANK:", 1)[1]  # after the catalogue itself
+    used = set(re.findall(r'"([A-Z][A-Z_]+[A-Z])",', body))
+    assert used == set(PRECHECK_CODES)
+    text = (DOCS / "programme.md").read_text("utf-8")
+    for code in PRECHECK_CODES:
+        assert f"`{code}`" in text, f"{code} is not in docs/programme.md"
 
 
 def test_the_published_request_schema_is_current() -> None:

@@ -12,6 +12,7 @@ from veu.model.decision import same_decision
 from veu.model.registry import PartyRef
 from veu.model.shipment import ShipmentRequest
 from veu.services import authorizations, decisions, graph, lists, registry
+from veu.services.access import cli_principal
 from veu.services.context import Context
 
 GULFSTREAM = {
@@ -123,7 +124,8 @@ def test_authorizations_give_a_general_licence(small: Context, tmp_path: Path) -
     acme = request(consignee={"name": "Acme Motors GmbH", "country": "DE"})
     _, decision = decisions.decide_shipment(small, acme, record=False)
     assert decision.outcome.value == "general_licence"
-    assert authorizations.current(small, dt.date(2025, 6, 1))[0]["state"] == "active"
+    [shown] = authorizations.visible(small, by=cli_principal(), day=dt.date(2025, 6, 1))
+    assert shown["state"] == "active"
     over = request(
         consignee={"name": "Acme Motors GmbH", "country": "DE"},
         items=[{**GULFSTREAM["items"][0], "quantity_kg": 101}],

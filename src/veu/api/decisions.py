@@ -13,6 +13,7 @@ from veu.model.decision import Decision
 from veu.model.registry import PartyRef
 from veu.model.shipment import ShipmentRequest
 from veu.services import authorizations, decisions, graph, policies, registry
+from veu.services.access import cli_principal
 from veu.services.context import Context
 
 router = APIRouter()
@@ -128,4 +129,4 @@ def post_link(request: Request, judgement: LinkJudgement) -> dict[str, Any]:
 
 @router.get("/authorizations", tags=["veu"])
 def get_authorizations(request: Request, date: dt.date | None = None) -> list[dict[str, Any]]:
-    return authorizations.current(_ctx(request), date)
+    return authorizations.visible(_ctx(request), by=cli_principal(), day=date)

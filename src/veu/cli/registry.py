@@ -26,6 +26,7 @@ from veu.cli.main import (
 from veu.errors import InvalidInput, Problem
 from veu.model.registry import PartyRef
 from veu.services import authorizations, graph, registry
+from veu.services.access import cli_principal
 from veu.services.lists import ImportResult
 
 
@@ -196,7 +197,7 @@ def authorizations_show(typer_ctx: typer.Context, as_json: JsonFlag = False) -> 
     if typer_ctx.invoked_subcommand is not None:
         return
     with session() as ctx:
-        items = authorizations.current(ctx)
+        items = authorizations.visible(ctx, by=cli_principal())
     if as_json:
         print_json(items)
         return

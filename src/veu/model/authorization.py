@@ -46,6 +46,21 @@ class Usage(BaseModel):
 
 
 AuthorizationState = Literal["active", "suspended", "revoked", "expired", "not_yet_valid"]
+AuthorizationAction = Literal["suspend", "reinstate", "revoke"]
+
+# (state on the day, action) -> the event recorded. A move not in the table is refused; expiry
+# is not a move but a date.
+AUTHORIZATION_MOVES: dict[
+    tuple[AuthorizationState, AuthorizationAction],
+    Literal["suspended", "reinstated", "revoked"],
+] = {
+    ("active", "suspend"): "suspended",
+    ("not_yet_valid", "suspend"): "suspended",
+    ("suspended", "reinstate"): "reinstated",
+    ("active", "revoke"): "revoked",
+    ("suspended", "revoke"): "revoked",
+    ("not_yet_valid", "revoke"): "revoked",
+}
 
 
 class Authorization(BaseModel):
@@ -62,6 +77,7 @@ class Authorization(BaseModel):
     history: tuple[AuthorizationEvent, ...] = ()
     usage: tuple[Usage, ...] = ()
     source: SourceDocument = SourceDocument()
+    application: str | None = Field(None, description="The application it was granted on.")
 
     @model_validator(mode="after")
     def _dates(self) -> Authorization:
@@ -85,6 +101,13 @@ class Authorization(BaseModel):
                 return "revoked"
             state = "suspended" if event.status == "suspended" else "active"
         return state
+
+    def last_event(self) -> AuthorizationEvent | None:
+        ordered = sorted(self.history, key=lambda e: e.start)  # stable: same day, as recorded
+        return ordered[-1] if ordered else None
+
+    def with_event(self, event: AuthorizationEvent) -> Authorization:
+        return self.model_copy(update={"history": (*self.history, event)})
 
     def period_of(self, day: dt.date) -> tuple[dt.date, dt.date]:
         """The authorization year (from ``valid_from``, one year at a time) holding ``day``."""

@@ -23,7 +23,7 @@ from veu.policy.explain import counts_as_listed, defense_links, listing_evidence
 from veu.policy.items import ItemFinding, classify
 from veu.policy.pack import ListEffect, PolicyPack
 from veu.policy.reasons import REASON_CODES
-from veu.policy.veu import held_by, remaining_after, shortfalls
+from veu.policy.veu import drawdown, held_by, remaining_after, shortfalls
 from veu.policy.world import World
 
 LIST_CODES: dict[ListEffectKind, str] = {
@@ -326,6 +326,7 @@ class _Decider:
                 {
                     **who,
                     "authorization": best.id,
+                    "drawn_kg": {str(i): kg for i, kg in drawdown(best, self.findings).items()},
                     "remaining_kg": remaining_after(best, self.findings, request),
                 },
                 Outcome.general_licence,

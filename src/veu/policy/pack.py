@@ -105,6 +105,16 @@ class Defense(Strict):
     red_list_kinds: tuple[ListEffectKind, ...]
 
 
+class Programme(Strict):
+    """The VEU programme's pre-check and default conditions."""
+
+    review_sectors: tuple[str, ...] = Field(description="Applicants here always go to review.")
+    deny_sectors: tuple[str, ...] = Field(description="Declared sectors that are military.")
+    max_defense_revenue_share: float = Field(ge=0, le=1)
+    validity_years: int = Field(gt=0, le=10, description="Default validity of an approval.")
+    clause: str
+
+
 class Thresholds(Strict):
     match: float = Field(gt=0, le=1)
     review: float = Field(gt=0, le=1)
@@ -132,6 +142,7 @@ class PolicyPack(Strict):
     ownership: Ownership
     defense: Defense
     end_use_military: Outcome
+    programme: Programme
 
     @model_validator(mode="after")
     def _complete(self) -> PolicyPack:

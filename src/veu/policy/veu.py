@@ -98,12 +98,8 @@ def shortfalls(
                 {"end_use": use},
             )
         )
-    draw: dict[int, float] = defaultdict(float)
     for finding in findings:
-        if not finding.controlled:
-            continue
-        covering = covering_item(auth, finding)
-        if covering is None:
+        if finding.controlled and covering_item(auth, finding) is None:
             out.append(
                 (
                     "VEU_ITEM_NOT_COVERED",
@@ -112,9 +108,7 @@ def shortfalls(
                     {"item": finding.index},
                 )
             )
-        else:
-            draw[covering] += finding.item.quantity_kg
-    for i, kg in sorted(draw.items()):
+    for i, kg in drawdown(auth, findings).items():
         cap, used = auth.items[i].annual_cap_kg, auth.used_kg(i, day)
         if used + kg > cap + 1e-9:
             start, end = auth.period_of(day)
@@ -136,15 +130,21 @@ def shortfalls(
     return out
 
 
+def drawdown(auth: Authorization, findings: list[ItemFinding]) -> dict[int, float]:
+    """Quantity each authorized item gives to the shipment's controlled items."""
+    draw: dict[int, float] = defaultdict(float)
+    for finding in findings:
+        i = covering_item(auth, finding) if finding.controlled else None
+        if i is not None:
+            draw[i] += finding.item.quantity_kg
+    return dict(sorted(draw.items()))
+
+
 def remaining_after(
     auth: Authorization, findings: list[ItemFinding], request: ShipmentRequest
 ) -> dict[str, float]:
     """Annual quantity left on each authorized item once this shipment is counted."""
-    remaining: dict[str, float] = {}
-    for finding in findings:
-        i = covering_item(auth, finding)
-        if not finding.controlled or i is None:
-            continue
-        left = remaining.get(str(i), auth.items[i].annual_cap_kg - auth.used_kg(i, request.date))
-        remaining[str(i)] = round(left - finding.item.quantity_kg, 6)
-    return remaining
+    return {
+        str(i): round(auth.items[i].annual_cap_kg - auth.used_kg(i, request.date) - kg, 6)
+        for i, kg in drawdown(auth, findings).items()
+    }

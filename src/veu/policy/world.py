@@ -9,6 +9,7 @@ same normalised name and a compatible country are one node too. Built purely fro
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
@@ -130,6 +131,7 @@ class World:
     match_threshold: float
     review_threshold: float
     index: ScreeningIndex | None = None  # built from the listings when not given
+    ledger_seq: int = 0  # the last recorded draw-down of annual quantities in ``authorizations``
     registry_index: ScreeningIndex = field(init=False)
     identity: UnionFind = field(init=False)
     graph: OwnershipGraph = field(init=False)
@@ -202,6 +204,17 @@ class World:
                     if confirmed is not None:
                         identity.union(party.id, confirmed.party_id)
         return identity
+
+    def with_authorizations(
+        self, snapshot: str, authorizations: Iterable[Authorization], ledger_seq: int
+    ) -> World:
+        """This world with other authorizations (and their usage): everything else is shared,
+        so a change to authorizations alone rebuilds nothing."""
+        clone = copy.copy(self)
+        clone.snapshot = snapshot
+        clone.authorizations = list(authorizations)
+        clone.ledger_seq = ledger_seq
+        return clone
 
     # questions ----------------------------------------------------------------------------
     @property

@@ -13,6 +13,7 @@ import yaml
 from veu.errors import ConfigurationError
 from veu.model import Listing
 from veu.model.catalogue import ALL_LISTS
+from veu.services import monitoring
 from veu.services.context import Context
 from veu.services.lists import ImportResult, import_list
 from veu.services.registry import import_registry
@@ -49,7 +50,9 @@ def bundled_sources() -> list[BundledSource]:
     return out
 
 
-def init_database(ctx: Context, *, load: bool = True, progress: Any = None) -> list[ImportResult]:
+def init_database(
+    ctx: Context, *, load: bool = True, progress: Any = None, actor: str = "veu db init"
+) -> list[ImportResult]:
     """Migrate the schema to the newest revision, then load each bundled list and registry
     dataset."""
     migrate.upgrade(ctx.engine)
@@ -63,8 +66,16 @@ def init_database(ctx: Context, *, load: bool = True, progress: Any = None) -> l
                 progress(item)
             load_one = import_registry if item.kind == "registry" else import_list
             results.append(
-                load_one(ctx, item.source, item.path, data_date=item.data_date, actor="veu db init")
+                load_one(
+                    ctx,
+                    item.source,
+                    item.path,
+                    data_date=item.data_date,
+                    actor=actor,
+                    monitor=False,
+                )
             )
+        monitoring.after_change(ctx, actor, "veu db init", any(r.changed for r in results))
     return results
 
 

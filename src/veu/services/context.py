@@ -57,6 +57,8 @@ class Context:
     clock: Callable[[], dt.datetime] = utc_now
     indexes: IndexCache = field(default_factory=IndexCache)
     worlds: SnapshotCache[Any] = field(default_factory=SnapshotCache)
+    authorizations: SnapshotCache[Any] = field(default_factory=lambda: SnapshotCache(8))
+    keys: SnapshotCache[str] = field(default_factory=lambda: SnapshotCache(256))
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Context:

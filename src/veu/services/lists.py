@@ -53,6 +53,7 @@ class ImportResult:
     changed: bool
     lists: list[ListChange] = field(default_factory=list)
     report: ImportReport | None = None
+    monitoring: Any = None  # the monitoring report, when the change was monitored
 
     def as_dict(self) -> dict[str, Any]:
         report = self.report
@@ -73,17 +74,24 @@ class ImportResult:
             "rows": report.rows if report else 0,
             "rejected": [p.as_dict() for p in report.rejected] if report else [],
             "warnings": [p.as_dict() for p in report.warnings] if report else [],
+            **({"monitoring": self.monitoring.as_dict()} if self.monitoring else {}),
         }
 
 
 def import_list(
-    ctx: Context, source: str, path: Path, *, data_date: dt.date | None = None, actor: str = "cli"
+    ctx: Context,
+    source: str,
+    path: Path,
+    *,
+    data_date: dt.date | None = None,
+    actor: str = "cli",
+    monitor: bool = True,
 ) -> ImportResult:
     """Import one source file (or folder) as new list snapshot(s), in one transaction.
 
     Rejected rows are reported with file, line and reason; if their share exceeds
     ``import_max_reject_share`` nothing is written. Importing the same content again changes
-    nothing.
+    nothing. A change is followed by monitoring (unless ``monitor`` is false).
     """
     if source not in PARSERS:
         raise InvalidInput(
@@ -94,9 +102,20 @@ def import_list(
         raise InvalidInput(f"{path} does not exist", [Problem("no such file", file=str(path))])
     parser, _ = PARSERS[source]
     outcome = parser(path, data_date)
-    return commit_outcome(
+    result = commit_outcome(
         ctx, outcome, source=source, label=path.name, actor=actor, fallback_date=date_in_path(path)
     )
+    if monitor:
+        monitored(ctx, actor, f"import of {source} {path.name}", result)
+    return result
+
+
+def monitored(ctx: Context, actor: str, cause: str, result: ImportResult) -> None:
+    """Run monitoring after a change (see `veu.services.monitoring`); the report is kept on
+    the result."""
+    from veu.services.monitoring import after_change  # monitoring builds on this module
+
+    result.monitoring = after_change(ctx, actor, cause, result.changed)
 
 
 def commit_outcome(
@@ -136,40 +155,60 @@ def commit_outcome(
             f"{label} holds nothing to import",
             report.rejected or [Problem("no entries found", file=label)],
         )
-    digest = file_digest([Path(f) for f in report.files]) if report.files else content_id(label)
-    now = ctx.now()
-    result = ImportResult(source=source, snapshot=None, changed=False, report=report)
     with ctx.write() as uow:
-        uow.lists.ensure_lists([*ALL_LISTS.values(), *(p.info for p in outcome.lists)])
-        head = uow.lists.head(lock=True)
-        members = {lid: snap.id for lid, snap in head.members.items()}
-        for parsed in outcome.lists:
-            change = _write_dataset(uow, parsed, head, report, source, digest, now)
-            if change is None:
-                continue
-            members[change.list_id] = change.list_snapshot
-            result.lists.append(change)
-        result.changed = any(c.changed for c in result.lists)
-        if not result.changed:
-            result.snapshot = head.id
-            return result
-        result.snapshot = uow.lists.set_head(
-            members.values(), now=now, actor=actor, reason=f"{action} {source} {label}"
+        result = write_outcome(
+            uow, outcome, source=source, label=label, actor=actor, now=ctx.now(), action=action
         )
-        audit.append(
-            uow.conn,
-            at=now,
-            actor=actor,
-            action=action,
-            subject=source,
-            payload={
-                "file_sha256": digest,
-                "snapshot": result.snapshot,
-                "lists": {c.list_id: c.list_snapshot for c in result.lists if c.changed},
-                "rejected": len(report.rejected),
-            },
-        )
-        uow.commit()
+        if result.changed:
+            uow.commit()
+    return result
+
+
+def write_outcome(
+    uow: UnitOfWork,
+    outcome: ParseOutcome,
+    *,
+    source: str,
+    label: str,
+    actor: str,
+    now: dt.datetime,
+    action: str,
+) -> ImportResult:
+    """Write parsed datasets (their dates settled) as new snapshots of them and make the
+    combination current, with an audit record, inside the caller's unit of work (not committed:
+    the caller may write more in the same transaction)."""
+    report = outcome.report
+    digest = file_digest([Path(f) for f in report.files]) if report.files else content_id(label)
+    result = ImportResult(source=source, snapshot=None, changed=False, report=report)
+    uow.lists.ensure_lists([*ALL_LISTS.values(), *(p.info for p in outcome.lists)])
+    head = uow.lists.head(lock=True)
+    members = {lid: snap.id for lid, snap in head.members.items()}
+    for parsed in outcome.lists:
+        change = _write_dataset(uow, parsed, head, report, source, digest, now)
+        if change is None:
+            continue
+        members[change.list_id] = change.list_snapshot
+        result.lists.append(change)
+    result.changed = any(c.changed for c in result.lists)
+    if not result.changed:
+        result.snapshot = head.id
+        return result
+    result.snapshot = uow.lists.set_head(
+        members.values(), now=now, actor=actor, reason=f"{action} {source} {label}"
+    )
+    audit.append(
+        uow.conn,
+        at=now,
+        actor=actor,
+        action=action,
+        subject=source,
+        payload={
+            "file_sha256": digest,
+            "snapshot": result.snapshot,
+            "lists": {c.list_id: c.list_snapshot for c in result.lists if c.changed},
+            "rejected": len(report.rejected),
+        },
+    )
     return result
 
 
@@ -185,11 +224,51 @@ def commit_records(
     report: ImportReport | None = None,
 ) -> ImportResult:
     """Add (or replace, by id) records in a merging dataset, as a new snapshot of it."""
-    report = report or ImportReport(source=source, rows=len(records))
-    parsed = ParsedList(info=info, data_date=ctx.today(), listings=[], records=records, merge=True)
     return commit_outcome(
-        ctx, ParseOutcome([parsed], report), source=source, label=label, actor=actor, action=action
+        ctx,
+        records_outcome(info, records, ctx.today(), source, report),
+        source=source,
+        label=label,
+        actor=actor,
+        action=action,
     )
+
+
+def write_records(
+    uow: UnitOfWork,
+    info: ListInfo,
+    records: list[Any],
+    *,
+    now: dt.datetime,
+    source: str,
+    label: str,
+    actor: str,
+    action: str,
+) -> ImportResult:
+    """`commit_records` inside the caller's unit of work."""
+    return write_outcome(
+        uow,
+        records_outcome(info, records, now.date(), source),
+        source=source,
+        label=label,
+        actor=actor,
+        now=now,
+        action=action,
+    )
+
+
+def records_outcome(
+    info: ListInfo,
+    records: list[Any],
+    day: dt.date,
+    source: str,
+    report: ImportReport | None = None,
+) -> ParseOutcome:
+    report = report or ImportReport(source=source, rows=len(records))
+    parsed = ParsedList(info=info, data_date=day, listings=[], records=records, merge=True)
+    if info.dataset == "listings":
+        parsed.listings, parsed.records = records, []
+    return ParseOutcome([parsed], report)
 
 
 def _existing(uow: UnitOfWork, parsed: ParsedList, head: SnapshotState) -> list[Any]:

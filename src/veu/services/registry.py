@@ -14,7 +14,7 @@ from veu.ingest.common import ParseOutcome, date_in_path
 from veu.model import ListInfo
 from veu.model.registry import DefenseFlag, Judgement, PartyRef
 from veu.services.context import Context
-from veu.services.lists import ImportResult, commit_outcome, commit_records
+from veu.services.lists import ImportResult, commit_outcome, commit_records, monitored
 
 Parser = Callable[[Path, dt.date | None], ParseOutcome]
 
@@ -42,6 +42,7 @@ def import_registry(
     dataset: str | None = None,
     data_date: dt.date | None = None,
     actor: str = "cli",
+    monitor: bool = True,
 ) -> ImportResult:
     if kind not in REGISTRY_PARSERS:
         raise InvalidInput(
@@ -60,7 +61,7 @@ def import_registry(
     if dataset is not None:
         for parsed in outcome.lists:
             parsed.info = parsed.info.model_copy(update={"id": dataset})
-    return commit_outcome(
+    result = commit_outcome(
         ctx,
         outcome,
         source=kind,
@@ -69,12 +70,15 @@ def import_registry(
         fallback_date=date_in_path(path),
         action="registry.import",
     )
+    if monitor:
+        monitored(ctx, actor, f"import of {kind} {path.name}", result)
+    return result
 
 
 def _officer_change(
     ctx: Context, record: Judgement | DefenseFlag, actor: str, action: str
 ) -> ImportResult:
-    return commit_records(
+    result = commit_records(
         ctx,
         OFFICER_DATASET,
         [record],
@@ -83,6 +87,8 @@ def _officer_change(
         actor=actor,
         action=action,
     )
+    monitored(ctx, actor, f"{action} {record.id}", result)
+    return result
 
 
 def judge_link(

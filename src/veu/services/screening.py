@@ -15,6 +15,7 @@ from veu.model.catalogue import ALL_LISTS
 from veu.model.parties import NonBlank
 from veu.services.context import Context
 from veu.services.lists import require_snapshot
+from veu.services.world import listing_index
 
 
 class ScreenRequest(BaseModel):
@@ -114,7 +115,7 @@ def screen(
     snap = require_snapshot(ctx, snapshot)
     day = request.date or ctx.today()
     with ctx.read() as uow:
-        index = ctx.indexes.get_listings(snap, lambda: uow.lists.listings(snap))
+        index = listing_index(ctx, uow, snap)
         lists = {i.id: i for i in uow.lists.all_lists()}
     query = Query(
         name=request.name,

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
+from veu.store.db import serialise_appends
 from veu.store.tables import audit_log
 
 GENESIS = "0" * 64
@@ -38,8 +39,10 @@ def append(
     subject: str,
     payload: dict[str, Any],
 ) -> str:
-    """Append one record; returns its hash. Concurrent appends cannot fork the chain: a second
-    record with the same predecessor violates the unique ``prev_hash`` constraint."""
+    """Append one record; returns its hash. Appends are serialised (SQLite: the write lock;
+    PostgreSQL: a transaction-scoped advisory lock), and a second record with the same
+    predecessor would violate the unique ``prev_hash`` constraint, so the chain cannot fork."""
+    serialise_appends(conn)
     last = conn.execute(select(audit_log.c.hash).order_by(audit_log.c.seq.desc()).limit(1)).first()
     prev = last.hash if last else GENESIS
     body = canonical(payload)

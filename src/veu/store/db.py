@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import Connection, Engine, Table, create_engine, event, select
+from sqlalchemy import Connection, Engine, Table, create_engine, event, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
@@ -75,3 +75,13 @@ def lock_row(conn: Connection, table: Table, key: Any) -> Any:
     if not is_sqlite(conn):
         stmt = stmt.with_for_update()
     return conn.execute(stmt).first()
+
+
+APPEND_LOCK = 0x7665_7501  # "veu" 1: the advisory lock serialising audit appends
+
+
+def serialise_appends(conn: Connection) -> None:
+    """Hold, until the transaction ends, the lock that orders appends to the audit chain.
+    SQLite writers already hold the database's write lock."""
+    if not is_sqlite(conn):
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": APPEND_LOCK})

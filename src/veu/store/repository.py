@@ -149,6 +149,18 @@ class ListRepository:
         )
         return {r.list_id: _row_to_list_snapshot(r) for r in rows}
 
+    def dataset_key(self, snapshot: str, datasets: Iterable[str]) -> str:
+        """A key for the content of some kinds of dataset in a snapshot: snapshots that differ
+        only in other datasets share it (and so share what is built from it)."""
+        wanted = set(datasets)
+        rows = self.conn.execute(
+            select(list_snapshots.c.id)
+            .join(snapshot_members, snapshot_members.c.list_snapshot_id == list_snapshots.c.id)
+            .join(lists, lists.c.id == list_snapshots.c.list_id)
+            .where(snapshot_members.c.snapshot_id == snapshot, lists.c.dataset.in_(wanted))
+        )
+        return content_id("datasets", *sorted(wanted), *sorted(r.id for r in rows))
+
     def snapshot_exists(self, snapshot: str) -> bool:
         return (
             self.conn.execute(select(snapshots.c.id).where(snapshots.c.id == snapshot)).first()
@@ -247,6 +259,7 @@ class DecisionRow:
     policy_version: str
     request: str
     decision: str
+    ledger_seq: int | None = None
 
 
 class DecisionRepository:
@@ -259,3 +272,9 @@ class DecisionRepository:
     def get(self, ident: str) -> DecisionRow | None:
         row = self.conn.execute(select(decisions).where(decisions.c.id == ident)).first()
         return DecisionRow(**row._mapping) if row else None
+
+    def list(self, *, actor: str | None = None, limit: int = 200) -> list[DecisionRow]:
+        stmt = select(decisions).order_by(decisions.c.at.desc(), decisions.c.id).limit(limit)
+        if actor is not None:
+            stmt = stmt.where(decisions.c.actor == actor)
+        return [DecisionRow(**r._mapping) for r in self.conn.execute(stmt)]

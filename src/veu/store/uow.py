@@ -8,6 +8,12 @@ from types import TracebackType
 from sqlalchemy import Connection, Engine
 
 from veu.store.db import WRITE
+from veu.store.programme import (
+    ApplicationRepository,
+    NoticeRepository,
+    ShipmentRepository,
+    UserRepository,
+)
 from veu.store.repository import DecisionRepository, ListRepository
 
 
@@ -26,6 +32,10 @@ class UnitOfWork:
         self._conn = conn
         self.lists = ListRepository(conn)
         self.decisions = DecisionRepository(conn)
+        self.users = UserRepository(conn)
+        self.applications = ApplicationRepository(conn)
+        self.shipments = ShipmentRepository(conn)
+        self.notices = NoticeRepository(conn)
         return self
 
     @property
