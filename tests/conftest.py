@@ -117,3 +117,27 @@ def loaded_ctx(
     context.engine.dispose()
     if name:
         _drop_pg_database(request.getfixturevalue("pg_server"), name)
+
+
+ROLE_PARTIES = {
+    "officer": None,
+    "exporter": "Ganzhou Rare Earth Co., Ltd.",
+    "applicant": "Gulfstream Aerospace Corporation",
+    "auditor": None,
+}
+
+
+@pytest.fixture(scope="session")
+def keys(loaded_ctx: Context) -> dict[str, str]:
+    """An API key for one user of each role in the loaded database (named after the role)."""
+    from veu.services.access import Principal, add_user
+
+    admin = Principal(name="tests", role="admin")
+    out = {}
+    for role, party in ROLE_PARTIES.items():
+        _, out[role] = add_user(loaded_ctx, f"{role}-1", role, party=party, actor=admin)
+    return out
+
+
+def bearer(key: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {key}"}

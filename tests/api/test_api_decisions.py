@@ -4,13 +4,14 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.cli.test_cli_decisions import REQUEST
+from tests.conftest import bearer
 from veu.api.app import create_app
 from veu.services.context import Context
 
 
 @pytest.fixture(scope="module")
-def client(loaded_ctx: Context) -> TestClient:
-    return TestClient(create_app(loaded_ctx))
+def client(loaded_ctx: Context, keys: dict[str, str]) -> TestClient:
+    return TestClient(create_app(loaded_ctx), headers=bearer(keys["officer"]))
 
 
 def test_post_decision(client: TestClient) -> None:

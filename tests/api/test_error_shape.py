@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
+from tests.conftest import bearer
 from veu.api.app import create_app
+from veu.services.access import Principal, add_user
 from veu.services.context import Context
 
 
-def test_validation_error_shape(loaded_ctx: Context) -> None:
-    client = TestClient(create_app(loaded_ctx))
+def test_validation_error_shape(loaded_ctx: Context, keys: dict[str, str]) -> None:
+    client = TestClient(create_app(loaded_ctx), headers=bearer(keys["officer"]))
     body = client.post("/screen", json={"limit": 5}).json()
     assert body == {
         "error": {
@@ -30,7 +32,8 @@ def test_not_found_shape(loaded_ctx: Context) -> None:
 
 
 def test_domain_error_shape(ctx: Context) -> None:
-    client = TestClient(create_app(ctx))  # migrated, but no lists loaded
+    _, key = add_user(ctx, "o", "officer", party=None, actor=Principal("t", "admin"))
+    client = TestClient(create_app(ctx), headers=bearer(key))  # migrated, no lists loaded
     response = client.post("/screen", json={"name": "Lockheed Martin"})
     assert response.status_code == 404
     assert response.json() == {
@@ -42,10 +45,29 @@ def test_domain_error_shape(ctx: Context) -> None:
     }
 
 
-def test_malformed_json_body(loaded_ctx: Context) -> None:
-    client = TestClient(create_app(loaded_ctx))
+def test_malformed_json_body(loaded_ctx: Context, keys: dict[str, str]) -> None:
+    client = TestClient(create_app(loaded_ctx), headers=bearer(keys["officer"]))
     response = client.post(
         "/screen", content=b"{not json", headers={"content-type": "application/json"}
     )
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "invalid_input"
+
+
+def test_unauthenticated_and_forbidden_shapes(loaded_ctx: Context, keys: dict[str, str]) -> None:
+    client = TestClient(create_app(loaded_ctx))
+    response = client.post("/screen", json={"name": "x"})
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "unauthenticated"
+    bad = client.post("/screen", json={"name": "x"}, headers=bearer("veu_nonsense"))
+    assert bad.status_code == 401
+    assert "not valid" in bad.json()["error"]["message"]
+    forbidden = client.post("/screen", json={"name": "x"}, headers=bearer(keys["applicant"]))
+    assert forbidden.status_code == 403
+    assert forbidden.json() == {
+        "error": {
+            "code": "forbidden",
+            "message": "the applicant role may not screen",
+            "problems": [],
+        }
+    }

@@ -6,7 +6,7 @@ import logging
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import FastAPI
 from fastapi.concurrency import run_in_threadpool
@@ -14,7 +14,9 @@ from pydantic import BaseModel
 
 from veu import __version__
 from veu.api import errors
+from veu.api.auth import allow
 from veu.services import lists, screening
+from veu.services.access import Principal
 from veu.services.context import Context
 from veu.services.policies import pack_for
 from veu.services.world import world_of
@@ -68,7 +70,10 @@ def create_app(ctx: Context, *, warm_up: bool = False) -> FastAPI:
         title="veu",
         version=__version__,
         description="Validated end-user export control for rare earths: the red list, "
-        "screening of party names in any script, and (next) shipment decisions.",
+        "screening of party names in any script, shipment decisions, and the VEU programme "
+        "(applications, review, authorizations, quantities). Every call except `/health` is "
+        "authenticated: send `Authorization: Bearer <key>` (or `X-API-Key: <key>`) with a key "
+        "from `veu users add`.",
     )
     app.state.ctx = ctx
     errors.install(app)
@@ -78,7 +83,7 @@ def create_app(ctx: Context, *, warm_up: bool = False) -> FastAPI:
         return {"status": "ok", "version": __version__}
 
     @app.get("/lists", response_model=ListsOut, tags=["lists"])
-    def get_lists() -> ListsOut:
+    def get_lists(_by: Annotated[Principal, allow("lists.read")]) -> ListsOut:
         """Every list with its entry count, source, date of its data and list snapshot."""
         snapshot, rows = lists.summary(ctx)
         return ListsOut(
@@ -105,15 +110,21 @@ def create_app(ctx: Context, *, warm_up: bool = False) -> FastAPI:
         tags=["screening"],
         responses=ERROR_RESPONSES,
     )
-    async def post_screen(request: screening.ScreenRequest) -> screening.ScreenResult:
+    async def post_screen(
+        request: screening.ScreenRequest, _by: Annotated[Principal, allow("screen")]
+    ) -> screening.ScreenResult:
         """Screen a party name (any script) against every list, as of a date; best first.
         ``match`` says only that the names match; ``listing_in_force`` says whether the listing
         applies on the date."""
         return await run_in_threadpool(screening.screen, ctx, request)
 
     from veu.api.decisions import router as decisions_router
+    from veu.api.programme import router as programme_router
     from veu.web.pages import router as web_router
+    from veu.web.programme import router as web_programme_router
 
     app.include_router(decisions_router)
+    app.include_router(programme_router)
     app.include_router(web_router)
+    app.include_router(web_programme_router)
     return app

@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from veu.errors import InvalidInput, Problem, VeuError
@@ -24,7 +25,9 @@ def _field(loc: tuple[Any, ...] | list[Any]) -> str:
 
 def install(app: FastAPI) -> None:
     @app.exception_handler(VeuError)
-    async def _veu(_request: Request, exc: VeuError) -> JSONResponse:
+    async def _veu(request: Request, exc: VeuError) -> Response:
+        if getattr(request.state, "page", False):
+            return _page_error(request, exc)
         return JSONResponse(envelope(exc), status_code=exc.status)
 
     @app.exception_handler(RequestValidationError)
@@ -39,3 +42,15 @@ def install(app: FastAPI) -> None:
         error = VeuError(str(exc.detail))
         error.code = code
         return JSONResponse(envelope(error), status_code=exc.status_code)
+
+
+def _page_error(request: Request, exc: VeuError) -> Response:
+    """Errors on the pages: to the login form when there is no session, else a page saying
+    what went wrong."""
+    from veu.api.auth import LoginRequired
+    from veu.web.templating import templates
+
+    if isinstance(exc, LoginRequired):
+        target = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+        return RedirectResponse(f"/login?next={quote(target)}", status_code=303)
+    return templates.TemplateResponse(request, "error.html", {"error": exc}, status_code=exc.status)

@@ -26,6 +26,7 @@ from veu.ingest.common import read_text
 from veu.model.decision import Decision, same_decision
 from veu.model.shipment import ShipmentRequest
 from veu.services import decisions, policies
+from veu.services.access import cli_principal
 from veu.yamldoc import validate
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON.")]
@@ -89,7 +90,12 @@ def decide_command(
     with session() as ctx:
         request = read_request(path)
         ident, decision = decisions.decide_shipment(
-            ctx, request, snapshot=as_of_snapshot, policy=policy_version, record=not no_record
+            ctx,
+            request,
+            snapshot=as_of_snapshot,
+            policy=policy_version,
+            record=not no_record,
+            actor=cli_principal().name,
         )
     if as_json:
         print_json({"decision_id": ident, **decision.model_dump(mode="json")})

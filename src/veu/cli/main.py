@@ -17,7 +17,8 @@ from rich.console import Console
 from rich.table import Table
 
 from veu.errors import InvalidInput, Problem, VeuError
-from veu.services import bootstrap, lists, screening
+from veu.services import access, bootstrap, lists, screening
+from veu.services.access import cli_principal
 from veu.services.context import Context
 from veu.settings import Settings
 
@@ -135,12 +136,22 @@ def db_init(
         def progress(item: bootstrap.BundledSource) -> None:
             status.update(f"Loading {item.source}: {item.path.name}")
 
-        results = bootstrap.init_database(ctx, load=not no_load, progress=progress)
+        results = bootstrap.init_database(
+            ctx, load=not no_load, progress=progress, actor=cli_principal().name
+        )
+        key = access.ensure_first_officer(ctx, cli_principal())
     for result in results:
         state = "loaded" if result.changed else "already loaded"
         counts = ", ".join(f"{c.list_id} {c.entries}" for c in result.lists)
         out.print(f"{result.source}: {state} ({counts})", highlight=False)
     out.print(f"Database ready: {ctx.settings.database_url}", highlight=False)
+    if key:
+        out.print(
+            "An officer [bold]admin[/] was created. Its API key, shown this once (log in with "
+            f"it, or send it as 'Authorization: Bearer <key>'):\n\n    {key}\n\n"
+            "More users: veu users add NAME --role officer|exporter|applicant|auditor",
+            highlight=False,
+        )
 
 
 # lists ---------------------------------------------------------------------------------------
@@ -201,7 +212,7 @@ def lists_import(
     """Import a list file as a new content-addressed snapshot (same content: no change)."""
     day = parse_day(data_date, "--data-date")
     with session() as ctx, out.status(f"Importing {source} from {path}"):
-        result = lists.import_list(ctx, source, path, data_date=day)
+        result = lists.import_list(ctx, source, path, data_date=day, actor=cli_principal().name)
     if as_json:
         print_json(result.as_dict())
         return
@@ -312,4 +323,5 @@ def main() -> None:  # pragma: no cover
 
 # The commands of the other modules register themselves on the groups above.
 from veu.cli import decisions as _decisions  # noqa: E402,F401
+from veu.cli import programme as _programme  # noqa: E402,F401
 from veu.cli import registry as _registry  # noqa: E402,F401

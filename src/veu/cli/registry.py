@@ -8,7 +8,6 @@ from typing import Annotated, Any
 
 import typer
 from pydantic import ValidationError
-from rich.table import Table
 
 from veu.cli.decisions import JsonFlag
 from veu.cli.main import (
@@ -123,7 +122,9 @@ def _make_import(kind: str, help_text: str) -> None:
         as_json: JsonFlag = False,
     ) -> None:
         with session() as ctx:
-            result = registry.import_registry(ctx, kind, path, dataset=dataset)
+            result = registry.import_registry(
+                ctx, kind, path, dataset=dataset, actor=cli_principal().name
+            )
         show_import(result, as_json)
 
     command.__doc__ = f"Import {help_text}."
@@ -135,7 +136,12 @@ for _kind, (_parser, _help) in registry.REGISTRY_PARSERS.items():
 
 
 def _judge(
-    verdict: str, name: str, listing_id: str, country: str | None, officer: str, note: str | None
+    verdict: str,
+    name: str,
+    listing_id: str,
+    country: str | None,
+    officer: str | None,
+    note: str | None,
 ) -> None:
     with session() as ctx:
         try:
@@ -144,7 +150,10 @@ def _judge(
             raise InvalidInput(
                 "invalid party", [Problem(e["msg"]) for e in error.errors()]
             ) from error
-        result = registry.judge_link(ctx, party, listing_id, verdict, officer=officer, note=note)
+        actor = cli_principal().name
+        result = registry.judge_link(
+            ctx, party, listing_id, verdict, officer=officer or actor, note=note, actor=actor
+        )
     out.print(
         f"{name} {verdict} as {'' if verdict == 'confirmed' else 'not '}{listing_id}; "
         f"snapshot {result.snapshot}",
@@ -152,7 +161,12 @@ def _judge(
     )
 
 
-Officer = Annotated[str, typer.Option("--officer", help="Who records it.")]
+Officer = Annotated[
+    str | None,
+    typer.Option(
+        "--officer", help="The officer it is recorded for (default: you; the audit log names you)."
+    ),
+]
 
 
 @links_app.command("confirm")
@@ -160,7 +174,7 @@ def links_confirm(
     name: Annotated[str, typer.Argument(help="The party's name.")],
     listing_id: Annotated[str, typer.Argument(help="The listing id (e.g. cn-ecl:2025-1:...).")],
     country: Annotated[str | None, typer.Option("--country", help="ISO country code.")] = None,
-    officer: Officer = "officer",
+    officer: Officer = None,
     note: Annotated[str | None, typer.Option("--note", help="Why.")] = None,
 ) -> None:
     """Record that a party is that listing (it counts even below the match threshold)."""
@@ -172,7 +186,7 @@ def links_reject(
     name: Annotated[str, typer.Argument(help="The party's name.")],
     listing_id: Annotated[str, typer.Argument(help="The listing id.")],
     country: Annotated[str | None, typer.Option("--country", help="ISO country code.")] = None,
-    officer: Officer = "officer",
+    officer: Officer = None,
     note: Annotated[str | None, typer.Option("--note", help="Why.")] = None,
 ) -> None:
     """Record that a party is not that listing: the match no longer counts, nor holds."""
@@ -183,40 +197,13 @@ def links_reject(
 def registry_flag(
     party_id: Annotated[str, typer.Argument(help="Registry or listing party id.")],
     reason: Annotated[str, typer.Option("--reason", help="Why it is a defense contractor.")],
-    officer: Officer = "officer",
+    officer: Officer = None,
 ) -> None:
     """Flag a party as a defense contractor (an officer's finding)."""
     with session() as ctx:
-        result = registry.flag_defense(ctx, party_id, reason, officer=officer)
+        actor = cli_principal().name
+        result = registry.flag_defense(ctx, party_id, reason, officer=officer or actor, actor=actor)
     out.print(f"{party_id} flagged; snapshot {result.snapshot}", highlight=False)
-
-
-@auth_app.callback()
-def authorizations_show(typer_ctx: typer.Context, as_json: JsonFlag = False) -> None:
-    """Show the VEU authorizations in the current snapshot, or import some."""
-    if typer_ctx.invoked_subcommand is not None:
-        return
-    with session() as ctx:
-        items = authorizations.visible(ctx, by=cli_principal())
-    if as_json:
-        print_json(items)
-        return
-    table = Table()
-    for column in ("id", "holder", "state", "valid", "items"):
-        table.add_column(column)
-    for a in items:
-        table.add_row(
-            a["id"],
-            a["holder"],
-            a["state"],
-            f"{a['valid_from']} to {a['valid_until']}",
-            "; ".join(
-                f"{' '.join(i['elements'])} {'/'.join(i['forms'])} "
-                f"{i['used_kg']:g}/{i['annual_cap_kg']:g} kg"
-                for i in a["items"]
-            ),
-        )
-    out.print(table)
 
 
 @auth_app.command("import")
@@ -226,5 +213,5 @@ def authorizations_import(
 ) -> None:
     """Add or replace (by id) VEU authorizations from a file."""
     with session() as ctx:
-        result = authorizations.import_authorizations(ctx, path)
+        result = authorizations.import_authorizations(ctx, path, actor=cli_principal().name)
     show_import(result, as_json)

@@ -123,6 +123,32 @@ class DayGraph:
         ]
         return sorted(members, key=lambda m: (len(m.path), m.party))
 
+    def neighbourhood(
+        self, parties: Iterable[str], depth: int = 3, limit: int = 60
+    ) -> tuple[dict[str, int], list[Edge]]:
+        """Parties within ``depth`` edges of ``parties`` (owners up, holdings down), at most
+        ``limit`` of them: each with its level (negative: owners above, positive: held below)
+        and the edges between them."""
+        up: dict[str, list[Edge]] = {}
+        down: dict[str, list[Edge]] = {}
+        for edge in self.edges:
+            up.setdefault(edge.owned, []).append(edge)
+            down.setdefault(edge.owner, []).append(edge)
+        level = dict.fromkeys(parties, 0)
+        frontier = list(level)
+        for _ in range(depth):
+            following = []
+            for party in frontier:
+                steps = [(e.owner, -1) for e in up.get(party, ())]
+                steps += [(e.owned, 1) for e in down.get(party, ())]
+                for other, step in sorted(steps):
+                    if other not in level and len(level) < limit:
+                        level[other] = level[party] + step
+                        following.append(other)
+            frontier = following
+        edges = [e for e in self.edges if e.owner in level and e.owned in level]
+        return level, edges
+
 
 def _region(graph: ActiveGraph, node: int) -> set[int]:
     from veu.graph.core import ancestors

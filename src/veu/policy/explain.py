@@ -152,3 +152,54 @@ def explain_party(
     out["counts_as_listed"] = any(n["counts_as_listed"] for n in out["nodes"])
     out["defense_linked"] = any(n["defense_links"] for n in out["nodes"])
     return out
+
+
+def picture(
+    world: World,
+    pack: PolicyPack,
+    name: str,
+    country: str | None,
+    identifiers: tuple[Identifier, ...],
+    day: dt.date,
+    depth: int = 3,
+) -> dict[str, Any]:
+    """The ownership neighbourhood of a party on ``day``, to draw: each node with its name,
+    level (owners above, holdings below) and marks (listed, counting as listed,
+    defense-linked by its own facts), and the edges between them."""
+    _, nodes = find_party(world, pack, name, country, identifiers)
+    graph = world.graph.on(day)
+    levels, edges = graph.neighbourhood(sorted(nodes), depth)
+    refusing = {k for k, rule in pack.lists.items() if rule.effect != "warning"}
+    out_nodes = []
+    for node, level in sorted(levels.items(), key=lambda item: (item[1], item[0])):
+        listed = world.listed_in_force(node, refusing, day)
+        out_nodes.append(
+            {
+                "id": node,
+                "name": _label(world, node),
+                "level": level,
+                "query": node in nodes,
+                "listed": [x.list_id for x in listed],
+                "counts_as_listed": bool(counts_as_listed(world, pack, node, day)),
+                "defense": bool(world.own_defense_facts(node, day)),
+            }
+        )
+    return {
+        "name": name,
+        "date": day.isoformat(),
+        "found": bool(nodes),
+        "nodes": out_nodes,
+        "edges": [
+            {"owner": e.owner, "owned": e.owned, "kind": e.kind, "percentage": e.percentage}
+            for e in edges
+        ],
+    }
+
+
+def _label(world: World, node: str) -> str:
+    for party in world.registry_of.get(node, ()):
+        return party.primary_name
+    for listing in world.listings_of.get(node, ()):
+        latin = [n.value for n in listing.names if n.value.isascii()]
+        return latin[0] if latin else listing.primary_name
+    return node

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from veu.model import Identifier
-from veu.policy.explain import explain_party
+from veu.policy.explain import explain_party, picture
 from veu.services.context import Context
 from veu.services.lists import require_snapshot
 from veu.services.policies import pack_for
@@ -26,3 +26,13 @@ def explain(
     snap = require_snapshot(ctx, snapshot)
     pack = pack_for(day)
     return explain_party(world_of(ctx, snap, pack), pack, name, country, identifiers, day)
+
+
+def neighbourhood(
+    ctx: Context, name: str, *, country: str | None = None, day: dt.date | None = None
+) -> dict[str, Any]:
+    """The ownership neighbourhood of a party, marked, to draw (the party page)."""
+    day = day or ctx.today()
+    pack = pack_for(day)
+    world = world_of(ctx, require_snapshot(ctx), pack)
+    return picture(world, pack, name, country, (), day)

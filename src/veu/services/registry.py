@@ -99,6 +99,7 @@ def judge_link(
     *,
     officer: str,
     note: str | None = None,
+    actor: str | None = None,
 ) -> ImportResult:
     """Record that ``party`` is (``confirmed``) or is not (``rejected``) the listing. The latest
     judgement on a party and listing counts; a rejection is remembered in every later decision."""
@@ -127,11 +128,17 @@ def judge_link(
         at=now,
         note=note,
     )
-    return _officer_change(ctx, judgement, officer, f"links.{verdict}")
+    return _officer_change(ctx, judgement, actor or officer, f"links.{verdict}")
 
 
 def flag_defense(
-    ctx: Context, party_id: str, reason: str, *, officer: str, start: dt.date | None = None
+    ctx: Context,
+    party_id: str,
+    reason: str,
+    *,
+    officer: str,
+    start: dt.date | None = None,
+    actor: str | None = None,
 ) -> ImportResult:
     """An officer flags a registry or listed party as a defense contractor."""
     if not reason.strip():
@@ -143,4 +150,4 @@ def flag_defense(
         start=start or ctx.today(),
         evidence={"officer": officer, "recorded": ctx.now().isoformat()},
     )
-    return _officer_change(ctx, flag, officer, "registry.flag")
+    return _officer_change(ctx, flag, actor or officer, "registry.flag")

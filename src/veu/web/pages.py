@@ -5,22 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 from importlib import resources
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse
-from fastapi.templating import Jinja2Templates
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import ValidationError
 
+from veu.api.auth import allow, anyone
 from veu.errors import InvalidInput, Problem, VeuError
 from veu.model.shipment import ShipmentRequest
-from veu.services import decisions, screening
+from veu.services import decisions, screening, shipments
+from veu.services.access import Principal
 from veu.services.context import Context
+from veu.web.templating import templates
 from veu.yamldoc import validate
 
-templates = Jinja2Templates(directory=str(resources.files("veu.web") / "templates"))
 router = APIRouter(include_in_schema=False)
 _STATIC = resources.files("veu.web") / "static"
 
@@ -51,14 +52,19 @@ def _screen_context(ctx: Context, params: dict[str, str]) -> dict[str, Any]:
 
 
 @router.get("/", response_class=HTMLResponse)
-async def screen_page(request: Request) -> HTMLResponse:
+async def screen_page(request: Request, by: Annotated[Principal, anyone(page=True)]) -> Response:
+    """The screening page; people whose role does not screen go to their applications."""
+    if not by.may("screen"):
+        return RedirectResponse("/ui/applications", status_code=303)
     ctx: Context = request.app.state.ctx
     view = await run_in_threadpool(_screen_context, ctx, dict(request.query_params))
     return templates.TemplateResponse(request, "screen.html", view)
 
 
 @router.get("/ui/screen", response_class=HTMLResponse)
-async def screen_partial(request: Request) -> HTMLResponse:
+async def screen_partial(
+    request: Request, _by: Annotated[Principal, allow("screen", page=True)]
+) -> HTMLResponse:
     ctx: Context = request.app.state.ctx
     view = await run_in_threadpool(_screen_context, ctx, dict(request.query_params))
     return templates.TemplateResponse(request, "_results.html", view)
@@ -86,11 +92,16 @@ EXAMPLE = {
 }
 
 
-def _decide_context(ctx: Context, text: str | None) -> dict[str, Any]:
+def _decide_context(
+    ctx: Context, by: Principal, text: str | None, record: bool = False
+) -> dict[str, Any]:
     view: dict[str, Any] = {
-        "form": {"request": text or json.dumps(EXAMPLE, indent=2)},
+        "form": {"request": text or json.dumps(EXAMPLE, indent=2), "record": record},
         "decision": None,
         "decision_id": None,
+        "shipment_id": None,
+        "drawn": None,
+        "may_record": by.may("shipments.record"),
         "problems": [],
         "error": None,
     }
@@ -98,7 +109,13 @@ def _decide_context(ctx: Context, text: str | None) -> dict[str, Any]:
         return view
     try:
         request: ShipmentRequest = validate(text, "request", ShipmentRequest, "shipment request")
-        view["decision_id"], view["decision"] = decisions.decide_shipment(ctx, request, actor="web")
+        if record:
+            sid, did, decision, drawn = shipments.record(ctx, request, by=by)
+            view.update(shipment_id=sid, decision_id=did, decision=decision, drawn=drawn)
+        else:
+            view["decision_id"], view["decision"] = decisions.decide_shipment(
+                ctx, request, actor=by.name
+            )
     except InvalidInput as exc:
         view["problems"] = exc.problems or [Problem(reason=exc.message)]
     except VeuError as exc:
@@ -107,29 +124,36 @@ def _decide_context(ctx: Context, text: str | None) -> dict[str, Any]:
 
 
 @router.get("/decide", response_class=HTMLResponse)
-async def decide_page(request: Request) -> HTMLResponse:
-    view = _decide_context(request.app.state.ctx, None)
+async def decide_page(
+    request: Request, by: Annotated[Principal, allow("decisions.create", page=True)]
+) -> HTMLResponse:
+    view = _decide_context(request.app.state.ctx, by, None)
     return templates.TemplateResponse(request, "decide.html", view)
 
 
 @router.post("/decide", response_class=HTMLResponse)
-async def decide_submit(request: Request) -> HTMLResponse:
-    text = await _request_text(request)
-    view = await run_in_threadpool(_decide_context, request.app.state.ctx, text)
+async def decide_submit(
+    request: Request, by: Annotated[Principal, allow("decisions.create", page=True)]
+) -> HTMLResponse:
+    text, record = await _request_text(request)
+    view = await run_in_threadpool(_decide_context, request.app.state.ctx, by, text, record)
     return templates.TemplateResponse(request, "decide.html", view)
 
 
 @router.post("/ui/decide", response_class=HTMLResponse)
-async def decide_partial(request: Request) -> HTMLResponse:
-    text = await _request_text(request)
-    view = await run_in_threadpool(_decide_context, request.app.state.ctx, text)
+async def decide_partial(
+    request: Request, by: Annotated[Principal, allow("decisions.create", page=True)]
+) -> HTMLResponse:
+    text, record = await _request_text(request)
+    view = await run_in_threadpool(_decide_context, request.app.state.ctx, by, text, record)
     return templates.TemplateResponse(request, "_decision.html", view)
 
 
-async def _request_text(request: Request) -> str:
-    """The ``request`` field of a form post (URL-encoded; no multipart needed)."""
-    body = (await request.body()).decode("utf-8", errors="replace")
-    return parse_qs(body).get("request", [""])[0]
+async def _request_text(request: Request) -> tuple[str, bool]:
+    """The ``request`` field of a form post (URL-encoded; no multipart needed), and whether
+    the shipment is to be recorded (``record=yes``)."""
+    body = parse_qs((await request.body()).decode("utf-8", errors="replace"))
+    return body.get("request", [""])[0], body.get("record", [""])[0] == "yes"
 
 
 @router.get("/static/{name}")
