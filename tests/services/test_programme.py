@@ -462,3 +462,17 @@ def test_red_list_input_is_checked(prog: Context) -> None:
     assert {p.field for p in caught.value.problems} == {"name", "country", "reason", "source"}
     with pytest.raises(Forbidden):
         redlist.add(prog, "A", "DE", "r", "https://x.org", by=Principal("a", "auditor"))
+
+
+def test_a_list_import_naming_the_holder_suspends_it(prog: Context, applicant: Principal) -> None:
+    """An invented Unreliable Entity List announcement (a test fixture) names the holder."""
+    auth_id = approved(prog, applicant, valid_from="2026-11-01")
+    result = import_list(prog, "mofcom", PROGRAMME / "uel-2026-1.md", actor="importer")
+    assert result.monitoring is not None
+    [suspended] = result.monitoring.suspended
+    assert suspended["authorization"] == auth_id
+    assert suspended["codes"][0] == "HOLDER_LISTED"
+    assert "import of mofcom uel-2026-1.md" in suspended["reason"]
+    [auth] = authorizations.visible(prog, by=OFFICER)
+    assert auth["state"] == "suspended"
+    assert auth["last_event"]["by"] == "importer"
