@@ -35,7 +35,14 @@ def decide_shipment(
     its date (or a given version); record it with an audit entry unless ``record`` is false."""
     snap = require_snapshot(ctx, snapshot)
     pack = pack_of(request, policy)
-    world = world_of(ctx, snap, pack, day=request.date, ledger_seq=ledger_seq)
+    world = world_of(
+        ctx,
+        snap,
+        pack,
+        day=request.date,
+        ledger_seq=ledger_seq,
+        end_user=request.effective_end_user,
+    )
     decision = decide(request, world, pack)
     if not record:
         return None, decision

@@ -36,7 +36,9 @@ def record(
         head = uow.lists.head(lock=True)  # recordings queue here, one at a time
         if head.id is None:
             raise NotFound("no lists are loaded yet: run `veu db init`")
-        world = world_of(ctx, head.id, pack, day=request.date, uow=uow)
+        world = world_of(
+            ctx, head.id, pack, day=request.date, uow=uow, end_user=request.effective_end_user
+        )
         decision = decide(request, world, pack)
         decision_id = record_decision(uow, now, by.name, request, decision, world.ledger_seq)
         authorization, drawn = _drawn(decision)

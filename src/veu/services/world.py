@@ -16,7 +16,9 @@ from veu.matching import ScreeningIndex
 from veu.model.authorization import Authorization
 from veu.model.catalogue import ALL_LISTS
 from veu.model.registry import DefenseFlag, Edge, Judgement, RegistryParty
+from veu.model.shipment import ShipmentParty
 from veu.policy.pack import PolicyPack
+from veu.policy.veu import held_by
 from veu.policy.world import Judgements, World
 from veu.services.context import Context
 from veu.store.uow import UnitOfWork
@@ -42,11 +44,14 @@ def world_of(
     day: dt.date | None = None,
     ledger_seq: int | None = None,
     uow: UnitOfWork | None = None,
+    end_user: ShipmentParty | None = None,
 ) -> World:
     """The world of ``snapshot``, its identities resolved at the pack's thresholds (the same
     snapshot and pack version always give the same world, whatever the settings). With ``day``,
     authorizations carry the quantities drawn down around that day, as recorded up to
-    ``ledger_seq`` (default: everything recorded so far, as ``uow`` sees it)."""
+    ``ledger_seq`` (default: everything recorded so far, as ``uow`` sees it); with ``end_user``
+    too, only the authorizations that party holds do (the only ones a decision asks about)."""
+    thresholds = (pack.thresholds.match, pack.thresholds.review)
     with reading(ctx, uow) as u:
         if not u.lists.snapshot_exists(snapshot):
             raise NotFound(f"no snapshot {snapshot}")
@@ -54,11 +59,18 @@ def world_of(
         authorizations: list[Authorization] = ctx.authorizations.get(
             snapshot, lambda: list(u.lists.records(snapshot, "authorizations"))
         )
+        key = f"{core_key}@{thresholds[0]}/{thresholds[1]}"
+        core: World = ctx.worlds.get(key, lambda: _build(ctx, snapshot, *thresholds))
+        ids = None
+        if end_user is not None:
+            bare = core.with_authorizations(snapshot, authorizations, 0)
+            ids = {a.id for a in held_by(bare, end_user, pack.thresholds.match)}
         seq = u.shipments.last_seq() if ledger_seq is None else ledger_seq
-        usage = u.shipments.usage(upto=seq, around=day) if day is not None else {}
-    thresholds = (pack.thresholds.match, pack.thresholds.review)
-    key = f"{core_key}@{thresholds[0]}/{thresholds[1]}"
-    core: World = ctx.worlds.get(key, lambda: _build(ctx, snapshot, *thresholds))
+        usage = (
+            u.shipments.usage(upto=seq, around=day, authorizations=ids)
+            if day is not None and ids != set()
+            else {}
+        )
     attached = [
         a.model_copy(update={"usage": (*a.usage, *usage[a.id])}) if usage.get(a.id) else a
         for a in authorizations

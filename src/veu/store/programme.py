@@ -185,18 +185,26 @@ class ShipmentRepository:
         )
 
     def usage(
-        self, *, upto: int, around: dt.date, window_days: int = 367
+        self,
+        *,
+        upto: int,
+        around: dt.date,
+        window_days: int = 367,
+        authorizations: set[str] | None = None,
     ) -> dict[str, list[Usage]]:
         """Draw-downs recorded up to ledger position ``upto``, dated within ``window_days`` of
-        ``around`` (an authorization year holding ``around`` lies within it), by
-        authorization."""
+        ``around`` (an authorization year holding ``around`` lies within it), by authorization
+        (all, or only those in ``authorizations``)."""
         low = around - dt.timedelta(days=window_days)
         high = around + dt.timedelta(days=window_days)
-        rows = self.conn.execute(
+        stmt = (
             select(drawdowns)
             .where(drawdowns.c.seq <= upto, drawdowns.c.day >= low, drawdowns.c.day <= high)
             .order_by(drawdowns.c.seq)
         )
+        if authorizations is not None:
+            stmt = stmt.where(drawdowns.c.authorization_id.in_(sorted(authorizations)))
+        rows = self.conn.execute(stmt)
         out: dict[str, list[Usage]] = defaultdict(list)
         for r in rows:
             out[r.authorization_id].append(
