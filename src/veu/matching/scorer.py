@@ -1,8 +1,9 @@
 """Scoring a pair of names: the features of `veu.matching.features`, combined and explained.
 
 The combination: the best evidence feature (each scaled by its weight), raised to a floor feature
-when one applies, minus the penalties. When both names are written in Chinese the Han characters
-are compared directly and the pinyin-based features are not used (homophones must not match).
+when one applies, minus the penalties, and held down to a cap feature's weight when one applies.
+When both names are written in Chinese the Han characters are compared directly and the
+pinyin-based features are not used (homophones must not match).
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from veu.matching.features import NAME_FEATURES
 from veu.names import NormalName
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "1"
-_PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
+ALGORITHM_VERSION = "2"
+_PINYIN_FEATURES = frozenset({"tokens", "skeleton", "distinct_words"})
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ def score_names(query: NormalName, candidate: NormalName) -> NameScore:
     best = 0.0
     floor = 0.0
     penalty = 0.0
+    cap = 1.0
     explanation: dict[str, Any] = {}
     for feature in NAME_FEATURES:
         if feature.name in _PINYIN_FEATURES and both_han:
@@ -56,11 +58,13 @@ def score_names(query: NormalName, candidate: NormalName) -> NameScore:
             floor = max(floor, contribution)
         elif feature.kind == "penalty":
             penalty += contribution
+        elif feature.kind == "cap" and result.score:
+            cap = min(cap, feature.weight)
         if feature.kind == "evidence" or result.score or (feature.kind == "info" and result.detail):
             explanation[feature.name] = {
                 "score": round(result.score, 4),
                 "weight": feature.weight,
                 **result.detail,
             }
-    score = max(0.0, min(1.0, max(best, floor) - penalty))
+    score = max(0.0, min(1.0, cap, max(best, floor) - penalty))
     return NameScore(score, explanation)
