@@ -168,3 +168,30 @@ def test_redlist_add_suspends_and_remove_ends(env: dict[str, str]) -> None:
     # The listing itself stays, with its whole history.
     [entry] = json.loads(run(env, "redlist", "list", "--json"))
     assert [h["status"] for h in entry["history"]] == ["listed", "stopped"]
+
+
+def test_pairs_scores_each_line_and_names_bad_ones(tmp_path: Path) -> None:
+    env = {"VEU_DATABASE_URL": f"sqlite:///{tmp_path / 'none.db'}"}
+    good = tmp_path / "pairs.jsonl"
+    lavrov = {"schema": "Person", "properties": {"name": ["Sergey Lavrov"]}}
+    good.write_text(
+        json.dumps({"left": lavrov, "right": lavrov})
+        + "\n"
+        + json.dumps(
+            {
+                "left": {"schema": "Person", "properties": {"name": "Olaf Scholz"}},
+                "right": {"schema": "Company", "properties": {"name": ["Olaf Scholz"]}},
+            }
+        )
+        + "\n"
+    )
+    lines = [json.loads(x) for x in run(env, "pairs", str(good), "--json").splitlines()]
+    assert [(x["score"], x["match"]) for x in lines] == [(1.0, True), (0.0, False)]
+    assert lines[0]["algorithm"] == "veu-entities/1"
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({"left": lavrov}) + "\n{oops\n")
+    result = runner.invoke(app, ["pairs", str(bad)], env=env)
+    assert result.exit_code == 2
+    assert "bad.jsonl:1 right" in result.output
+    assert "bad.jsonl:2" in result.output
+    assert result.stdout == ""

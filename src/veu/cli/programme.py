@@ -518,3 +518,27 @@ def audit_export(
                 f"cannot write {output}: {exc.strerror}", [Problem(str(exc), file=str(output))]
             ) from exc
     out.print(f"decision {decision} exported to {output}", highlight=False)
+
+
+# matching ----------------------------------------------------------------------------------
+@app.command("pairs")
+def pairs_command(
+    path: Annotated[Path, typer.Argument(help='JSON lines: {"left": entity, "right": entity}.')],
+    as_json: JsonFlag = False,
+) -> None:
+    """Score pairs of FollowTheMoney entities, one JSON line out per line in."""
+    from veu.services import pairs
+
+    with session() as ctx:
+        items = pairs.read_pairs(path)
+        for item, result in zip(items, pairs.score_pairs(ctx, items), strict=True):
+            if as_json:
+                sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+            else:
+                names = result["explanation"].get("names", {})
+                out.print(
+                    f"{result['score']:.3f} {'match' if result['match'] else '-':5} "
+                    f"{names.get('left', item.left.id)} | {names.get('right', item.right.id)}",
+                    highlight=False,
+                    markup=False,
+                )

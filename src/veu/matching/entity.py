@@ -1,0 +1,399 @@
+"""Whole-entity scoring: two FollowTheMoney-style entities (a schema and properties: names and
+aliases, identifiers, birth dates, countries, gender, addresses) compared feature by feature.
+
+The names decide (the best pair of names of the two entities, scored by `score_names`); the other
+features raise the score (an equal identifier) or lower it (a different birth date, gender,
+country or identifier of a kind that is unique), each with a documented weight. The algorithm has
+a name and a version, recorded in every result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from typing import Any, Literal
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel, Levenshtein
+
+from veu.matching.features import FeatureResult
+from veu.matching.scorer import score_names
+from veu.model.parties import normalise_identifier
+from veu.names import NormalName, normalise
+
+ENTITY_ALGORITHM = "veu-entities"
+ENTITY_ALGORITHM_VERSION = "1"
+
+NAME_PROPERTIES = ("name", "alias", "previousName", "weakAlias", "abbreviation", "firstName")
+# Identifiers that belong to one entity only: two different values mean two entities.
+UNIQUE_IDENTIFIERS = (
+    "leiCode", "imoNumber", "swiftBic", "innCode", "ogrnCode", "uscCode", "permId", "isin",
+    "mmsi", "cageCode", "uniqueEntityId", "dunsCode",
+)  # fmt: skip
+# Identifiers a party may hold several of (passports, registrations in several places).
+OTHER_IDENTIFIERS = (
+    "idNumber", "passportNumber", "registrationNumber", "taxNumber", "vatCode",
+    "okpoCode", "ricCode", "bikCode", "npiCode", "callSign", "wikidataId",
+)  # fmt: skip
+COUNTRY_PROPERTIES = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry")
+PERSON_SCHEMAS = frozenset({"Person"})
+ORGANISATION_SCHEMAS = frozenset(
+    {"Company", "Organization", "LegalEntity", "PublicBody", "Airline"}
+)
+THING_SCHEMAS = frozenset({"Vessel", "Airplane"})
+
+
+class Entity(BaseModel):
+    """A FollowTheMoney entity: ``{"id"?, "schema", "properties": {name: [values]}}``."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    id: str | None = None
+    schema_: str = Field(alias="schema", min_length=1, max_length=64)
+    properties: dict[str, list[str]] = Field(default_factory=dict)
+
+    @field_validator("properties", mode="before")
+    @classmethod
+    def _lists(cls, value: Any) -> Any:
+        """A single value is read as a list of one; non-string values are refused."""
+        if not isinstance(value, dict):
+            return value
+        out: dict[str, Any] = {}
+        for key, values in value.items():
+            items = values if isinstance(values, list) else [values]
+            out[key] = [v for v in items if not (isinstance(v, str) and not v.strip())]
+        return out
+
+    def values(self, *props: str) -> list[str]:
+        return [v for p in props for v in self.properties.get(p, [])]
+
+    @cached_property
+    def normal_names(self) -> list[NormalName]:
+        """The entity's names, normalised once (the entity is frozen)."""
+        return [n for n in (_normal(x) for x in self.names()) if not n.empty]
+
+    @cached_property
+    def name_keys(self) -> tuple[list[str], list[str]]:
+        """Each name's skeleton, and its tokens sorted and joined (order-free)."""
+        names = self.normal_names
+        return [n.skeleton for n in names], ["".join(sorted(n.tokens)) for n in names]
+
+    @cached_property
+    def token_sets(self) -> tuple[list[frozenset[str]], frozenset[str]]:
+        """Each name's set of tokens, and every token of every name."""
+        sets = [frozenset(n.tokens) for n in self.normal_names]
+        return sets, frozenset().union(*sets)
+
+    @cached_property
+    def unique_ids(self) -> dict[str, set[str]]:
+        return _identifiers(self, UNIQUE_IDENTIFIERS)
+
+    @cached_property
+    def all_ids(self) -> dict[str, set[str]]:
+        return _identifiers(self, (*UNIQUE_IDENTIFIERS, *OTHER_IDENTIFIERS))
+
+    def names(self) -> list[str]:
+        names = self.values(*NAME_PROPERTIES)
+        given = " ".join(self.values("firstName", "middleName"))
+        last = " ".join(self.values("lastName"))
+        if given and last:
+            names.append(f"{given} {last}")
+        return list(dict.fromkeys(names))
+
+
+@dataclass(frozen=True)
+class EntityFeature:
+    name: str
+    kind: Literal["evidence", "floor", "penalty", "cap", "info"]
+    weight: float
+    function: Callable[[Entity, Entity], FeatureResult]
+
+    def doc(self) -> str:
+        return " ".join((self.function.__doc__ or "").split())
+
+
+@dataclass(frozen=True)
+class EntityScore:
+    score: float
+    explanation: dict[str, Any]
+
+    def as_dict(self, threshold: float) -> dict[str, Any]:
+        return {
+            "score": round(self.score, 4),
+            "match": self.score >= threshold,
+            "algorithm": f"{ENTITY_ALGORITHM}/{ENTITY_ALGORITHM_VERSION}",
+            "explanation": self.explanation,
+        }
+
+
+@lru_cache(maxsize=100_000)
+def _normal(name: str) -> NormalName:
+    return normalise(name)
+
+
+NAME_SHORTLIST = 3  # name pairs scored in full, best estimates first
+NAME_GATE = 0.45  # below this estimate no pair of names can reach review: not scored in full
+ESTIMATE_SLACK = 0.15  # a full score exceeds its estimate by less than this, in practice
+
+
+def names(a: Entity, b: Entity) -> FeatureResult:
+    """The best-scoring pair of names (names, aliases, previous names, first and last names
+    joined), scored by `veu.matching.score_names`. Every pair is first estimated in one
+    vectorised pass (skeleton similarity and token-set ratio, which covers reordered and
+    contained names); the best few are scored in full. When no estimate reaches 0.45 no pair can
+    reach review, and the best estimate is the score."""
+    left, right = a.normal_names, b.normal_names
+    if not left or not right:
+        return FeatureResult(0.0, {"reason": "an entity has no distinctive name"})
+    order = _estimates(a, b)
+    top = order[0][0]
+    if top < NAME_GATE:
+        _, i, j = order[0]
+        return FeatureResult(
+            top,
+            {
+                "left": left[i].original,
+                "right": right[j].original,
+                "estimate": round(top, 4),
+                "reason": "no pair of names comes near: estimated, not scored in full",
+            },
+        )
+    best: tuple[float, NormalName, NormalName, dict[str, Any]] | None = None
+    for estimate, i, j in order[:NAME_SHORTLIST]:
+        if best is not None and (best[0] >= 1.0 or estimate + ESTIMATE_SLACK < best[0]):
+            break  # estimates are within the slack of full scores: this pair cannot win
+        result = score_names(left[i], right[j])
+        if best is None or result.score > best[0]:
+            best = (result.score, left[i], right[j], result.explanation)
+    assert best is not None
+    score, x, y, explanation = best
+    return FeatureResult(score, {"left": x.original, "right": y.original, "features": explanation})
+
+
+def _estimates(a: Entity, b: Entity) -> list[tuple[float, int, int]]:
+    """A quick estimate of every pair of names' score, best first (only the best
+    ``NAME_SHORTLIST``): the larger of the skeletons' similarity and the similarity of their
+    sorted tokens (reordered names), computed in C by rapidfuzz; a name whose words all appear
+    in the other is estimated at least at the containment floor; Han names by their characters
+    too."""
+    (skel_l, sorted_l), (skel_r, sorted_r) = a.name_keys, b.name_keys
+    matrix = process.cdist(skel_l, skel_r, scorer=Indel.normalized_similarity)
+    np.maximum(
+        matrix, process.cdist(sorted_l, sorted_r, scorer=Indel.normalized_similarity), out=matrix
+    )
+    left, right = a.normal_names, b.normal_names
+    (sets_l, vocab_l), (sets_r, vocab_r) = a.token_sets, b.token_sets
+    for i, words in enumerate(sets_l):
+        if words and words <= vocab_r:
+            for j, other in enumerate(sets_r):
+                if words <= other:
+                    matrix[i, j] = max(matrix[i, j], CONTAINED)
+    for j, words in enumerate(sets_r):
+        if words and words <= vocab_l:
+            for i, other in enumerate(sets_l):
+                if words <= other:
+                    matrix[i, j] = max(matrix[i, j], CONTAINED)
+    for i, x in enumerate(left):
+        if x.han:
+            for j, y in enumerate(right):
+                if y.han:
+                    han = Levenshtein.normalized_similarity(x.han, y.han)
+                    matrix[i, j] = max(matrix[i, j], han)
+    flat = matrix.ravel()
+    if len(flat) <= NAME_SHORTLIST:
+        best = np.argsort(-flat, kind="stable")
+    else:
+        part = np.argpartition(-flat, NAME_SHORTLIST)[:NAME_SHORTLIST]
+        best = part[np.argsort(-flat[part], kind="stable")]
+    width = matrix.shape[1]
+    return [(float(flat[k]), int(k) // width, int(k) % width) for k in best]
+
+
+CONTAINED = 0.75
+
+
+def _identifiers(entity: Entity, props: Iterable[str]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for prop in props:
+        values = {normalise_identifier(v) for v in entity.values(prop)}
+        values.discard("")
+        if values:
+            out[prop] = values
+    return out
+
+
+def identifier_match(a: Entity, b: Entity) -> FeatureResult:
+    """An identifier of the same kind with the same value (case, spaces and dashes ignored):
+    LEI, IMO, SWIFT/BIC, INN, OGRN, CAGE, UEI, passport, registration or tax number, ... Names
+    may differ between sources; an equal identifier is strong evidence of one entity."""
+    left, right = a.all_ids, b.all_ids
+    if not left or not right:
+        return FeatureResult(0.0, {})
+    # Generic identifiers (idNumber) may hold any kind: compare all values too.
+    every_l = {v for vs in left.values() for v in vs if len(v) >= 5}
+    every_r = {v for vs in right.values() for v in vs if len(v) >= 5}
+    same = {p: sorted(left[p] & right[p]) for p in left.keys() & right.keys() if left[p] & right[p]}
+    shared = sorted(every_l & every_r)
+    if same or shared:
+        return FeatureResult(1.0, {"same": same or {"any": shared}})
+    return FeatureResult(0.0, {})
+
+
+def identifier_conflict(a: Entity, b: Entity) -> FeatureResult:
+    """Both entities have an identifier of a kind only one entity can hold (LEI, IMO, SWIFT/BIC,
+    INN, CAGE, UEI, ...) and the values differ: usually two entities."""
+    left, right = a.unique_ids, b.unique_ids
+    if not left or not right:
+        return FeatureResult(0.0, {})
+    conflicts = {
+        p: {"left": sorted(left[p]), "right": sorted(right[p])}
+        for p in left.keys() & right.keys()
+        if not left[p] & right[p]
+    }
+    if conflicts and not identifier_match(a, b).score:
+        return FeatureResult(1.0, {"differ": conflicts})
+    return FeatureResult(0.0, {})
+
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def _dates(entity: Entity) -> set[tuple[int, int | None, int | None]]:
+    out = set()
+    for value in entity.values("birthDate", "incorporationDate", "buildDate"):
+        found = _DATE.match(value.strip())
+        if found:
+            year, month, day = found.groups()
+            out.add((int(year), int(month) if month else None, int(day) if day else None))
+    return out
+
+
+def _compatible(
+    x: tuple[int, int | None, int | None], y: tuple[int, int | None, int | None]
+) -> bool:
+    """Equal to the precision both give (``1952`` is compatible with ``1952-10-07``)."""
+    return all(p is None or q is None or p == q for p, q in zip(x, y, strict=True))
+
+
+def date_conflict(a: Entity, b: Entity) -> FeatureResult:
+    """Both give dates of birth (or incorporation, or build) and none of one side agrees with any
+    of the other, to the precision both give: a different year counts in full, the same year with
+    a different month or day for half (a transcription slip is possible)."""
+    left, right = _dates(a), _dates(b)
+    if not left or not right:
+        return FeatureResult(0.0, {})
+    if any(_compatible(x, y) for x in left for y in right):
+        return FeatureResult(0.0, {"agree": True})
+    same_year = {x[0] for x in left} & {y[0] for y in right}
+    detail = {
+        "left": sorted(_show(d) for d in left),
+        "right": sorted(_show(d) for d in right),
+    }
+    return FeatureResult(0.5 if same_year else 1.0, detail)
+
+
+def _show(date: tuple[int, int | None, int | None]) -> str:
+    year, month, day = date
+    return "-".join([f"{year:04d}", *(f"{p:02d}" for p in (month, day) if p is not None)])
+
+
+def _countries(entity: Entity) -> set[str]:
+    return {v.strip().lower()[:2] for v in entity.values(*COUNTRY_PROPERTIES) if v.strip()}
+
+
+def country_conflict(a: Entity, b: Entity) -> FeatureResult:
+    """Both name countries (country, nationality, citizenship, jurisdiction) and share none.
+    People move and companies have subsidiaries abroad, so this lowers the score a little."""
+    left, right = _countries(a), _countries(b)
+    if left and right and not left & right:
+        return FeatureResult(1.0, {"left": sorted(left), "right": sorted(right)})
+    return FeatureResult(0.0, {})
+
+
+def gender_conflict(a: Entity, b: Entity) -> FeatureResult:
+    """Both give a gender and they differ."""
+    left = {v.strip().lower() for v in a.values("gender")} & {"male", "female"}
+    right = {v.strip().lower() for v in b.values("gender")} & {"male", "female"}
+    if left and right and not left & right:
+        return FeatureResult(1.0, {"left": sorted(left), "right": sorted(right)})
+    return FeatureResult(0.0, {})
+
+
+def schema_conflict(a: Entity, b: Entity) -> FeatureResult:
+    """A person and an organisation (or a vessel) are never the same entity, whatever their
+    names: the score is capped at 0."""
+    kinds = []
+    for entity in (a, b):
+        schema = entity.schema_
+        kinds.append(
+            "person"
+            if schema in PERSON_SCHEMAS
+            else "thing"
+            if schema in THING_SCHEMAS
+            else "organisation"
+            if schema in ORGANISATION_SCHEMAS
+            else None
+        )
+    if kinds[0] and kinds[1] and kinds[0] != kinds[1]:
+        return FeatureResult(1.0, {"left": a.schema_, "right": b.schema_})
+    return FeatureResult(0.0, {})
+
+
+def addresses(a: Entity, b: Entity) -> FeatureResult:
+    """The most similar pair of addresses (token-set ratio), reported for the person who looks;
+    addresses are written too variously to decide (weight 0)."""
+    left, right = a.values("address"), b.values("address")
+    if not left or not right:
+        return FeatureResult(0.0, {})
+    best = max(
+        (fuzz.token_set_ratio(x.lower(), y.lower()) / 100, x, y) for x in left for y in right
+    )
+    return FeatureResult(0.0, {"similarity": round(best[0], 3), "left": best[1], "right": best[2]})
+
+
+ENTITY_FEATURES: tuple[EntityFeature, ...] = (
+    EntityFeature("names", "evidence", 1.0, names),
+    EntityFeature("identifier_match", "floor", 0.95, identifier_match),
+    EntityFeature("identifier_conflict", "penalty", 0.3, identifier_conflict),
+    EntityFeature("date_conflict", "penalty", 0.25, date_conflict),
+    EntityFeature("gender_conflict", "penalty", 0.3, gender_conflict),
+    EntityFeature("country_conflict", "penalty", 0.05, country_conflict),
+    EntityFeature("schema_conflict", "cap", 0.0, schema_conflict),
+    EntityFeature("addresses", "info", 0.0, addresses),
+)
+
+
+def score_entities(a: Entity, b: Entity) -> EntityScore:
+    """Score two entities in 0..1 and say, feature by feature, why."""
+    best = floor = penalty = 0.0
+    cap = 1.0
+    explanation: dict[str, Any] = {}
+    for feature in ENTITY_FEATURES:
+        result = feature.function(a, b)
+        contribution = result.score * feature.weight
+        if feature.kind == "evidence":
+            best = max(best, contribution)
+        elif feature.kind == "floor":
+            floor = max(floor, contribution)
+        elif feature.kind == "penalty":
+            penalty += contribution
+        elif feature.kind == "cap" and result.score:
+            cap = min(cap, feature.weight)
+        if feature.kind == "evidence" or result.score or result.detail:
+            explanation[feature.name] = {
+                "score": round(result.score, 4),
+                "weight": feature.weight,
+                **result.detail,
+            }
+    return EntityScore(max(0.0, min(1.0, cap, max(best, floor) - penalty)), explanation)
+
+
+def render_entity_docs() -> str:
+    lines = ["| feature | kind | weight | what it measures |", "|---|---|---|---|"]
+    for feature in ENTITY_FEATURES:
+        lines.append(f"| `{feature.name}` | {feature.kind} | {feature.weight} | {feature.doc()} |")
+    return "\n".join(lines) + "\n"
