@@ -2,7 +2,7 @@
 logic-v1 run in the same process on the same pairs (``make bench-accuracy``).
 
 Data: nomenklatura's 826 labelled name pairs (``tests/fixtures/name_bench_cases.csv``, MIT) and
-veu's domain suite (``tests/cases/screening_pairs.yaml``). For each system: precision, recall and
+veu's domain suite (``tests/cases/pairs/domain.yaml``). For each system: precision, recall and
 F1 at its match threshold (veu: the policy pack's; nomenklatura: 0.70, yente's default), the best
 F1 over all thresholds, and the best precision where recall is at least 0.98; split by schema.
 """
@@ -25,7 +25,7 @@ from veu.services.policies import pack_for
 
 ROOT = Path(__file__).parent.parent
 NOMENKLATURA = ROOT / "tests" / "fixtures" / "name_bench_cases.csv"
-DOMAIN = ROOT / "tests" / "cases" / "screening_pairs.yaml"
+DOMAIN = ROOT / "tests" / "cases" / "pairs" / "domain.yaml"
 NK_THRESHOLD = 0.70
 
 

@@ -7,12 +7,13 @@ docstring is its documentation (``docs/matching.md`` is generated from them and 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from veu.names import NormalName
 
@@ -97,21 +98,25 @@ def token_similarity(a: str, b: str) -> float:
     """Similarity of two tokens: 1 when equal; a few edits allowed by length; digits exact; an
     initial (``j``) stands for a token it begins (``joachim``) at 0.9; tokens of four letters
     or more that sound alike (the same `phonetic_key` of three letters or more: ``husayn`` /
-    ``hussein``) at least 0.85."""
+    ``hussein``) at least 0.85, and long ones whose keys differ by one sound (``aleksandr`` /
+    ``alexander``) at least 0.8."""
     if a == b:
         return 1.0
     if a.isdigit() or b.isdigit():
         return 0.0
     if (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
         return 0.9
-    distance = Levenshtein.distance(a, b)
+    distance = OSA.distance(a, b)  # a swap of two letters is one edit (Andruil / Anduril)
     similar = (
         1.0 - distance / max(len(a), len(b)) if distance <= _max_edits(min(len(a), len(b))) else 0.0
     )
     if similar < PHONETIC_SIMILARITY and min(len(a), len(b)) >= PHONETIC_MIN_LENGTH:
-        key = phonetic_key(a)
-        if len(key) >= 3 and key == phonetic_key(b):
+        key_a, key_b = phonetic_key(a), phonetic_key(b)
+        if len(key_a) >= 3 and key_a == key_b:
             return PHONETIC_SIMILARITY
+        # Long names may differ by one more sound (Aleksandr / Alexander).
+        if min(len(key_a), len(key_b)) >= 7 and Levenshtein.distance(key_a, key_b) <= 1:
+            return PHONETIC_SIMILARITY - 0.05
     return similar
 
 
@@ -245,13 +250,43 @@ def _aligned_total(
 
 
 def numbers(query: NormalName, candidate: NormalName) -> FeatureResult:
-    """Numbers that differ (``Fund VIII`` / ``Fund IX``, ``Company 23`` / ``Company``): numbers
-    and Roman numerals in names usually tell entities apart, so a difference costs a lot."""
+    """Numbers that differ (``Fund VIII`` / ``Fund IX``, ``Company 23`` / ``Company``,
+    第十四研究所 / 第三十八研究所): numbers, Roman and Chinese numerals in names usually tell
+    entities apart, so a difference costs a lot."""
     a = {t for t in query.tokens if t.isdigit()}
     b = {t for t in candidate.tokens if t.isdigit()}
+    if query.han and candidate.han:
+        a, b = a | han_numbers(query.han), b | han_numbers(candidate.han)
     if a != b:
         return FeatureResult(1.0, {"query": sorted(a), "candidate": sorted(b)})
     return FeatureResult(0.0, {})
+
+
+_HAN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+               "七": 7, "八": 8, "九": 9}  # fmt: skip
+_HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_HAN_NUMERAL = re.compile("[〇零一二两三四五六七八九十百千]+")
+
+
+def han_numbers(han: str) -> set[str]:
+    """The numbers written in Chinese numerals in a name (十四 → 14, 三十八 → 38, 一〇五 →
+    105), as digit strings. A lone 一 is left out: it is often part of a word."""
+    out = set()
+    for run in _HAN_NUMERAL.findall(han):
+        if run == "一":
+            continue
+        if not any(ch in _HAN_UNITS for ch in run):
+            out.add(str(int("".join(str(_HAN_DIGITS[ch]) for ch in run))))
+            continue
+        total, digit = 0, 0
+        for ch in run:
+            if ch in _HAN_UNITS:
+                total += (digit or 1) * _HAN_UNITS[ch]
+                digit = 0
+            else:
+                digit = _HAN_DIGITS[ch]
+        out.add(str(total + digit))
+    return out
 
 
 def skeleton(query: NormalName, candidate: NormalName) -> FeatureResult:
@@ -290,8 +325,8 @@ SHORT_WORD_CAP = 0.8
 def _unpaired_short_words(query: NormalName, candidate: NormalName) -> list[str]:
     """Words of at most ``SHORT_WORD`` letters in one name and not in the other (pinyin
     syllables of names written in Han excepted)."""
-    if query.han or candidate.han:
-        return []
+    if query.han or candidate.han or query.skeleton == candidate.skeleton:
+        return []  # pinyin syllables, or the same letters split otherwise (L3Harris / L3 Harris)
     a, b = set(query.tokens), set(candidate.tokens)
     return sorted(t for t in a ^ b if len(t) <= SHORT_WORD and not t.isdigit())
 

@@ -104,7 +104,18 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "jsc co",
     ),
     "cooperative": ("cooperative", "coop", "eg"),
+    # Chinese legal forms written in pinyin (集团, 有限公司, ...), as in romanised registers.
+    "group": ("jituan", "jituan youxian gongsi", "jituan gongsi", "konggu jituan"),
 }
+# Pinyin forms that complete the classes above.
+_PINYIN_FORMS = {
+    "limited": ("youxian gongsi", "youxiangongsi"),
+    "stock_company": ("gufen youxian gongsi", "gufen gongsi", "gufenyouxiangongsi"),
+    "llc": ("youxian zeren gongsi",),
+    "corporation": ("gongsi", "zonggongsi", "zong gongsi"),
+}
+for _cls, _forms in _PINYIN_FORMS.items():
+    LATIN_LEGAL_FORMS[_cls] = (*LATIN_LEGAL_FORMS[_cls], *_forms)
 
 # CJK legal forms, longest first when applied. Removed anywhere in unsegmented text.
 CJK_LEGAL_FORMS: dict[str, tuple[str, ...]] = {

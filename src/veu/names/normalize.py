@@ -50,6 +50,10 @@ _SCRIPT_RANGES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Latin", re.compile("[A-Za-z\u00c0-\u024f]")),
 )
 _APOSTROPHES = re.compile(r"['`´’‘ʼ]")
+# ``Xi?an``: an apostrophe lost to a wrong encoding (as in the CSL), between two letters.
+_LOST_APOSTROPHE = re.compile(r"(?<=[a-z])\?(?=[a-z])")
+# ``711th``, ``22nd``: ordinals written with digits, folded to the number.
+_DIGIT_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}(?:[a-z]\b)?")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
@@ -99,6 +103,7 @@ def _transliterate(text: str) -> list[Token]:
 def _clean_latin(text: str) -> str:
     text = _POSSESSIVE.sub("", text)
     text = _APOSTROPHES.sub("", text)
+    text = _LOST_APOSTROPHE.sub("", text)
     text = text.replace("&", " and ")
     text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
     return _NON_ALNUM.sub(" ", text)
@@ -156,6 +161,9 @@ def _fold_tokens(tokens: list[Token]) -> list[str]:
             out.append(text)
             continue
         text = ORDINALS.get(text, text)
+        digits = _DIGIT_ORDINAL.match(text)
+        if digits:
+            text = digits.group(1)
         text = ROMAN.get(text, text)
         text = ABBREVIATIONS.get(text, text)
         if text in _STOPWORDS or text in latin or text in out:
