@@ -161,6 +161,13 @@ def main(write: bool = True) -> dict[str, Any]:
                     continue
                 m = metrics(subset, threshold)
                 results[(dataset, system, label)] = m
+                if not any(y for _, y in subset):  # only different parties: count false matches
+                    wrong = sum(1 for s, _ in subset if s >= threshold)
+                    lines.append(
+                        f"| {dataset} | {label} | {system} | {m['n']} | {threshold:.2f} | "
+                        f"— | — | — | {wrong} of {m['n']} different pairs matched | — | |"
+                    )
+                    continue
                 lines.append(
                     f"| {dataset} | {label} | {system} | {m['n']} | {threshold:.2f} | "
                     f"{m['precision']:.3f} | {m['recall']:.3f} | {m['f1']:.3f} | "
