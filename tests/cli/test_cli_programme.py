@@ -195,3 +195,17 @@ def test_pairs_scores_each_line_and_names_bad_ones(tmp_path: Path) -> None:
     assert "bad.jsonl:1 right" in result.output
     assert "bad.jsonl:2" in result.output
     assert result.stdout == ""
+
+
+def test_batch_screen_from_the_command_line(tmp_path: Path, loaded_ctx: object) -> None:
+    env = {"VEU_DATABASE_URL": loaded_ctx.settings.database_url}  # type: ignore[attr-defined]
+    source = tmp_path / "names.csv"
+    source.write_text("name,ref\nLockheed Martin Corporation,a\nAcme Bakery,b\n", "utf-8")
+    report = json.loads(
+        run(env, "batch", "screen", str(source), "--out", str(tmp_path / "o.csv"), "--json")
+    )
+    assert report == {"rows": 2, "matches": 1, "blank_names": 0, "output": str(tmp_path / "o.csv")}
+    missing = runner.invoke(
+        app, ["batch", "screen", str(tmp_path / "nope.csv"), "--out", "x.csv"], env=env
+    )
+    assert missing.exit_code == 2

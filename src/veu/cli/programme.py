@@ -542,3 +542,53 @@ def pairs_command(
                     highlight=False,
                     markup=False,
                 )
+
+
+batch_app = typer.Typer(help="Screening many names at once.", no_args_is_help=True)
+app.add_typer(batch_app, name="batch")
+
+
+@batch_app.command("screen")
+def batch_screen(
+    source: Annotated[Path, typer.Argument(help="CSV or Parquet with a `name` column.")],
+    out_path: Annotated[Path, typer.Option("--out", help="The output file (.csv or .parquet).")],
+    date: Annotated[str | None, typer.Option("--date", help="As of (YYYY-MM-DD).")] = None,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Processes screening at once (default: 1).", min=1)
+    ] = 1,
+    as_json: JsonFlag = False,
+) -> None:
+    """Screen every row's name; the output adds the best hit (match_name, match_list,
+    match_listing, score, match, in_force) and keeps every input column."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from veu.services import batch
+
+    day = parse_day(date, "--date")
+    with session() as ctx:
+        total = batch.count_rows(source) if source.is_file() else 0
+        with Progress(
+            TextColumn("screening"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total} rows"),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("rows", total=total or None)
+            report = batch.screen_file(
+                ctx,
+                source,
+                out_path,
+                day=day,
+                workers=workers,
+                progress=lambda n: bar.advance(task, n),
+            )
+    if as_json:
+        print_json({**report.as_dict(), "output": str(out_path)})
+        return
+    out.print(
+        f"{report.rows} rows screened, {report.matches} matched, {report.blank} without a name: "
+        f"{out_path}",
+        highlight=False,
+    )

@@ -1,0 +1,315 @@
+"""Batch screening (``veu batch screen``): a CSV or Parquet file of names in, the same rows out
+with their best list hit, streamed in chunks so memory stays flat whatever the file's size.
+
+Input columns: ``name`` (required), and optionally ``country`` (ISO alpha-2), ``birth_date``
+(``YYYY`` or ``YYYY-MM-DD``) and ``schema`` (``Person``, ``Company``, ...); any other column is
+kept as it is. Output adds ``match_name``, ``match_list``, ``match_listing``, ``score``,
+``match`` (at the policy pack's match threshold) and ``in_force`` (on the date). The output is
+written to a temporary file and moved into place at the end: an error leaves no half-written
+file.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import multiprocessing
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from veu.errors import InvalidInput, Problem
+from veu.matching import Query, ScreeningIndex
+from veu.model import Listing, PartyKind
+from veu.services.context import Context
+from veu.services.lists import require_snapshot
+from veu.services.policies import pack_for
+from veu.services.world import listing_index
+
+CHUNK = 2000
+OUTPUT_COLUMNS = ("match_name", "match_list", "match_listing", "score", "match", "in_force")
+PERSON = {"person"}
+ORGANISATION = {"company", "organization", "legalentity", "publicbody"}
+_YEAR = re.compile(r"(\d{4})")
+
+
+@dataclass(frozen=True)
+class Row:
+    name: str
+    country: str | None
+    schema: str | None
+    birth_year: str | None
+
+
+@dataclass
+class BatchReport:
+    rows: int = 0
+    matches: int = 0
+    blank: int = 0
+    output: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"rows": self.rows, "matches": self.matches, "blank_names": self.blank}
+
+
+def _kind_conflict(schema: str | None, listing: Listing) -> bool:
+    if not schema:
+        return False
+    schema = schema.strip().lower()
+    kind = listing.kind
+    if schema in PERSON:
+        return kind in (PartyKind.company, PartyKind.organization, PartyKind.vessel)
+    if schema in ORGANISATION:
+        return kind == PartyKind.person
+    return False
+
+
+def _year_conflict(year: str | None, listing: Listing) -> bool:
+    if not year or not listing.birth_dates:
+        return False
+    years = {m.group(1) for d in listing.birth_dates if (m := _YEAR.search(d))}
+    return bool(years) and year not in years
+
+
+def best_hit(
+    index: ScreeningIndex, row: Row, day: dt.date, threshold: float
+) -> tuple[str, str, str, float, bool, bool] | None:
+    """The best hit for one row: a listing of another kind (a company for a person) is passed
+    over, and one whose birth years all differ from the row's is scored 0.25 lower."""
+    if not row.name.strip():
+        return None
+    query = Query(name=row.name, countries=frozenset([row.country]) if row.country else frozenset())
+    best = None
+    for hit in index.search(query, limit=5, min_score=0.5):
+        if _kind_conflict(row.schema, hit.listing):
+            continue
+        score = hit.score - (0.25 if _year_conflict(row.birth_year, hit.listing) else 0.0)
+        if best is None or score > best[3]:
+            listing = hit.listing
+            best = (
+                hit.matched_name,
+                listing.list_id,
+                listing.id,
+                round(score, 4),
+                score >= threshold,
+                listing.status_on(day).in_force,
+            )
+    return best
+
+
+def _rows_csv(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        columns = list(csv.DictReader(handle).fieldnames or [])
+
+    def rows() -> Iterator[dict[str, Any]]:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            yield from csv.DictReader(handle)
+
+    return columns, rows()
+
+
+def _rows_parquet(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
+    import pyarrow.parquet as pq
+
+    source = pq.ParquetFile(path)
+    columns = list(source.schema_arrow.names)
+
+    def rows() -> Iterator[dict[str, Any]]:
+        for batch in source.iter_batches(batch_size=CHUNK):
+            yield from batch.to_pylist()
+
+    return columns, rows()
+
+
+def _kind(path: Path, what: str) -> str:
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".txt"):
+        return "csv"
+    if suffix in (".parquet", ".pq"):
+        return "parquet"
+    raise InvalidInput(
+        f"{path.name}: the {what} must be .csv or .parquet",
+        [Problem(f"unknown file type {suffix or '(none)'}", file=str(path))],
+    )
+
+
+def _arrow_schema(path: Path) -> Any:
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(path).schema_arrow
+
+
+def count_rows(path: Path) -> int:
+    """Rows in the input (for a progress bar)."""
+    if _kind(path, "input") == "parquet":
+        import pyarrow.parquet as pq
+
+        return int(pq.ParquetFile(path).metadata.num_rows)
+    with path.open("rb") as f:
+        return max(0, sum(1 for _ in f) - 1)
+
+
+# Worker processes share the index built before they start (fork): nothing is pickled but rows.
+_WORKER: dict[str, Any] = {}
+
+
+def _score_chunk(rows: list[Row]) -> list[tuple[str, str, str, float, bool, bool] | None]:
+    index: ScreeningIndex = _WORKER["index"]
+    return [best_hit(index, r, _WORKER["day"], _WORKER["threshold"]) for r in rows]
+
+
+def screen_file(
+    ctx: Context,
+    source: Path,
+    target: Path,
+    *,
+    day: dt.date | None = None,
+    workers: int = 1,
+    progress: Callable[[int], None] | None = None,
+) -> BatchReport:
+    """Screen every row of ``source`` into ``target`` (see the module's docstring)."""
+    if not source.is_file():
+        raise InvalidInput(f"{source} is not a file", [Problem("no such file", file=str(source))])
+    kind_in, kind_out = _kind(source, "input"), _kind(target, "output")
+    if target.exists() and target.resolve() == source.resolve():
+        raise InvalidInput(
+            "the output would overwrite the input", [Problem("same file", file=str(target))]
+        )
+    columns, rows = (_rows_parquet if kind_in == "parquet" else _rows_csv)(source)
+    if "name" not in columns:
+        raise InvalidInput(
+            f"{source.name} has no `name` column",
+            [
+                Problem(
+                    f"columns are: {', '.join(columns) or '(none)'}", file=source.name, field="name"
+                )
+            ],
+        )
+    clash = [c for c in OUTPUT_COLUMNS if c in columns]
+    if clash:
+        raise InvalidInput(
+            f"{source.name} already has the output column(s) {', '.join(clash)}",
+            [Problem("rename or drop it", file=source.name, field=c) for c in clash],
+        )
+    day = day or ctx.today()
+    threshold = pack_for(day).thresholds.match
+    snapshot = require_snapshot(ctx)
+    with ctx.read() as uow:
+        index = listing_index(ctx, uow, snapshot)
+    report = BatchReport(output=str(target))
+    fd, temp_name = tempfile.mkstemp(prefix=".veu-batch-", suffix=target.suffix, dir=target.parent)
+    os.close(fd)
+    temp = Path(temp_name)
+    pool = None
+    try:
+        if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            _WORKER.update(index=index, day=day, threshold=threshold)
+            pool = multiprocessing.get_context("fork").Pool(workers)
+
+        def scored(chunk: list[dict[str, Any]]) -> list[Any]:
+            parsed = [_row(r) for r in chunk]
+            if pool is not None:
+                size = max(1, len(parsed) // (workers * 4))
+                parts = [parsed[i : i + size] for i in range(0, len(parsed), size)]
+                return [hit for part in pool.map(_score_chunk, parts) for hit in part]
+            return [best_hit(index, r, day, threshold) for r in parsed]
+
+        writer: _CsvOut | _ParquetOut = (
+            _CsvOut(temp, columns)
+            if kind_out == "csv"
+            else _ParquetOut(temp, columns, _arrow_schema(source) if kind_in == "parquet" else None)
+        )
+        try:
+            for chunk in _chunks(rows, CHUNK):
+                out = []
+                for record, hit in zip(chunk, scored(chunk), strict=True):
+                    report.rows += 1
+                    if not str(record.get("name") or "").strip():
+                        report.blank += 1
+                    if hit is not None and hit[4]:
+                        report.matches += 1
+                    out.append(
+                        {**record, **dict(zip(OUTPUT_COLUMNS, hit or (None,) * 6, strict=True))}
+                    )
+                writer.write(out)
+                if progress is not None:
+                    progress(len(chunk))
+        finally:
+            writer.close()
+        temp.replace(target)
+    finally:
+        if pool is not None:
+            pool.close()
+            pool.join()
+            _WORKER.clear()
+        temp.unlink(missing_ok=True)
+    return report
+
+
+def _row(record: dict[str, Any]) -> Row:
+    year = _YEAR.search(str(record.get("birth_date") or ""))
+    country = str(record.get("country") or "").strip().upper() or None
+    return Row(
+        name=str(record.get("name") or ""),
+        country=country if country and len(country) == 2 else None,
+        schema=str(record.get("schema") or "") or None,
+        birth_year=year.group(1) if year else None,
+    )
+
+
+def _chunks(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _CsvOut:
+    def __init__(self, path: Path, columns: list[str]) -> None:
+        self.handle = path.open("w", encoding="utf-8", newline="")
+        self.writer = csv.DictWriter(
+            self.handle, [*columns, *OUTPUT_COLUMNS], extrasaction="ignore"
+        )
+        self.writer.writeheader()
+
+    def write(self, rows: list[dict[str, Any]]) -> None:
+        self.writer.writerows(rows)
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+class _ParquetOut:
+    """Parquet output with a fixed schema: the input's columns (strings, from a CSV) and the
+    added ones, so a chunk without any hit still has the right types."""
+
+    def __init__(self, path: Path, columns: list[str], source: Any = None) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        fields = (
+            [source.field(c) for c in columns]
+            if source is not None
+            else [pa.field(c, pa.string()) for c in columns]
+        )
+        added = [pa.string(), pa.string(), pa.string(), pa.float64(), pa.bool_(), pa.bool_()]
+        self.schema = pa.schema(
+            [*fields, *(pa.field(c, t) for c, t in zip(OUTPUT_COLUMNS, added, strict=True))]
+        )
+        self.writer = pq.ParquetWriter(path, self.schema)
+
+    def write(self, rows: list[dict[str, Any]]) -> None:
+        import pyarrow as pa
+
+        self.writer.write_table(pa.Table.from_pylist(rows, schema=self.schema))
+
+    def close(self) -> None:
+        self.writer.close()

@@ -1,0 +1,87 @@
+"""Batch screening of CSV and Parquet files against the loaded lists."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from veu.errors import InvalidInput
+from veu.services import batch
+from veu.services.context import Context
+
+ROWS = [
+    {
+        "ref": "1",
+        "name": "洛克希德·马丁公司",
+        "country": "US",
+        "schema": "Company",
+        "birth_date": "",
+    },
+    {"ref": "2", "name": "Lockheed Martin Corp.", "country": "", "schema": "", "birth_date": ""},
+    {"ref": "3", "name": "Nordwind Turbinen GmbH", "country": "DE", "schema": "", "birth_date": ""},
+    {"ref": "4", "name": "", "country": "", "schema": "", "birth_date": ""},
+    {
+        "ref": "5",
+        "name": "Lockheed Martin",
+        "country": "US",
+        "schema": "Person",
+        "birth_date": "1970",
+    },
+]
+
+
+def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def test_csv_in_csv_out(loaded_ctx: Context, tmp_path: Path) -> None:
+    source = write_csv(tmp_path / "in.csv", ROWS)
+    seen: list[int] = []
+    report = batch.screen_file(loaded_ctx, source, tmp_path / "out.csv", progress=seen.append)
+    assert (report.rows, report.matches, report.blank) == (5, 2, 1)
+    assert sum(seen) == 5
+    with (tmp_path / "out.csv").open(encoding="utf-8") as f:
+        out = list(csv.DictReader(f))
+    assert [r["ref"] for r in out] == ["1", "2", "3", "4", "5"]
+    assert out[0]["match"] == "True"
+    assert out[0]["match_listing"].endswith("lockheedmartin")
+    assert out[0]["in_force"] == "True"
+    assert out[1]["match"] == "True"
+    assert out[2]["match"] in ("", "False")
+    assert out[3]["match_name"] == ""
+    assert out[4]["match"] in ("", "False")  # a person is never a company
+
+
+def test_parquet_in_parquet_out_with_two_workers(loaded_ctx: Context, tmp_path: Path) -> None:
+    source = tmp_path / "in.parquet"
+    pq.write_table(pa.Table.from_pylist(ROWS * 3), source)
+    batch.screen_file(loaded_ctx, source, tmp_path / "one.parquet")
+    batch.screen_file(loaded_ctx, source, tmp_path / "two.parquet", workers=2)
+    one = pq.read_table(tmp_path / "one.parquet").to_pylist()
+    two = pq.read_table(tmp_path / "two.parquet").to_pylist()
+    assert one == two
+    assert len(one) == 15
+    assert one[0]["score"] >= 0.85
+    assert one[0]["ref"] == "1"
+    assert pq.read_table(tmp_path / "one.parquet").schema.field("match").type == pa.bool_()
+
+
+def test_a_file_without_names_is_refused_and_nothing_written(
+    loaded_ctx: Context, tmp_path: Path
+) -> None:
+    source = write_csv(tmp_path / "in.csv", [{"firm": "Acme"}])
+    with pytest.raises(InvalidInput, match="no `name` column") as caught:
+        batch.screen_file(loaded_ctx, source, tmp_path / "out.csv")
+    assert caught.value.problems[0].field == "name"
+    assert not (tmp_path / "out.csv").exists()
+    assert list(tmp_path.iterdir()) == [source]
+    with pytest.raises(InvalidInput, match=r"\.csv or \.parquet"):
+        batch.screen_file(loaded_ctx, write_csv(tmp_path / "a.csv", ROWS), tmp_path / "out.xlsx")
