@@ -73,3 +73,11 @@ def test_the_index_finds_every_true_match() -> None:
             continue
         hits = index.search(Query(name=pair.left), limit=10, min_score=MATCH)
         assert f"suite:{i}" in [h.listing.id for h in hits], pair
+
+
+def test_the_ngram_door_finds_what_the_scan_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above GRAM_SCAN_LIMIT the n-gram door replaces the scan: forced here on the suite."""
+    from veu.matching import index as module
+
+    monkeypatch.setattr(module, "GRAM_SCAN_LIMIT", 0)
+    test_the_index_finds_every_true_match()

@@ -2,8 +2,12 @@
 
 Candidates come from three doors, so that neither a typo nor a script difference hides a listing:
 shared tokens (ranked by rarity), the nearest skeletons by edit distance, and the nearest Han
-strings. Every candidate is then scored with `score_names`; identifiers that are equal match
-outright. The index is built in memory from a snapshot's listings and is pure.
+strings. Below ``GRAM_SCAN_LIMIT`` distinct strings the nearest are found by scanning them all;
+above it, a character n-gram index shortlists the strings sharing the most (rarity-weighted)
+n-grams with the query, and only those are compared: the cost of a query then grows with the
+n-grams' postings, not with the size of the list. Every candidate is then scored with
+`score_names`; identifiers that are equal match outright. The index is built in memory from a
+snapshot's listings and is pure.
 """
 
 from __future__ import annotations
@@ -25,6 +29,51 @@ from veu.names import NormalName, normalise
 TOKEN_CANDIDATES = 300
 CONTAINMENT_FLOOR = max(f.weight for f in NAME_FEATURES if f.kind == "floor")
 FUZZY_CANDIDATES = 50
+GRAM_SCAN_LIMIT = 100_000  # distinct strings above which the n-gram door replaces the scan
+GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
+
+
+def grams(text: str, n: int) -> set[str]:
+    """Character n-grams of ``text`` padded with ``^`` and ``$`` (so ends count)."""
+    padded = f"^{text}$"
+    return {padded[i : i + n] for i in range(len(padded) - n + 1)}
+
+
+class GramDoor:
+    """The strings sharing the most n-grams with a query, rarer n-grams counting more."""
+
+    def __init__(self, values: list[str], n: int) -> None:
+        self.n = n
+        self.size = len(values)
+        postings: dict[str, list[int]] = defaultdict(list)
+        for k, value in enumerate(values):
+            for gram in grams(value, n):
+                postings[gram].append(k)
+        self.max_df = max(1000, self.size // 10)
+        self.postings = {
+            g: np.asarray(ids, dtype=np.int32)
+            for g, ids in postings.items()
+            if len(ids) <= self.max_df
+        }
+
+    def shortlist(self, text: str, limit: int) -> np.ndarray:
+        ids, weights = [], []
+        for gram in grams(text, self.n):
+            post = self.postings.get(gram)
+            if post is not None:
+                ids.append(post)
+                weights.append(math.log(self.size / len(post)))
+        if not ids:
+            return np.empty(0, dtype=np.int64)
+        counts = np.bincount(
+            np.concatenate(ids),
+            weights=np.repeat(weights, [len(x) for x in ids]),
+            minlength=self.size,
+        )
+        hits = np.flatnonzero(counts)
+        if len(hits) > limit:
+            hits = hits[np.argpartition(counts[hits], -limit)[-limit:]]
+        return hits
 
 
 @dataclass(frozen=True)
@@ -87,6 +136,10 @@ class ScreeningIndex:
         self.han_values = list(hans)
         self.han_names = [hans[k] for k in self.han_values]
         self.max_df = max(50, len(self.names) // 20)
+        big = len(self.skeleton_values) > GRAM_SCAN_LIMIT
+        self.skeleton_door = GramDoor(self.skeleton_values, 3) if big else None
+        big = len(self.han_values) > GRAM_SCAN_LIMIT
+        self.han_door = GramDoor(self.han_values, 2) if big else None
 
     def __len__(self) -> int:
         return len(self.listings)
@@ -119,22 +172,10 @@ class ScreeningIndex:
         if not fuzzy:
             return found
         if query.skeleton and self.skeleton_values:
-            for _, _, idx in process.extract(
-                query.skeleton,
-                self.skeleton_values,
-                scorer=fuzz.ratio,
-                limit=FUZZY_CANDIDATES,
-                score_cutoff=cutoff,
-            ):
+            for idx in _nearest(query.skeleton, self.skeleton_values, self.skeleton_door, cutoff):
                 found.update(self.skeleton_names[idx])
         if query.han and self.han_values:
-            for _, _, idx in process.extract(
-                query.han,
-                self.han_values,
-                scorer=fuzz.ratio,
-                limit=FUZZY_CANDIDATES,
-                score_cutoff=cutoff - 10,
-            ):
+            for idx in _nearest(query.han, self.han_values, self.han_door, cutoff - 10):
                 found.update(self.han_names[idx])
         return found
 
@@ -189,6 +230,22 @@ class ScreeningIndex:
             COUNTRY_FEATURE.name: {"score": 1.0, "weight": COUNTRY_FEATURE.weight, **result.detail},
         }
         return Hit(hit.listing, max(0.0, hit.score - penalty), hit.matched_name, explanation)
+
+
+def _nearest(text: str, values: list[str], door: GramDoor | None, cutoff: float) -> list[int]:
+    """Indices of the ``FUZZY_CANDIDATES`` values nearest to ``text`` by edit distance (at
+    ``cutoff`` or above): all values scanned, or the n-gram door's shortlist."""
+    if door is None:
+        found = process.extract(
+            text, values, scorer=fuzz.ratio, limit=FUZZY_CANDIDATES, score_cutoff=cutoff
+        )
+        return [idx for _, _, idx in found]
+    shortlist = door.shortlist(text, GRAM_SHORTLIST)
+    if not len(shortlist):
+        return []
+    scores = process.cdist([text], [values[k] for k in shortlist], scorer=fuzz.ratio)[0]
+    order = np.argsort(-scores, kind="stable")[:FUZZY_CANDIDATES]
+    return [int(shortlist[k]) for k in order if scores[k] >= cutoff]
 
 
 def upper_bound(a: NormalName, b: NormalName) -> float:
