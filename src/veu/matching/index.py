@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
 
 from veu.matching.features import COUNTRY_FEATURE, NAME_FEATURES
 from veu.matching.scorer import score_names
@@ -29,6 +30,8 @@ from veu.names import NormalName, normalise
 TOKEN_CANDIDATES = 300
 CONTAINMENT_FLOOR = max(f.weight for f in NAME_FEATURES if f.kind == "floor")
 FUZZY_CANDIDATES = 50
+FULL_SCORE_LIMIT = 40  # candidates scored in full, best estimates first
+CONTAINED_LIMIT = 200  # and those one of whose names contains the other, up to this many
 GRAM_SCAN_LIMIT = 100_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
 
@@ -104,6 +107,7 @@ class ScreeningIndex:
         self.listings: list[Listing] = list(listings)
         self.names: list[NormalName] = []
         self.owner: list[int] = []
+        self.sorted_keys: list[str] = []  # each name's tokens sorted and joined (order-free)
         postings: dict[str, list[int]] = defaultdict(list)
         skeletons: dict[str, list[int]] = defaultdict(list)
         hans: dict[str, list[int]] = defaultdict(list)
@@ -122,6 +126,7 @@ class ScreeningIndex:
                 nid = len(self.names)
                 self.names.append(normal)
                 self.owner.append(li)
+                self.sorted_keys.append("".join(sorted(normal.tokens)))
                 for token in set(normal.tokens):
                     postings[token].append(nid)
                 if normal.skeleton:
@@ -179,6 +184,35 @@ class ScreeningIndex:
                 found.update(self.han_names[idx])
         return found
 
+    def shortlist(self, query: NormalName, candidates: set[int]) -> list[int]:
+        """The candidates worth scoring in full: all of them when few; else the
+        ``FULL_SCORE_LIMIT`` best by a quick estimate (the larger of the skeletons' and the
+        sorted tokens' similarity, in C by rapidfuzz; the Han strings' for Chinese names), and
+        every name whose words all appear in the other's or the reverse (the containment floor
+        does not show in those estimates)."""
+        ids = sorted(candidates)
+        if len(ids) <= FULL_SCORE_LIMIT:
+            return ids
+        skeletons = [self.names[i].skeleton for i in ids]
+        estimate = process.cdist([query.skeleton], skeletons, scorer=Indel.normalized_similarity)[0]
+        order_free = process.cdist(
+            ["".join(sorted(query.tokens))],
+            [self.sorted_keys[i] for i in ids],
+            scorer=Indel.normalized_similarity,
+        )[0]
+        np.maximum(estimate, order_free, out=estimate)
+        words = set(query.tokens)
+        contained = []
+        for k, i in enumerate(ids):
+            other = self.names[i]
+            if words and (words <= set(other.tokens) or set(other.tokens) <= words):
+                contained.append(k)  # the containment floor: scored whatever the estimate
+            if query.han and other.han:
+                estimate[k] = max(estimate[k], Indel.normalized_similarity(query.han, other.han))
+        best = set(np.argpartition(-estimate, FULL_SCORE_LIMIT)[:FULL_SCORE_LIMIT].tolist())
+        best.update(contained[:CONTAINED_LIMIT])
+        return [ids[k] for k in sorted(best)]
+
     def search(
         self, query: Query, *, limit: int = 10, min_score: float = 0.5, fuzzy: bool = True
     ) -> list[Hit]:
@@ -195,7 +229,7 @@ class ScreeningIndex:
                 )
         if not normal.empty:
             floor = max(min_score, 0.0)
-            for nid in self.candidates(normal, min_score, fuzzy=fuzzy):
+            for nid in self.shortlist(normal, self.candidates(normal, min_score, fuzzy=fuzzy)):
                 li = self.owner[nid]
                 if li in best and best[li].score >= 1.0:
                     continue

@@ -1,0 +1,259 @@
+"""Screening speed against baselines measured in the same run (``make bench-speed``).
+
+A seeded list of realistic names (``bench/names.py``: real name parts of the shipped lists,
+several scripts, about five aliases per entity), 1,000,000 names by default
+(``VEU_BENCH_NAMES`` to change). Measured:
+
+1. one query, one core: p50 / p95 latency of ``ScreeningIndex.search`` (candidates included) and
+   recall of the true entity in the top 10 over 1,000 perturbed queries, against rapidfuzz
+   ``process.extract`` over every (pre-processed) name;
+2. whole-entity pair scoring per second on multi-alias entities, against nomenklatura logic-v2;
+3. batch: queries per second on both cores, against TF-IDF character 3-grams with
+   sparse_dot_topn (top 10 by cosine);
+4. cold start: loading the index from disk, ready to answer, and the memory it takes.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import os
+import pickle
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.common import machine, percentile, write_section
+from bench.names import listings as make_listings
+from bench.names import perturb
+from veu.matching import Entity, Query, ScreeningIndex, score_entities
+from veu.model import Listing
+from veu.names import normalise
+
+NAMES = int(os.environ.get("VEU_BENCH_NAMES", "1000000"))
+QUERIES = 1000
+BATCH = int(os.environ.get("VEU_BENCH_BATCH", "100000"))
+PAIRS = 2000
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def queries(items: list[Listing], count: int, seed: int) -> list[tuple[str, str]]:
+    """(perturbed query, true listing id): queries from names of at least two real words."""
+    rng = random.Random(seed)
+    out: list[tuple[str, str]] = []
+    while len(out) < count:
+        listing = rng.choice(items)
+        name = rng.choice(listing.names).value
+        if sum(1 for t in name.split() if len(t.strip(".,")) >= 3) < 2:
+            continue
+        out.append((perturb(rng, name), listing.id))
+    return out
+
+
+def one_query(index: ScreeningIndex, qs: list[tuple[str, str]]) -> dict[str, float]:
+    times, found = [], 0
+    for text, truth in qs:
+        start = time.perf_counter()
+        hits = index.search(Query(name=text), limit=10)
+        times.append(time.perf_counter() - start)
+        found += any(h.listing.id == truth for h in hits)
+    return {
+        "p50_ms": percentile(times, 0.5) * 1000,
+        "p95_ms": percentile(times, 0.95) * 1000,
+        "recall_at_10": found / len(qs),
+    }
+
+
+def rapidfuzz_baseline(items: list[Listing], qs: list[tuple[str, str]]) -> dict[str, float]:
+    from rapidfuzz import fuzz, process
+
+    choices, owners = [], []
+    for listing in items:
+        for name in listing.names:
+            choices.append(normalise(name.value).skeleton)
+            owners.append(listing.id)
+    times, found = [], 0
+    sample = qs[:200]  # a full scan per query: fewer queries suffice
+    for text, truth in sample:
+        key = normalise(text).skeleton
+        start = time.perf_counter()
+        hits = process.extract(key, choices, scorer=fuzz.ratio, limit=10)
+        times.append(time.perf_counter() - start)
+        found += any(owners[i] == truth for _, _, i in hits)
+    return {
+        "p50_ms": percentile(times, 0.5) * 1000,
+        "p95_ms": percentile(times, 0.95) * 1000,
+        "recall_at_10": found / len(sample),
+    }
+
+
+def pair_scoring(items: list[Listing]) -> dict[str, float]:
+    rng = random.Random(11)
+    multi = [x for x in items if len(x.names) >= 4][:5000]
+    entities = [
+        Entity.model_validate(
+            {
+                "schema": "Person" if x.kind.value == "person" else "Company",
+                "properties": {"name": [n.value for n in x.names]},
+            }
+        )
+        for x in multi
+    ]
+    pairs = [(rng.choice(entities), rng.choice(entities)) for _ in range(PAIRS // 2)]
+    pairs += [(e, e) for e in rng.sample(entities, PAIRS // 2)]
+    start = time.perf_counter()
+    for a, b in pairs:
+        score_entities(a, b)
+    veu_rate = len(pairs) / (time.perf_counter() - start)
+    out = {
+        "veu_pairs_per_s": veu_rate,
+        "names_per_entity": sum(len(x.names) for x in multi) / len(multi),
+    }
+    try:
+        from followthemoney import model
+        from nomenklatura.matching import LogicV2, ScoringConfig
+    except ImportError:
+        return out
+    config = ScoringConfig.defaults()
+    ftm = {}
+    for k, x in enumerate(multi):
+        e = model.make_entity("Person" if x.kind.value == "person" else "Company")
+        e.id = f"e{k}"
+        for n in x.names:
+            e.add("name", n.value)
+        ftm[id(entities[k])] = e
+    sample = pairs[:400]
+    start = time.perf_counter()
+    for a, b in sample:
+        LogicV2.compare(ftm[id(a)], ftm[id(b)], config)
+    out["logic_v2_pairs_per_s"] = len(sample) / (time.perf_counter() - start)
+    return out
+
+
+_BATCH_INDEX: dict[str, Any] = {}
+
+
+def _batch_chunk(texts: list[str]) -> int:
+    index = _BATCH_INDEX["index"]
+    for text in texts:
+        index.search(Query(name=text), limit=10)
+    return len(texts)
+
+
+def batch(index: ScreeningIndex, items: list[Listing]) -> dict[str, float]:
+    texts = [q for q, _ in queries(items, BATCH, seed=23)]
+    _BATCH_INDEX["index"] = index
+    cores = 2
+    start = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(cores) as pool:
+        size = 500
+        done = sum(
+            pool.map(_batch_chunk, [texts[i : i + size] for i in range(0, len(texts), size)])
+        )
+    veu_rate = done / (time.perf_counter() - start)
+    out = {"veu_queries_per_s": veu_rate, "queries": float(done)}
+    try:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sparse_dot_topn import sp_matmul_topn
+    except ImportError:
+        return out
+    names = [n.value for x in items for n in x.names]
+    start = time.perf_counter()
+    vectorizer = TfidfVectorizer(
+        analyzer="char", ngram_range=(3, 3), lowercase=True, dtype="float32"
+    )
+    matrix = vectorizer.fit_transform(names)
+    fit = time.perf_counter() - start
+    sample = texts[:20000]
+    start = time.perf_counter()
+    q = vectorizer.transform(sample)
+    sp_matmul_topn(q, matrix.T.tocsr(), top_n=10, threshold=0.3, n_threads=cores)
+    out["tfidf_queries_per_s"] = len(sample) / (time.perf_counter() - start)
+    out["tfidf_fit_s"] = fit
+    return out
+
+
+def cold_start(index: ScreeningIndex) -> dict[str, float]:
+    """The index pickled to a file, then loaded by a fresh process: seconds and peak memory."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "index.pickle"
+        start = time.perf_counter()
+        with path.open("wb") as f:
+            pickle.dump(index, f, protocol=pickle.HIGHEST_PROTOCOL)
+        saved = time.perf_counter() - start
+        code = (
+            "import pickle,resource,sys,time;"
+            "from veu.matching import Query;"
+            "t=time.perf_counter();idx=pickle.load(open(sys.argv[1],'rb'));"
+            "idx.search(Query(name='warm up'),limit=1);"
+            "print(time.perf_counter()-t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss/1024)"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+        )
+        seconds, memory = (float(x) for x in result.stdout.split())
+        return {
+            "load_s": seconds,
+            "load_mb": memory,
+            "save_s": saved,
+            "file_mb": path.stat().st_size / 2**20,
+        }
+
+
+def main(write: bool = True) -> dict[str, Any]:
+    start = time.perf_counter()
+    items = make_listings(max(1, NAMES // 5))
+    names = sum(len(x.names) for x in items)
+    generated = time.perf_counter() - start
+    start = time.perf_counter()
+    index = ScreeningIndex(items)
+    built = time.perf_counter() - start
+    memory = rss_mb()
+    qs = queries(items, QUERIES, seed=5)
+    results: dict[str, Any] = {
+        "names": names,
+        "entities": len(items),
+        "generate_s": generated,
+        "build_s": built,
+        "build_mb": memory,
+        "query": one_query(index, qs),
+        "query_baseline": rapidfuzz_baseline(items, qs),
+        "pairs": pair_scoring(items),
+        "batch": batch(index, items),
+    }
+    gc.collect()
+    results["cold"] = cold_start(index)
+    if write:
+        write_section("speed", render(results))
+    return results
+
+
+def render(r: dict[str, Any]) -> str:
+    q, b, p, c, bt = r["query"], r["query_baseline"], r["pairs"], r["cold"], r["batch"]
+    return f"""## Screening speed (`bench/speed.py`)
+
+{r["names"]:,} names of {r["entities"]:,} seeded entities (real name parts, several scripts,
+{r["names"] / r["entities"]:.1f} names each), generated in {r["generate_s"]:.1f} s; the index
+built in {r["build_s"]:.1f} s (peak memory {r["build_mb"]:,.0f} MB). Machine: {machine()}.
+
+| measure | veu | baseline, same run | goal |
+|---|---|---|---|
+| one query, p50 / p95 (ms) | {q["p50_ms"]:.1f} / {q["p95_ms"]:.1f} | {b["p50_ms"]:.1f} / {b["p95_ms"]:.1f} (rapidfuzz `process.extract`, every name) | p95 ≤ 5 |
+| recall of the true entity in the top 10 | {q["recall_at_10"]:.3f} ({QUERIES} perturbed queries) | {b["recall_at_10"]:.3f} (200 of them) | ≥ 0.99 |
+| entity pairs per second, one core ({p["names_per_entity"]:.1f} names each) | {p["veu_pairs_per_s"]:,.0f} | {p.get("logic_v2_pairs_per_s", 0):,.0f} (nomenklatura logic-v2) | ≥ 20,000 |
+| batch queries per second, 2 cores | {bt["veu_queries_per_s"]:,.0f} ({bt["queries"]:,.0f} queries) | {bt.get("tfidf_queries_per_s", 0):,.0f} (TF-IDF 3-grams + sparse_dot_topn; fit {bt.get("tfidf_fit_s", 0):.1f} s) | ≥ 2,000 |
+| cold start: load from disk, ready (s) | {c["load_s"]:.1f} (pickle, {c["file_mb"]:,.0f} MB file) | build from names: {r["build_s"]:.1f} | < 2 |
+| memory when loaded (MB) | {c["load_mb"]:,.0f} | | < 2,048 |
+"""
+
+
+if __name__ == "__main__":
+    print(main())
