@@ -162,15 +162,16 @@ def names(a: Entity, b: Entity) -> FeatureResult:
                 "reason": "no pair of names comes near: estimated, not scored in full",
             },
         )
-    best: tuple[float, NormalName, NormalName, dict[str, Any]] | None = None
+    best: tuple[float, NormalName, NormalName] | None = None
     for estimate, i, j in order[:NAME_SHORTLIST]:
         if best is not None and (best[0] >= 1.0 or estimate + ESTIMATE_SLACK < best[0]):
             break  # estimates are within the slack of full scores: this pair cannot win
-        result = score_names(left[i], right[j])
-        if best is None or result.score > best[0]:
-            best = (result.score, left[i], right[j], result.explanation)
+        score = score_names(left[i], right[j], explain=False).score
+        if best is None or score > best[0]:
+            best = (score, left[i], right[j])
     assert best is not None
-    score, x, y, explanation = best
+    score, x, y = best
+    explanation = score_names(x, y).explanation
     return FeatureResult(score, {"left": x.original, "right": y.original, "features": explanation})
 
 

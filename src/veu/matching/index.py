@@ -32,7 +32,7 @@ CONTAINMENT_FLOOR = max(f.weight for f in NAME_FEATURES if f.kind == "floor")
 FUZZY_CANDIDATES = 50
 FULL_SCORE_LIMIT = 40  # candidates scored in full, best estimates first
 CONTAINED_LIMIT = 200  # and those one of whose names contains the other, up to this many
-GRAM_SCAN_LIMIT = 100_000  # distinct strings above which the n-gram door replaces the scan
+GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
 
 
@@ -40,6 +40,28 @@ def grams(text: str, n: int) -> set[str]:
     """Character n-grams of ``text`` padded with ``^`` and ``$`` (so ends count)."""
     padded = f"^{text}$"
     return {padded[i : i + n] for i in range(len(padded) - n + 1)}
+
+
+def top_weighted(
+    postings: list[np.ndarray], weights: list[float], size: int, limit: int
+) -> np.ndarray:
+    """The ``limit`` ids with the largest sums of the weights of the postings holding them.
+    Few postings are summed sparsely (sorting them), many densely (over all ``size`` ids)."""
+    if not postings:
+        return np.empty(0, dtype=np.int64)
+    ids = np.concatenate(postings)
+    each = np.repeat(np.asarray(weights, dtype=np.float64), [len(x) for x in postings])
+    if len(ids) * 8 < size:
+        unique, inverse = np.unique(ids, return_inverse=True)
+        sums = np.bincount(inverse, weights=each)
+    else:
+        sums_all = np.bincount(ids, weights=each, minlength=size)
+        unique = np.flatnonzero(sums_all)
+        sums = sums_all[unique]
+    if len(unique) > limit:
+        keep = np.argpartition(sums, -limit)[-limit:]
+        return unique[keep]
+    return unique
 
 
 class GramDoor:
@@ -66,17 +88,7 @@ class GramDoor:
             if post is not None:
                 ids.append(post)
                 weights.append(math.log(self.size / len(post)))
-        if not ids:
-            return np.empty(0, dtype=np.int64)
-        counts = np.bincount(
-            np.concatenate(ids),
-            weights=np.repeat(weights, [len(x) for x in ids]),
-            minlength=self.size,
-        )
-        hits = np.flatnonzero(counts)
-        if len(hits) > limit:
-            hits = hits[np.argpartition(counts[hits], -limit)[-limit:]]
-        return hits
+        return top_weighted(ids, weights, self.size, limit)
 
 
 @dataclass(frozen=True)
@@ -157,21 +169,14 @@ class ScreeningIndex:
         cutoff = max(40.0, min_score * 100 - 15)
         found: set[int] = set()
         total = max(1, len(self.names))
-        ids, weights = [], []
+        ids, rarity = [], []
         for token in set(query.tokens):
             post = self.postings.get(token)
             if post is None or len(post) > self.max_df:
                 continue
             ids.append(post)
-            weights.append(np.full(len(post), math.log(total / len(post))))
-        if ids:
-            scores = np.bincount(
-                np.concatenate(ids), weights=np.concatenate(weights), minlength=total
-            )
-            hits = np.flatnonzero(scores)
-            if len(hits) > TOKEN_CANDIDATES:
-                hits = hits[np.argpartition(scores[hits], -TOKEN_CANDIDATES)[-TOKEN_CANDIDATES:]]
-            found.update(hits.tolist())
+            rarity.append(math.log(total / len(post)))
+        found.update(top_weighted(ids, rarity, total, TOKEN_CANDIDATES).tolist())
         found.update(self.by_skeleton.get(query.skeleton, ()))
         found.update(self.by_han.get(query.han, ()) if query.han else ())
         if not fuzzy:
@@ -219,6 +224,7 @@ class ScreeningIndex:
         """Listings whose names (or identifiers) match ``query``, best first."""
         normal = normalise(query.name)
         best: dict[int, Hit] = {}
+        matched: dict[int, int] = {}  # listing -> the name id of its best hit
         for ident in query.identifiers:
             for li in self.identifiers.get(ident.key(), ()):
                 best[li] = Hit(
@@ -235,22 +241,26 @@ class ScreeningIndex:
                     continue
                 if upper_bound(normal, self.names[nid]) < floor:
                     continue
-                scored = score_names(normal, self.names[nid])
+                scored = score_names(normal, self.names[nid], explain=False)
                 current = best.get(li)
                 if current is None or scored.score > current.score:
-                    best[li] = Hit(
-                        self.listings[li],
-                        scored.score,
-                        self.names[nid].original,
-                        scored.explanation,
-                    )
-        hits: list[Hit] = []
+                    best[li] = Hit(self.listings[li], scored.score, self.names[nid].original, {})
+                    matched[li] = nid
+        ranked: list[tuple[Hit, int]] = []
         for li, hit in best.items():
             hit = self._apply_country(hit, query.countries, li)
             if hit.score >= min_score:
-                hits.append(hit)
-        hits.sort(key=lambda h: (-h.score, h.listing.list_id, h.listing.id))
-        return hits[:limit]
+                ranked.append((hit, li))
+        ranked.sort(key=lambda item: (-item[0].score, item[0].listing.list_id, item[0].listing.id))
+        return [self._explained(normal, hit, matched.get(li)) for hit, li in ranked[:limit]]
+
+    def _explained(self, normal: NormalName, hit: Hit, nid: int | None) -> Hit:
+        """A returned hit with its explanation (candidates are ranked without one); an
+        identifier hit is explained already."""
+        if nid is None:
+            return hit
+        explanation = score_names(normal, self.names[nid]).explanation
+        return Hit(hit.listing, hit.score, hit.matched_name, {**explanation, **hit.explanation})
 
     def _apply_country(self, hit: Hit, countries: frozenset[str], li: int) -> Hit:
         if not countries or "identifier" in hit.explanation:

@@ -25,8 +25,9 @@ class NameScore:
     explanation: dict[str, Any]
 
 
-def score_names(query: NormalName, candidate: NormalName) -> NameScore:
-    """Score two normalised names in 0..1 and say, feature by feature, why."""
+def score_names(query: NormalName, candidate: NormalName, *, explain: bool = True) -> NameScore:
+    """Score two normalised names in 0..1 and say, feature by feature, why (without
+    ``explain``, the same score and an empty explanation: for ranking many candidates)."""
     if query.empty or candidate.empty:
         side = "query" if query.empty else "candidate"
         return NameScore(
@@ -60,6 +61,8 @@ def score_names(query: NormalName, candidate: NormalName) -> NameScore:
             penalty += contribution
         elif feature.kind == "cap" and result.score:
             cap = min(cap, feature.weight)
+        if not explain:
+            continue
         if feature.kind == "evidence" or result.score or (feature.kind == "info" and result.detail):
             explanation[feature.name] = {
                 "score": round(result.score, 4),
