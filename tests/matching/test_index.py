@@ -85,3 +85,31 @@ def test_results_are_best_first_and_limited() -> None:
     hits = index.search(Query(name="Banco Nacional de Cuba"), limit=1)
     assert len(hits) == 1
     assert hits[0].listing.id == "us-ofac-sdn:306"
+
+
+def test_top_weighted_finds_the_largest_sums() -> None:
+    """The candidate sums of the doors, against a naive count (with the budget not binding)."""
+    import random
+
+    import numpy as np
+
+    from veu.matching.index import top_weighted
+
+    rng = random.Random(4)
+    for _ in range(50):
+        size = rng.randint(10, 500)
+        postings = [
+            np.asarray(sorted(rng.sample(range(size), rng.randint(1, size // 2))), dtype=np.int32)
+            for _ in range(rng.randint(1, 6))
+        ]
+        weights = [rng.uniform(0.1, 5.0) for _ in postings]
+        naive: dict[int, float] = {}
+        for post, weight in zip(postings, weights, strict=True):
+            for i in post.tolist():
+                naive[i] = naive.get(i, 0.0) + weight
+        limit = rng.randint(1, 20)
+        got = set(top_weighted(postings, weights, size, limit).tolist())
+        ranked = sorted(naive.values(), reverse=True)
+        assert len(got) == min(limit, len(naive))
+        cutoff = ranked[min(limit, len(ranked)) - 1]
+        assert all(naive[i] >= cutoff - 1e-9 for i in got)

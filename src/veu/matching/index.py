@@ -13,6 +13,7 @@ snapshot's listings and is pure.
 from __future__ import annotations
 
 import math
+import threading
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,7 +31,8 @@ from veu.names import NormalName, normalise
 TOKEN_CANDIDATES = 300
 CONTAINMENT_FLOOR = max(f.weight for f in NAME_FEATURES if f.kind == "floor")
 FUZZY_CANDIDATES = 50
-FULL_SCORE_LIMIT = 40  # candidates scored in full, best estimates first
+FULL_SCORE_LIMIT = 30  # candidates scored in full, best estimates first
+POSTING_BUDGET = 40_000  # ids summed by a door for one query, rarest postings first
 CONTAINED_LIMIT = 200  # and those one of whose names contains the other, up to this many
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -42,24 +44,53 @@ def grams(text: str, n: int) -> set[str]:
     return {padded[i : i + n] for i in range(len(padded) - n + 1)}
 
 
+_SCRATCH = threading.local()
+
+
+def _scratch(size: int) -> np.ndarray:
+    """A zeroed array of ``size`` sums for this thread (kept: a query sums into it and clears
+    what it touched, so its cost follows the postings, not the index's size)."""
+    buffer: np.ndarray | None = getattr(_SCRATCH, "buffer", None)
+    if buffer is None or len(buffer) < size:
+        buffer = np.zeros(size, dtype=np.float64)
+        _SCRATCH.buffer = buffer
+    return buffer
+
+
 def top_weighted(
     postings: list[np.ndarray], weights: list[float], size: int, limit: int
 ) -> np.ndarray:
     """The ``limit`` ids with the largest sums of the weights of the postings holding them.
-    Few postings are summed sparsely (sorting them), many densely (over all ``size`` ids)."""
+    The rarest postings are summed first, up to ``POSTING_BUDGET`` ids in all (a common word or
+    n-gram adds little and costs much), so a query costs the same whatever the index's size."""
     if not postings:
         return np.empty(0, dtype=np.int64)
-    ids = np.concatenate(postings)
-    each = np.repeat(np.asarray(weights, dtype=np.float64), [len(x) for x in postings])
-    if len(ids) * 8 < size:
-        unique, inverse = np.unique(ids, return_inverse=True)
-        sums = np.bincount(inverse, weights=each)
-    else:
-        sums_all = np.bincount(ids, weights=each, minlength=size)
-        unique = np.flatnonzero(sums_all)
-        sums = sums_all[unique]
+    order = sorted(range(len(postings)), key=lambda k: len(postings[k]))
+    chosen: list[int] = []
+    used = 0
+    for k in order:
+        if chosen and used + len(postings[k]) > POSTING_BUDGET:
+            break
+        chosen.append(k)
+        used += len(postings[k])
+    ids = np.concatenate([postings[k] for k in chosen])
+    each = np.repeat(
+        np.asarray([weights[k] for k in chosen], dtype=np.float64),
+        [len(postings[k]) for k in chosen],
+    )
+    sums = _scratch(size)
+    np.add.at(sums, ids, each)
+    values = sums[ids]
+    sums[ids] = 0.0
+    # An id stands once in each posting holding it: the top ``limit`` ids are among the top
+    # ``limit`` times that many entries.
+    enough = limit * len(chosen)
+    if len(ids) > enough:
+        top = np.argpartition(values, -enough)[-enough:]
+        ids, values = ids[top], values[top]
+    unique, first = np.unique(ids, return_index=True)
     if len(unique) > limit:
-        keep = np.argpartition(sums, -limit)[-limit:]
+        keep = np.argpartition(values[first], -limit)[-limit:]
         return unique[keep]
     return unique
 
