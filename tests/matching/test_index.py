@@ -1,5 +1,10 @@
 from __future__ import annotations
 
+import pickle
+from pathlib import Path
+
+import pytest
+
 from veu.matching import Query, ScreeningIndex
 from veu.model import Address, Identifier, Listing, Name
 
@@ -113,3 +118,19 @@ def test_top_weighted_finds_the_largest_sums() -> None:
         assert len(got) == min(limit, len(naive))
         cutoff = ranked[min(limit, len(ranked)) - 1]
         assert all(naive[i] >= cutoff - 1e-9 for i in got)
+
+
+def test_an_index_saved_and_loaded_answers_the_same(tmp_path: Path) -> None:
+    index = ScreeningIndex(LISTINGS)
+    path = tmp_path / "index.bin"
+    index.save(path)
+    loaded = ScreeningIndex.load(path)
+    for query in ("洛克希德·马丁公司", "Lockheed Martn", "LUOKEXIDE MADING", "Skydio"):
+        before = index.search(Query(name=query))
+        after = loaded.search(Query(name=query))
+        assert [(h.listing, h.score, h.explanation) for h in before] == [
+            (h.listing, h.score, h.explanation) for h in after
+        ]
+    path.write_bytes(b"not an index")
+    with pytest.raises(pickle.UnpicklingError):
+        ScreeningIndex.load(path)

@@ -13,11 +13,13 @@ snapshot's listings and is pure.
 from __future__ import annotations
 
 import math
+import pickle
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import Any, overload
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -34,6 +36,7 @@ FUZZY_CANDIDATES = 50
 FULL_SCORE_LIMIT = 30  # candidates scored in full, best estimates first
 POSTING_BUDGET = 40_000  # ids summed by a door for one query, rarest postings first
 CONTAINED_LIMIT = 200  # and those one of whose names contains the other, up to this many
+INDEX_FORMAT = 1  # the layout `ScreeningIndex.save` writes
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
 
@@ -95,6 +98,42 @@ def top_weighted(
     return unique
 
 
+class Postings:
+    """Keys mapped to sorted lists of ids, in two flat arrays (compact, quick to save and
+    load): ``ids[ptr[row]:ptr[row + 1]]`` are the ids of the key in ``row``."""
+
+    def __init__(self, keys: list[str], ptr: np.ndarray, ids: np.ndarray) -> None:
+        self.keys = keys
+        self.rows = {key: row for row, key in enumerate(keys)}
+        self.ptr = ptr
+        self.ids = ids
+
+    @classmethod
+    def build(cls, lists: dict[str, list[int]]) -> Postings:
+        keys = list(lists)
+        sizes = np.fromiter((len(lists[k]) for k in keys), dtype=np.int64, count=len(keys))
+        ptr = np.zeros(len(keys) + 1, dtype=np.int64)
+        np.cumsum(sizes, out=ptr[1:])
+        flat = np.fromiter((i for k in keys for i in lists[k]), dtype=np.int32, count=int(ptr[-1]))
+        return cls(keys, ptr, flat)
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def row(self, row: int) -> np.ndarray:
+        return self.ids[self.ptr[row] : self.ptr[row + 1]]
+
+    def get(self, key: str) -> np.ndarray | None:
+        row = self.rows.get(key)
+        return None if row is None else self.row(row)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"keys": self.keys, "ptr": self.ptr, "ids": self.ids}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(state["keys"], state["ptr"], state["ids"])  # type: ignore[misc]
+
+
 class GramDoor:
     """The strings sharing the most n-grams with a query, rarer n-grams counting more."""
 
@@ -106,11 +145,9 @@ class GramDoor:
             for gram in grams(value, n):
                 postings[gram].append(k)
         self.max_df = max(1000, self.size // 10)
-        self.postings = {
-            g: np.asarray(ids, dtype=np.int32)
-            for g, ids in postings.items()
-            if len(ids) <= self.max_df
-        }
+        self.postings = Postings.build(
+            {g: ids for g, ids in postings.items() if len(ids) <= self.max_df}
+        )
 
     def shortlist(self, text: str, limit: int) -> np.ndarray:
         ids, weights = [], []
@@ -143,14 +180,76 @@ def listing_countries(listing: Listing) -> frozenset[str]:
     return frozenset(found)
 
 
+class NameTable:
+    """The normalised names of an index, kept as plain strings (tokens joined by spaces) and
+    made into `NormalName` values when asked: a million names stay small and load fast."""
+
+    def __init__(self) -> None:
+        self.originals: list[str] = []
+        self.tokens: list[str] = []
+        self.hans: list[str] = []
+        self.forms: list[str] = []
+
+    def append(self, normal: NormalName) -> None:
+        self.originals.append(normal.original)
+        self.tokens.append(" ".join(normal.tokens))
+        self.hans.append(normal.han)
+        self.forms.append(" ".join(sorted(normal.forms)))
+
+    def __len__(self) -> int:
+        return len(self.originals)
+
+    def __getitem__(self, nid: int) -> NormalName:
+        tokens = tuple(self.tokens[nid].split())
+        forms = self.forms[nid]
+        return NormalName(
+            original=self.originals[nid],
+            tokens=tokens,
+            skeleton="".join(tokens),
+            han=self.hans[nid],
+            forms=frozenset(forms.split()) if forms else frozenset(),
+            scripts=frozenset(),
+        )
+
+    def skeleton(self, nid: int) -> str:
+        return self.tokens[nid].replace(" ", "")
+
+    def sorted_key(self, nid: int) -> str:
+        """The tokens sorted and joined: a key that ignores word order."""
+        return "".join(sorted(self.tokens[nid].split()))
+
+
+class LazyListings(Sequence[Listing]):
+    """Listings kept as their JSON and read when asked (an index loaded from disk)."""
+
+    def __init__(self, payloads: list[str]) -> None:
+        self.payloads = payloads
+        self._read: dict[int, Listing] = {}
+
+    def __len__(self) -> int:
+        return len(self.payloads)
+
+    @overload
+    def __getitem__(self, index: int) -> Listing: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Listing]: ...
+    def __getitem__(self, index: int | slice) -> Listing | list[Listing]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        found = self._read.get(index)
+        if found is None:
+            found = Listing.model_validate_json(self.payloads[index])
+            self._read[index] = found
+        return found
+
+
 class ScreeningIndex:
     """Names of a set of listings, indexed for fast fuzzy search."""
 
     def __init__(self, listings: Iterable[Listing]) -> None:
-        self.listings: list[Listing] = list(listings)
-        self.names: list[NormalName] = []
-        self.owner: list[int] = []
-        self.sorted_keys: list[str] = []  # each name's tokens sorted and joined (order-free)
+        self.listings: Sequence[Listing] = list(listings)
+        self.names = NameTable()
+        owner: list[int] = []
         postings: dict[str, list[int]] = defaultdict(list)
         skeletons: dict[str, list[int]] = defaultdict(list)
         hans: dict[str, list[int]] = defaultdict(list)
@@ -168,26 +267,68 @@ class ScreeningIndex:
                     continue
                 nid = len(self.names)
                 self.names.append(normal)
-                self.owner.append(li)
-                self.sorted_keys.append("".join(sorted(normal.tokens)))
+                owner.append(li)
                 for token in set(normal.tokens):
                     postings[token].append(nid)
                 if normal.skeleton:
                     skeletons[normal.skeleton].append(nid)
                 if normal.han:
                     hans[normal.han].append(nid)
-        self.postings = {t: np.asarray(ids, dtype=np.int64) for t, ids in postings.items()}
-        self.by_skeleton = dict(skeletons)
-        self.by_han = dict(hans)
-        self.skeleton_values = list(skeletons)
-        self.skeleton_names = [skeletons[k] for k in self.skeleton_values]
-        self.han_values = list(hans)
-        self.han_names = [hans[k] for k in self.han_values]
+        self.owner = np.asarray(owner, dtype=np.int32)
+        self.postings = Postings.build(postings)
+        self.skeletons = Postings.build(skeletons)
+        self.hans = Postings.build(hans)
+        self.identifiers = dict(self.identifiers)
+        self._doors()
+
+    def _doors(self) -> None:
         self.max_df = max(50, len(self.names) // 20)
-        big = len(self.skeleton_values) > GRAM_SCAN_LIMIT
-        self.skeleton_door = GramDoor(self.skeleton_values, 3) if big else None
-        big = len(self.han_values) > GRAM_SCAN_LIMIT
-        self.han_door = GramDoor(self.han_values, 2) if big else None
+        big = len(self.skeletons) > GRAM_SCAN_LIMIT
+        self.skeleton_door = GramDoor(self.skeletons.keys, 3) if big else None
+        big = len(self.hans) > GRAM_SCAN_LIMIT
+        self.han_door = GramDoor(self.hans.keys, 2) if big else None
+
+    def save(self, path: Path) -> None:
+        """Write the index to ``path`` (listings as JSON, names as strings, postings as flat
+        arrays), for `ScreeningIndex.load`."""
+        state = {
+            "version": INDEX_FORMAT,
+            "listings": [
+                x.model_dump_json(exclude_defaults=True) if isinstance(x, Listing) else x
+                for x in (
+                    self.listings.payloads
+                    if isinstance(self.listings, LazyListings)
+                    else self.listings
+                )
+            ],
+            "names": self.names,
+            "owner": self.owner,
+            "postings": self.postings,
+            "skeletons": self.skeletons,
+            "hans": self.hans,
+            "identifiers": self.identifiers,
+            "skeleton_door": self.skeleton_door,
+            "han_door": self.han_door,
+        }
+        with path.open("wb") as f:
+            pickle.dump(state, f, protocol=pickle.HIGHEST_PROTOCOL)
+
+    @classmethod
+    def load(cls, path: Path) -> ScreeningIndex:
+        """An index written by `save`, ready to answer (listings are read when hit). Only
+        files this product wrote may be loaded: they are pickles."""
+        with path.open("rb") as f:
+            state = pickle.load(f)
+        if state.get("version") != INDEX_FORMAT:
+            raise ValueError(f"{path} is not a screening index of format {INDEX_FORMAT}")
+        index = cls.__new__(cls)
+        index.listings = LazyListings(state["listings"])
+        for key in ("names", "owner", "postings", "skeletons", "hans", "identifiers"):
+            setattr(index, key, state[key])
+        index.max_df = max(50, len(index.names) // 20)
+        index.skeleton_door = state["skeleton_door"]
+        index.han_door = state["han_door"]
+        return index
 
     def __len__(self) -> int:
         return len(self.listings)
@@ -208,16 +349,21 @@ class ScreeningIndex:
             ids.append(post)
             rarity.append(math.log(total / len(post)))
         found.update(top_weighted(ids, rarity, total, TOKEN_CANDIDATES).tolist())
-        found.update(self.by_skeleton.get(query.skeleton, ()))
-        found.update(self.by_han.get(query.han, ()) if query.han else ())
+        same = self.skeletons.get(query.skeleton)
+        if same is not None:
+            found.update(same.tolist())
+        same = self.hans.get(query.han) if query.han else None
+        if same is not None:
+            found.update(same.tolist())
         if not fuzzy:
             return found
-        if query.skeleton and self.skeleton_values:
-            for idx in _nearest(query.skeleton, self.skeleton_values, self.skeleton_door, cutoff):
-                found.update(self.skeleton_names[idx])
-        if query.han and self.han_values:
-            for idx in _nearest(query.han, self.han_values, self.han_door, cutoff - 10):
-                found.update(self.han_names[idx])
+        if query.skeleton and len(self.skeletons):
+            keys = self.skeletons.keys
+            for idx in _nearest(query.skeleton, keys, self.skeleton_door, cutoff):
+                found.update(self.skeletons.row(idx).tolist())
+        if query.han and len(self.hans):
+            for idx in _nearest(query.han, self.hans.keys, self.han_door, cutoff - 10):
+                found.update(self.hans.row(idx).tolist())
         return found
 
     def shortlist(self, query: NormalName, candidates: set[int]) -> list[int]:
@@ -229,22 +375,24 @@ class ScreeningIndex:
         ids = sorted(candidates)
         if len(ids) <= FULL_SCORE_LIMIT:
             return ids
-        skeletons = [self.names[i].skeleton for i in ids]
+        names = self.names
+        skeletons = [names.skeleton(i) for i in ids]
         estimate = process.cdist([query.skeleton], skeletons, scorer=Indel.normalized_similarity)[0]
         order_free = process.cdist(
             ["".join(sorted(query.tokens))],
-            [self.sorted_keys[i] for i in ids],
+            [names.sorted_key(i) for i in ids],
             scorer=Indel.normalized_similarity,
         )[0]
         np.maximum(estimate, order_free, out=estimate)
         words = set(query.tokens)
         contained = []
         for k, i in enumerate(ids):
-            other = self.names[i]
-            if words and (words <= set(other.tokens) or set(other.tokens) <= words):
+            other = set(names.tokens[i].split())
+            if words and (words <= other or other <= words):
                 contained.append(k)  # the containment floor: scored whatever the estimate
-            if query.han and other.han:
-                estimate[k] = max(estimate[k], Indel.normalized_similarity(query.han, other.han))
+            han = names.hans[i]
+            if query.han and han:
+                estimate[k] = max(estimate[k], Indel.normalized_similarity(query.han, han))
         best = set(np.argpartition(-estimate, FULL_SCORE_LIMIT)[:FULL_SCORE_LIMIT].tolist())
         best.update(contained[:CONTAINED_LIMIT])
         return [ids[k] for k in sorted(best)]
@@ -267,15 +415,16 @@ class ScreeningIndex:
         if not normal.empty:
             floor = max(min_score, 0.0)
             for nid in self.shortlist(normal, self.candidates(normal, min_score, fuzzy=fuzzy)):
-                li = self.owner[nid]
+                li = int(self.owner[nid])
                 if li in best and best[li].score >= 1.0:
                     continue
-                if upper_bound(normal, self.names[nid]) < floor:
+                name = self.names[nid]
+                if upper_bound(normal, name) < floor:
                     continue
-                scored = score_names(normal, self.names[nid], explain=False)
+                scored = score_names(normal, name, explain=False)
                 current = best.get(li)
                 if current is None or scored.score > current.score:
-                    best[li] = Hit(self.listings[li], scored.score, self.names[nid].original, {})
+                    best[li] = Hit(self.listings[li], scored.score, name.original, {})
                     matched[li] = nid
         ranked: list[tuple[Hit, int]] = []
         for li, hit in best.items():

@@ -96,7 +96,7 @@ def _build(ctx: Context, snapshot: str, match: float, review: float) -> World:
     return World(
         snapshot=snapshot,
         lists=lists,
-        listings=index.listings,
+        listings=list(index.listings),
         registry={r.id: r for r in records if isinstance(r, RegistryParty)},
         edges=[r for r in records if isinstance(r, Edge)],
         flags=[r for r in records if isinstance(r, DefenseFlag)],
