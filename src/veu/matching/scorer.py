@@ -40,6 +40,8 @@ def score_names(query: NormalName, candidate: NormalName, *, explain: bool = Tru
                 }
             },
         )
+    if not explain and query.tokens == candidate.tokens and query.han == candidate.han:
+        return NameScore(1.0, {})  # the same name once normalised: every feature agrees
     both_han = bool(query.han and candidate.han)
     best = 0.0
     floor = 0.0
