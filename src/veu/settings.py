@@ -24,11 +24,17 @@ class Settings(BaseSettings):
     database_url: str = Field(
         "sqlite:///veu.db", description="SQLAlchemy URL of the database (SQLite or PostgreSQL)."
     )
-    match_threshold: float = Field(
-        0.85, ge=0.0, le=1.0, description="Score at or above which two names match."
+    match_threshold: float | None = Field(
+        None,
+        ge=0.0,
+        le=1.0,
+        description="Overrides, for screening only, the policy pack's match threshold.",
     )
-    review_threshold: float = Field(
-        0.70, ge=0.0, le=1.0, description="Score from which a near match needs a person to look."
+    review_threshold: float | None = Field(
+        None,
+        ge=0.0,
+        le=1.0,
+        description="Overrides, for screening only, the policy pack's review threshold.",
     )
     import_max_reject_share: float = Field(
         0.05,
@@ -42,7 +48,11 @@ class Settings(BaseSettings):
 
     @model_validator(mode="after")
     def _check(self) -> Settings:
-        if self.review_threshold > self.match_threshold:
+        if (
+            self.review_threshold is not None
+            and self.match_threshold is not None
+            and self.review_threshold > self.match_threshold
+        ):
             raise ValueError("review_threshold must not exceed match_threshold")
         if self.environment == "production" and self.secret_key == DEV_SECRET:
             raise ValueError("VEU_SECRET_KEY must be set to a real secret in production")

@@ -114,3 +114,20 @@ def test_screening_a_given_snapshot(loaded_ctx: Context) -> None:
     assert result.snapshot == snapshot
     with pytest.raises(NotFound):
         screen(loaded_ctx, ScreenRequest(name="x"), snapshot="0" * 64)
+
+
+def test_thresholds_are_the_policy_packs_unless_the_settings_override_them(
+    loaded_ctx: Context,
+) -> None:
+    result = screen(loaded_ctx, ScreenRequest(name="Lockheed Martin Corp"))
+    assert result.thresholds == {"match": 0.85, "review": 0.70}
+    assert result.matches[0].match
+    strict = Context(
+        settings=loaded_ctx.settings.model_copy(update={"match_threshold": 0.999}),
+        engine=loaded_ctx.engine,
+        clock=loaded_ctx.clock,
+    )
+    overridden = screen(strict, ScreenRequest(name="Lockheed Martin Corp"))
+    assert overridden.thresholds == {"match": 0.999, "review": 0.70}
+    early = screen(loaded_ctx, ScreenRequest(name="Skydio", date=dt.date(2020, 1, 1)))
+    assert early.thresholds == {"match": 0.85, "review": 0.70}  # before the first pack: its own

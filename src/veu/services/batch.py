@@ -27,7 +27,7 @@ from veu.matching import Query, ScreeningIndex
 from veu.model import Listing, PartyKind
 from veu.services.context import Context
 from veu.services.lists import require_snapshot
-from veu.services.policies import pack_for
+from veu.services.policies import thresholds_on
 from veu.services.world import listing_index
 
 CHUNK = 2000
@@ -196,7 +196,7 @@ def screen_file(
             [Problem("rename or drop it", file=source.name, field=c) for c in clash],
         )
     day = day or ctx.today()
-    threshold = pack_for(day).thresholds.match
+    threshold, _ = thresholds_on(day)
     snapshot = require_snapshot(ctx)
     with ctx.read() as uow:
         index = listing_index(ctx, uow, snapshot)

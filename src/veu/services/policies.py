@@ -55,3 +55,15 @@ def parse_ref(ref: str) -> tuple[str, str]:
         name, version = ref.split("@", 1)
         return name, version
     return DEFAULT_PACK, ref
+
+
+def thresholds_on(day: dt.date) -> tuple[float, float]:
+    """The (match, review) thresholds of the pack in force on ``day``; before the first version
+    took effect, the first version's (screening may ask about any date)."""
+    try:
+        pack = pack_for(day)
+    except NotFound:
+        pack = min(
+            (p for p in all_packs() if p.pack == DEFAULT_PACK), key=lambda p: p.in_force_from
+        )
+    return pack.thresholds.match, pack.thresholds.review

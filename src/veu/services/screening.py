@@ -15,6 +15,7 @@ from veu.model.catalogue import ALL_LISTS
 from veu.model.parties import NonBlank
 from veu.services.context import Context
 from veu.services.lists import require_snapshot
+from veu.services.policies import thresholds_on
 from veu.services.world import listing_index
 
 
@@ -108,6 +109,18 @@ def to_match(
     )
 
 
+def thresholds(ctx: Context, day: dt.date) -> tuple[float, float]:
+    """The match and review thresholds of screening: the policy pack's in force on ``day``
+    (the same decisions use), unless the settings override them."""
+    match_at, review_at = thresholds_on(day)
+    settings = ctx.settings
+    if settings.match_threshold is not None:
+        match_at = settings.match_threshold
+    if settings.review_threshold is not None:
+        review_at = settings.review_threshold
+    return match_at, min(review_at, match_at)
+
+
 def screen(
     ctx: Context, request: ScreenRequest, *, snapshot: str | None = None, min_score: float = 0.5
 ) -> ScreenResult:
@@ -123,15 +136,12 @@ def screen(
         identifiers=tuple(request.identifiers),
     )
     hits = index.search(query, limit=request.limit, min_score=min_score)
-    settings = ctx.settings
+    match_at, review_at = thresholds(ctx, day)
     return ScreenResult(
         query=request.model_dump(mode="json", exclude_defaults=True) | {"name": request.name},
         date=day,
         snapshot=snap,
         algorithm=f"{ALGORITHM}/{ALGORITHM_VERSION}",
-        thresholds={"match": settings.match_threshold, "review": settings.review_threshold},
-        matches=[
-            to_match(h, day, settings.match_threshold, settings.review_threshold, lists)
-            for h in hits
-        ],
+        thresholds={"match": match_at, "review": review_at},
+        matches=[to_match(h, day, match_at, review_at, lists) for h in hits],
     )
