@@ -134,3 +134,12 @@ def test_an_index_saved_and_loaded_answers_the_same(tmp_path: Path) -> None:
     path.write_bytes(b"not an index")
     with pytest.raises(pickle.UnpicklingError):
         ScreeningIndex.load(path)
+
+
+def test_saving_keeps_empty_strings(tmp_path: Path) -> None:
+    single = [Listing(id="x:1", list_id="x", party_id="x:1", names=(Name(value="Acme"),))]
+    index = ScreeningIndex(single)
+    index.save(tmp_path / "one.bin")
+    loaded = ScreeningIndex.load(tmp_path / "one.bin")
+    assert loaded.names.hans == [""]
+    assert [h.listing.id for h in loaded.search(Query(name="ACME"))] == ["x:1"]

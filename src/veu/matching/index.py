@@ -35,7 +35,7 @@ CONTAINMENT_FLOOR = max(f.weight for f in NAME_FEATURES if f.kind == "floor")
 FUZZY_CANDIDATES = 50
 FULL_SCORE_LIMIT = 30  # candidates scored in full, best estimates first
 POSTING_BUDGET = 40_000  # ids summed by a door for one query, rarest postings first
-CONTAINED_LIMIT = 200  # and those one of whose names contains the other, up to this many
+CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
 INDEX_FORMAT = 1  # the layout `ScreeningIndex.save` writes
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -98,6 +98,16 @@ def top_weighted(
     return unique
 
 
+def _join(values: list[str]) -> tuple[int, str]:
+    """Strings without line breaks as one string, with their count (for saving)."""
+    return len(values), "\n".join(values)
+
+
+def _split(joined: tuple[int, str]) -> list[str]:
+    count, text = joined
+    return text.split("\n") if count else []
+
+
 class Postings:
     """Keys mapped to sorted lists of ids, in two flat arrays (compact, quick to save and
     load): ``ids[ptr[row]:ptr[row + 1]]`` are the ids of the key in ``row``."""
@@ -128,10 +138,11 @@ class Postings:
         return None if row is None else self.row(row)
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"keys": self.keys, "ptr": self.ptr, "ids": self.ids}
+        # One string for all keys, not a million objects for pickle to remember one by one.
+        return {"keys": _join(self.keys), "ptr": self.ptr, "ids": self.ids}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(state["keys"], state["ptr"], state["ids"])  # type: ignore[misc]
+        self.__init__(_split(state["keys"]), state["ptr"], state["ids"])  # type: ignore[misc]
 
 
 class GramDoor:
@@ -210,6 +221,18 @@ class NameTable:
             forms=frozenset(forms.split()) if forms else frozenset(),
             scripts=frozenset(),
         )
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {
+            "originals": _join(self.originals),
+            "tokens": _join(self.tokens),
+            "hans": _join(self.hans),
+            "forms": _join(self.forms),
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for key, value in state.items():
+            setattr(self, key, _split(value))
 
     def skeleton(self, nid: int) -> str:
         return self.tokens[nid].replace(" ", "")
@@ -293,14 +316,11 @@ class ScreeningIndex:
         arrays), for `ScreeningIndex.load`."""
         state = {
             "version": INDEX_FORMAT,
-            "listings": [
-                x.model_dump_json(exclude_defaults=True) if isinstance(x, Listing) else x
-                for x in (
-                    self.listings.payloads
-                    if isinstance(self.listings, LazyListings)
-                    else self.listings
-                )
-            ],
+            "listings": _join(
+                self.listings.payloads
+                if isinstance(self.listings, LazyListings)
+                else [x.model_dump_json(exclude_defaults=True) for x in self.listings]
+            ),
             "names": self.names,
             "owner": self.owner,
             "postings": self.postings,
@@ -322,7 +342,7 @@ class ScreeningIndex:
         if state.get("version") != INDEX_FORMAT:
             raise ValueError(f"{path} is not a screening index of format {INDEX_FORMAT}")
         index = cls.__new__(cls)
-        index.listings = LazyListings(state["listings"])
+        index.listings = LazyListings(_split(state["listings"]))
         for key in ("names", "owner", "postings", "skeletons", "hans", "identifiers"):
             setattr(index, key, state[key])
         index.max_df = max(50, len(index.names) // 20)
@@ -394,6 +414,7 @@ class ScreeningIndex:
             if query.han and han:
                 estimate[k] = max(estimate[k], Indel.normalized_similarity(query.han, han))
         best = set(np.argpartition(-estimate, FULL_SCORE_LIMIT)[:FULL_SCORE_LIMIT].tolist())
+        contained.sort(key=lambda k: -estimate[k])
         best.update(contained[:CONTAINED_LIMIT])
         return [ids[k] for k in sorted(best)]
 
