@@ -220,7 +220,9 @@ CONTAINED = 0.75
 def _identifiers(entity: Entity, props: Iterable[str]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for prop in props:
-        values = {normalise_identifier(v) for v in entity.values(prop)}
+        if prop not in entity.properties:
+            continue
+        values = {normalise_identifier(v) for v in entity.properties[prop]}
         values.discard("")
         if values:
             out[prop] = values

@@ -147,7 +147,8 @@ Alignment = tuple[float, tuple[tuple[str, str, float], ...], tuple[str, ...], tu
 
 @lru_cache(maxsize=100_000)
 def align(a: tuple[str, ...], b: tuple[str, ...]) -> Alignment:
-    """The token alignment of two names: (score, aligned pairs, unpaired tokens of each)."""
+    """The token alignment of two names: (score, aligned pairs, unpaired tokens of each).
+    Pairs are taken most similar first; the score is the paired share of both names' width."""
     pairs = []
     for i, x in enumerate(a):
         for j, y in enumerate(b):
@@ -157,28 +158,23 @@ def align(a: tuple[str, ...], b: tuple[str, ...]) -> Alignment:
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
     used_a: set[int] = set()
     used_b: set[int] = set()
-    paired = 0.0
+    paired = total = 0.0
     aligned: list[tuple[str, str, float]] = []
     for sim, i, j in pairs:
         if i in used_a or j in used_b:
             continue
         used_a.add(i)
         used_b.add(j)
+        x, y = a[i], b[j]
         # An initial counts as the whole token it stands for.
-        width = (
-            2 * max(len(a[i]), len(b[j]))
-            if min(len(a[i]), len(b[j])) == 1
-            else (_width(a[i]) + _width(b[j]))
-        )
+        width = 2 * max(len(x), len(y)) if min(len(x), len(y)) == 1 else _width(x) + _width(y)
         paired += sim * width
-        aligned.append((a[i], b[j], round(sim, 3)))
-    total = _aligned_total(a, b, aligned)
-    return (
-        min(1.0, paired / total),
-        tuple(aligned),
-        tuple(t for i, t in enumerate(a) if i not in used_a),
-        tuple(t for j, t in enumerate(b) if j not in used_b),
-    )
+        total += width
+        aligned.append((x, y, round(sim, 3)))
+    unpaired_a = tuple(t for i, t in enumerate(a) if i not in used_a)
+    unpaired_b = tuple(t for j, t in enumerate(b) if j not in used_b)
+    total += sum(max(_width(t), UNMATCHED_MIN_WIDTH) for t in (*unpaired_a, *unpaired_b))
+    return min(1.0, paired / total), tuple(aligned), unpaired_a, unpaired_b
 
 
 def _distinctive(token: str) -> bool:
@@ -216,37 +212,11 @@ def distinct_words(query: NormalName, candidate: NormalName) -> FeatureResult:
 RESPLIT_SIMILARITY = 0.85
 
 
+# The total width of two names (the denominator of the `tokens` score): each paired token its
+# width (a generic word half its length; an initial paired with a token counts as that token)
+# and each unpaired token at least this many letters, so that a short distinctive word (``LKD``
+# in ``LKD Aerospace``) is not nearly free to leave out.
 UNMATCHED_MIN_WIDTH = 4
-
-
-def _aligned_total(
-    a: tuple[str, ...], b: tuple[str, ...], aligned: list[tuple[str, str, float]]
-) -> float:
-    """Total width of both names: an initial paired with a token counts as that token, a generic
-    word counts for half its width, and an unpaired token counts at least
-    ``UNMATCHED_MIN_WIDTH`` (a short distinctive word such as ``LKD`` in ``LKD Aerospace`` must
-    not be nearly free to leave out)."""
-    total = 0.0
-    initials = [(x, y) for x, y, _ in aligned if min(len(x), len(y)) == 1 and x != y]
-    for x, y in initials:
-        total += 2 * max(len(x), len(y))
-    skip_a = [x for x, _ in initials]
-    skip_b = [y for _, y in initials]
-    paired_a = [x for x, _, _ in aligned]
-    paired_b = [y for _, y, _ in aligned]
-    for tokens, paired, skip in ((a, paired_a, skip_a), (b, paired_b, skip_b)):
-        left = list(paired)
-        skipped = list(skip)
-        for token in tokens:
-            if token in skipped:
-                skipped.remove(token)
-                left.remove(token)
-            elif token in left:
-                left.remove(token)
-                total += _width(token)
-            else:
-                total += max(_width(token), UNMATCHED_MIN_WIDTH)
-    return total
 
 
 def numbers(query: NormalName, candidate: NormalName) -> FeatureResult:
@@ -302,8 +272,8 @@ def skeleton(query: NormalName, candidate: NormalName) -> FeatureResult:
     if min(len(a), len(b)) < 4 and a != b:
         return FeatureResult(0.0, {"query": a, "candidate": b, "reason": "too short to be fuzzy"})
     score = Levenshtein.normalized_similarity(a, b)
-    lone = _unpaired_short_words(query, candidate)
-    if lone and score > SHORT_WORD_CAP:
+    lone = _unpaired_short_words(query, candidate) if score > SHORT_WORD_CAP else []
+    if lone:
         # A short word (an abbreviation such as SOS or FJ) often tells organisations apart, and
         # joined into a skeleton it hardly counts: such a pair may reach review, not a match.
         return FeatureResult(

@@ -34,9 +34,9 @@ TOKEN_CANDIDATES = 300
 CONTAINMENT_FLOOR = max(f.weight for f in NAME_FEATURES if f.kind == "floor")
 FUZZY_CANDIDATES = 50
 FULL_SCORE_LIMIT = 30  # candidates scored in full, best estimates first
-POSTING_BUDGET = 40_000  # ids summed by a door for one query, rarest postings first
+POSTING_BUDGET = 20_000  # ids summed by a door for one query, rarest postings first
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 1  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 2  # the layout `ScreeningIndex.save` writes
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
 
@@ -50,14 +50,16 @@ def grams(text: str, n: int) -> set[str]:
 _SCRATCH = threading.local()
 
 
-def _scratch(size: int) -> np.ndarray:
-    """A zeroed array of ``size`` sums for this thread (kept: a query sums into it and clears
-    what it touched, so its cost follows the postings, not the index's size)."""
-    buffer: np.ndarray | None = getattr(_SCRATCH, "buffer", None)
-    if buffer is None or len(buffer) < size:
-        buffer = np.zeros(size, dtype=np.float64)
-        _SCRATCH.buffer = buffer
-    return buffer
+def _scratch(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """Two arrays of ``size`` for this thread: zeroed sums, and positions (kept: a query writes
+    into them only where its postings point, so its cost follows the postings, not the index's
+    size)."""
+    sums: np.ndarray | None = getattr(_SCRATCH, "sums", None)
+    if sums is None or len(sums) < size:
+        sums = np.zeros(size, dtype=np.float32)
+        _SCRATCH.sums = sums
+        _SCRATCH.where = np.zeros(size, dtype=np.int32)
+    return sums, _SCRATCH.where
 
 
 def top_weighted(
@@ -76,25 +78,19 @@ def top_weighted(
             break
         chosen.append(k)
         used += len(postings[k])
-    ids = np.concatenate([postings[k] for k in chosen])
-    each = np.repeat(
-        np.asarray([weights[k] for k in chosen], dtype=np.float64),
-        [len(postings[k]) for k in chosen],
-    )
-    sums = _scratch(size)
-    np.add.at(sums, ids, each)
-    values = sums[ids]
-    sums[ids] = 0.0
-    # An id stands once in each posting holding it: the top ``limit`` ids are among the top
-    # ``limit`` times that many entries.
-    enough = limit * len(chosen)
-    if len(ids) > enough:
-        top = np.argpartition(values, -enough)[-enough:]
-        ids, values = ids[top], values[top]
-    unique, first = np.unique(ids, return_index=True)
+    sums, where = _scratch(size)
+    for k in chosen:
+        sums[postings[k]] += weights[k]  # an id stands once in a posting: no repeats to add
+    ids = postings[chosen[0]] if len(chosen) == 1 else np.concatenate([postings[k] for k in chosen])
+    # Each id once: of the positions written for an id, the one that stays is kept.
+    positions = np.arange(len(ids), dtype=np.int32)
+    where[ids] = positions
+    unique: np.ndarray = ids[where[ids] == positions]
+    values = sums[unique]
+    sums[unique] = 0.0
     if len(unique) > limit:
-        keep = np.argpartition(values[first], -limit)[-limit:]
-        return unique[keep]
+        top: np.ndarray = unique[np.argpartition(values, -limit)[-limit:]]
+        return top
     return unique
 
 
@@ -146,28 +142,54 @@ class Postings:
 
 
 class GramDoor:
-    """The strings sharing the most n-grams with a query, rarer n-grams counting more."""
+    """The strings sharing the most n-grams with a query, rarer n-grams counting more.
 
-    def __init__(self, values: list[str], n: int) -> None:
+    With ``short_n``, strings of at most ``SHORT_STRING`` characters are also indexed by
+    ``short_n``-grams, and a query of at most ``SHORT_QUERY`` characters is also looked up
+    there: long strings are told apart better by longer n-grams (their postings are shorter, so
+    more of them fit the budget), short ones keep more n-grams through a typo with shorter n-grams.
+    """
+
+    def __init__(self, values: list[str], n: int, short_n: int | None = None) -> None:
         self.n = n
         self.size = len(values)
+        self.postings = self._postings(values, n)
+        self.short: tuple[int, Postings, np.ndarray] | None = None
+        if short_n is not None:
+            rows = [k for k, v in enumerate(values) if len(v) <= SHORT_STRING]
+            short = self._postings([values[k] for k in rows], short_n)
+            self.short = (short_n, short, np.asarray(rows, dtype=np.int32))
+
+    @staticmethod
+    def _postings(values: list[str], n: int) -> Postings:
         postings: dict[str, list[int]] = defaultdict(list)
         for k, value in enumerate(values):
             for gram in grams(value, n):
                 postings[gram].append(k)
-        self.max_df = max(1000, self.size // 10)
-        self.postings = Postings.build(
-            {g: ids for g, ids in postings.items() if len(ids) <= self.max_df}
-        )
+        max_df = max(1000, len(values) // 10)
+        return Postings.build({g: ids for g, ids in postings.items() if len(ids) <= max_df})
 
     def shortlist(self, text: str, limit: int) -> np.ndarray:
-        ids, weights = [], []
-        for gram in grams(text, self.n):
-            post = self.postings.get(gram)
-            if post is not None:
-                ids.append(post)
-                weights.append(math.log(self.size / len(post)))
-        return top_weighted(ids, weights, self.size, limit)
+        found = _top_grams(self.postings, self.size, text, self.n, limit)
+        if self.short is not None and len(text) <= SHORT_QUERY:
+            n, postings, rows = self.short
+            more = rows[_top_grams(postings, len(rows), text, n, limit)]
+            found = np.union1d(found, more)
+        return found
+
+
+SHORT_STRING = 12  # strings also indexed by the short n-grams
+SHORT_QUERY = 10  # queries also looked up by them
+
+
+def _top_grams(postings: Postings, size: int, text: str, n: int, limit: int) -> np.ndarray:
+    ids, weights = [], []
+    for gram in grams(text, n):
+        post = postings.get(gram)
+        if post is not None:
+            ids.append(post)
+            weights.append(math.log(size / len(post)))
+    return top_weighted(ids, weights, size, limit)
 
 
 @dataclass(frozen=True)
@@ -307,7 +329,7 @@ class ScreeningIndex:
     def _doors(self) -> None:
         self.max_df = max(50, len(self.names) // 20)
         big = len(self.skeletons) > GRAM_SCAN_LIMIT
-        self.skeleton_door = GramDoor(self.skeletons.keys, 3) if big else None
+        self.skeleton_door = GramDoor(self.skeletons.keys, 4, short_n=3) if big else None
         big = len(self.hans) > GRAM_SCAN_LIMIT
         self.han_door = GramDoor(self.hans.keys, 2) if big else None
 

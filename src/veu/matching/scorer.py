@@ -53,6 +53,8 @@ def score_names(query: NormalName, candidate: NormalName, *, explain: bool = Tru
             continue
         if feature.name == "han" and not both_han:
             continue
+        if not explain and _cannot_change(feature.kind, feature.weight, max(best, floor), penalty):
+            continue
         result = feature.function(query, candidate)
         contribution = result.score * feature.weight
         if feature.kind == "evidence":
@@ -73,3 +75,16 @@ def score_names(query: NormalName, candidate: NormalName, *, explain: bool = Tru
             }
     score = max(0.0, min(1.0, cap, max(best, floor) - penalty))
     return NameScore(score, explanation)
+
+
+def _cannot_change(kind: str, weight: float, reached: float, penalty: float) -> bool:
+    """Whether a feature of ``kind`` and ``weight`` cannot change the score, given the best
+    evidence or floor ``reached`` and the ``penalty`` counted so far: a floor not above what is
+    reached, a cap not below what is reached less the penalties (later penalties only lower
+    it), information always. Such a feature is skipped when no explanation is asked for: the
+    score is the same, sooner."""
+    if kind == "floor":
+        return weight <= reached
+    if kind == "cap":
+        return weight >= reached - penalty
+    return kind == "info"

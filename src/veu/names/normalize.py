@@ -34,6 +34,8 @@ _LATIN_FORMS = latin_form_index()
 _LATIN_FORM_MAX = max(len(k) for k in _LATIN_FORMS)
 # Short forms that are also ordinary words or syllables: removed only at the start or the end.
 _EDGE_ONLY = {k for k in _LATIN_FORMS if len(k) == 1 and len(k[0]) <= 3}
+# The words a legal form can begin with: any other word is kept without looking further.
+_FORM_FIRST = frozenset(k[0] for k in _LATIN_FORMS)
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 _KANA = "\u3040-\u30ff\u31f0-\u31ff"
@@ -78,7 +80,13 @@ class NormalName:
         return not self.tokens and not self.han
 
 
+_LATIN_ONLY = frozenset({"Latin"})
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
 def scripts_of(text: str) -> frozenset[str]:
+    if text.isascii():  # most names: one quick test instead of one per script
+        return _LATIN_ONLY if _ASCII_LETTER.search(text) else frozenset()
     return frozenset(name for name, pattern in _SCRIPT_RANGES if pattern.search(text))
 
 
@@ -101,11 +109,16 @@ def _transliterate(text: str) -> list[Token]:
 
 
 def _clean_latin(text: str) -> str:
-    text = _POSSESSIVE.sub("", text)
-    text = _APOSTROPHES.sub("", text)
-    text = _LOST_APOSTROPHE.sub("", text)
-    text = text.replace("&", " and ")
-    text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
+    # Each rewrite only where its character occurs (most names have none of them).
+    if "'" in text or "`" in text or not text.isascii():
+        text = _POSSESSIVE.sub("", text)
+        text = _APOSTROPHES.sub("", text)
+    if "?" in text:
+        text = _LOST_APOSTROPHE.sub("", text)
+    if "&" in text:
+        text = text.replace("&", " and ")
+    if "." in text:
+        text = _DOTTED.sub(lambda m: m.group().replace(".", ""), text)
     return _NON_ALNUM.sub(" ", text)
 
 
@@ -119,6 +132,10 @@ def _strip_latin_forms(tokens: list[Token]) -> tuple[list[Token], set[str]]:
     i = 0
     n = len(tokens)
     while i < n:
+        if tokens[i][0] not in _FORM_FIRST:
+            keep.append(tokens[i])
+            i += 1
+            continue
         matched = 0
         for size in range(min(_LATIN_FORM_MAX, n - i), 0, -1):
             window = tokens[i : i + size]
