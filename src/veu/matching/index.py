@@ -256,13 +256,6 @@ class NameTable:
         for key, value in state.items():
             setattr(self, key, _split(value))
 
-    def skeleton(self, nid: int) -> str:
-        return self.tokens[nid].replace(" ", "")
-
-    def sorted_key(self, nid: int) -> str:
-        """The tokens sorted and joined: a key that ignores word order."""
-        return "".join(sorted(self.tokens[nid].split()))
-
 
 class LazyListings(Sequence[Listing]):
     """Listings kept as their JSON and read when asked (an index loaded from disk)."""
@@ -411,27 +404,33 @@ class ScreeningIndex:
     def shortlist(self, query: NormalName, candidates: set[int]) -> list[int]:
         """The candidates worth scoring in full: all of them when few; else the
         ``FULL_SCORE_LIMIT`` best by a quick estimate (the larger of the skeletons' and the
-        sorted tokens' similarity, in C by rapidfuzz; the Han strings' for Chinese names), and
+        sorted tokens' similarity, in C by rapidfuzz; the Han strings' for Chinese names; with
+        initials standing for the words they begin, for names written with initials), and
         every name whose words all appear in the other's or the reverse (the containment floor
         does not show in those estimates)."""
         ids = sorted(candidates)
         if len(ids) <= FULL_SCORE_LIMIT:
             return ids
         names = self.names
-        skeletons = [names.skeleton(i) for i in ids]
-        estimate = process.cdist([query.skeleton], skeletons, scorer=Indel.normalized_similarity)[0]
+        words_of = [names.tokens[i].split() for i in ids]
+        estimate = process.cdist(
+            [query.skeleton], ["".join(w) for w in words_of], scorer=Indel.normalized_similarity
+        )[0]
         order_free = process.cdist(
             ["".join(sorted(query.tokens))],
-            [names.sorted_key(i) for i in ids],
+            ["".join(sorted(w)) for w in words_of],
             scorer=Indel.normalized_similarity,
         )[0]
         np.maximum(estimate, order_free, out=estimate)
         words = set(query.tokens)
+        query_initials = any(_is_initial(t) for t in query.tokens)
         contained = []
         for k, i in enumerate(ids):
-            other = set(names.tokens[i].split())
-            if words and (words <= other or other <= words):
+            other = words_of[k]
+            if words and (_covered(other, words) or _covered(query.tokens, set(other))):
                 contained.append(k)  # the containment floor: scored whatever the estimate
+            if query_initials or any(_is_initial(t) for t in other):
+                estimate[k] = max(estimate[k], initials_estimate(query.tokens, other))
             han = names.hans[i]
             if query.han and han:
                 estimate[k] = max(estimate[k], Indel.normalized_similarity(query.han, han))
@@ -513,6 +512,34 @@ def _nearest(text: str, values: list[str], door: GramDoor | None, cutoff: float)
     scores = process.cdist([text], [values[k] for k in shortlist], scorer=fuzz.ratio)[0]
     order = np.argsort(-scores, kind="stable")[:FUZZY_CANDIDATES]
     return [int(shortlist[k]) for k in order if scores[k] >= cutoff]
+
+
+def _is_initial(token: str) -> bool:
+    return len(token) == 1 and token.isalpha()
+
+
+def _covered(tokens: Sequence[str], words: set[str]) -> bool:
+    """Every token is one of ``words``, or an initial that begins one of them."""
+    return all(t in words or (_is_initial(t) and any(w[0] == t for w in words)) for t in tokens)
+
+
+def initials_estimate(a: Sequence[str], b: Sequence[str]) -> float:
+    """The order-free estimate of two names once each initial of one stands for a word of the
+    other that it begins (``k dari`` / ``kvjetkovik dari``): scored as the tokens feature
+    scores initials, which the skeletons alone hide."""
+
+    def expand(short: Sequence[str], full: Sequence[str]) -> list[str]:
+        pool = [t for t in full if len(t) > 1]
+        out = []
+        for token in short:
+            word = next((w for w in pool if w[0] == token), None) if _is_initial(token) else None
+            if word is not None:
+                pool.remove(word)
+            out.append(word or token)
+        return out
+
+    left, right = expand(a, b), expand(b, a)
+    return Indel.normalized_similarity("".join(sorted(left)), "".join(sorted(right)))
 
 
 def upper_bound(a: NormalName, b: NormalName) -> float:
