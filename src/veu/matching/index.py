@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import pickle
+import re
 import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -25,13 +26,12 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
-from veu.matching.features import COUNTRY_FEATURE, NAME_FEATURES
+from veu.matching.features import COUNTRY_FEATURE
 from veu.matching.scorer import score_names
 from veu.model import Identifier, Listing
 from veu.names import NormalName, normalise
 
 TOKEN_CANDIDATES = 300
-CONTAINMENT_FLOOR = max(f.weight for f in NAME_FEATURES if f.kind == "floor")
 FUZZY_CANDIDATES = 50
 FULL_SCORE_LIMIT = 30  # candidates scored in full, best estimates first
 POSTING_BUDGET = 20_000  # ids summed by a door for one query, rarest postings first
@@ -184,7 +184,7 @@ SHORT_QUERY = 10  # queries also looked up by them
 
 def _top_grams(postings: Postings, size: int, text: str, n: int, limit: int) -> np.ndarray:
     ids, weights = [], []
-    for gram in grams(text, n):
+    for gram in sorted(grams(text, n)):  # sorted: the same order in every process
         post = postings.get(gram)
         if post is not None:
             ids.append(post)
@@ -377,7 +377,7 @@ class ScreeningIndex:
         found: set[int] = set()
         total = max(1, len(self.names))
         ids, rarity = [], []
-        for token in set(query.tokens):
+        for token in sorted(set(query.tokens)):  # sorted: the same order in every process
             post = self.postings.get(token)
             if post is None or len(post) > self.max_df:
                 continue
@@ -402,7 +402,7 @@ class ScreeningIndex:
         return found
 
     def shortlist(self, query: NormalName, candidates: set[int]) -> list[int]:
-        """The candidates worth scoring in full: all of them when few; else the
+        """The candidates worth scoring in full, the likeliest first: all of them when few; else the
         ``FULL_SCORE_LIMIT`` best by a quick estimate (the larger of the skeletons' and the
         sorted tokens' similarity, in C by rapidfuzz; the Han strings' for Chinese names; with
         initials standing for the words they begin, for names written with initials), and
@@ -427,9 +427,14 @@ class ScreeningIndex:
         contained = []
         for k, i in enumerate(ids):
             other = words_of[k]
-            if words and (_covered(other, words) or _covered(query.tokens, set(other))):
-                contained.append(k)  # the containment floor: scored whatever the estimate
-            if query_initials or any(_is_initial(t) for t in other):
+            initials = query_initials or _HAS_INITIAL.search(names.tokens[i]) is not None
+            if words:
+                others = set(other)
+                if others <= words or words <= others:
+                    contained.append(k)  # the containment floor: scored whatever the estimate
+                elif initials and (_covered(other, words) or _covered(query.tokens, others)):
+                    contained.append(k)
+            if initials:
                 estimate[k] = max(estimate[k], initials_estimate(query.tokens, other))
             han = names.hans[i]
             if query.han and han:
@@ -437,7 +442,7 @@ class ScreeningIndex:
         best = set(np.argpartition(-estimate, FULL_SCORE_LIMIT)[:FULL_SCORE_LIMIT].tolist())
         contained.sort(key=lambda k: -estimate[k])
         best.update(contained[:CONTAINED_LIMIT])
-        return [ids[k] for k in sorted(best)]
+        return [ids[k] for k in sorted(best, key=lambda k: (-estimate[k], k))]
 
     def search(
         self, query: Query, *, limit: int = 10, min_score: float = 0.5, fuzzy: bool = True
@@ -445,7 +450,6 @@ class ScreeningIndex:
         """Listings whose names (or identifiers) match ``query``, best first."""
         normal = normalise(query.name)
         best: dict[int, Hit] = {}
-        matched: dict[int, int] = {}  # listing -> the name id of its best hit
         for ident in query.identifiers:
             for li in self.identifiers.get(ident.key(), ()):
                 best[li] = Hit(
@@ -454,20 +458,21 @@ class ScreeningIndex:
                     query.name,
                     {"identifier": {"score": 1.0, "scheme": ident.scheme, "value": ident.value}},
                 )
+        scores: dict[int, float] = {}  # listing -> the score of its best name
+        matched: dict[int, int] = {}  # listing -> that name's id
         if not normal.empty:
-            floor = max(min_score, 0.0)
             for nid in self.shortlist(normal, self.candidates(normal, min_score, fuzzy=fuzzy)):
                 li = int(self.owner[nid])
-                if li in best and best[li].score >= 1.0:
+                if li in best or scores.get(li, 0.0) >= 1.0:
                     continue
-                name = self.names[nid]
-                if upper_bound(normal, name) < floor:
-                    continue
-                scored = score_names(normal, name, explain=False)
-                current = best.get(li)
-                if current is None or scored.score > current.score:
-                    best[li] = Hit(self.listings[li], scored.score, name.original, {})
+                score = score_names(normal, self.names[nid], explain=False).score
+                current = scores.get(li, -1.0)
+                if score > current or (score == current and nid < matched[li]):
+                    scores[li] = score
                     matched[li] = nid
+            for li, score in scores.items():
+                if score >= min_score:
+                    best[li] = Hit(self.listings[li], score, self.names[matched[li]].original, {})
         ranked: list[tuple[Hit, int]] = []
         for li, hit in best.items():
             hit = self._apply_country(hit, query.countries, li)
@@ -514,6 +519,9 @@ def _nearest(text: str, values: list[str], door: GramDoor | None, cutoff: float)
     return [int(shortlist[k]) for k in order if scores[k] >= cutoff]
 
 
+_HAS_INITIAL = re.compile(r"(?:^| )[^\W\d_](?: |$)")  # a one-letter word in tokens joined by spaces
+
+
 def _is_initial(token: str) -> bool:
     return len(token) == 1 and token.isalpha()
 
@@ -540,19 +548,3 @@ def initials_estimate(a: Sequence[str], b: Sequence[str]) -> float:
 
     left, right = expand(a, b), expand(b, a)
     return Indel.normalized_similarity("".join(sorted(left)), "".join(sorted(right)))
-
-
-def upper_bound(a: NormalName, b: NormalName) -> float:
-    """A cheap bound no name score can exceed: the evidence features are all limited by how
-    different the names' lengths are; the containment floor is 0.75 at most."""
-    bound = CONTAINMENT_FLOOR
-    la, lb = sum(map(len, a.tokens)), sum(map(len, b.tokens))
-    if la and lb:
-        bound = max(bound, 2 * min(la, lb) / (la + lb))
-    sa, sb = len(a.skeleton), len(b.skeleton)
-    if sa and sb:
-        bound = max(bound, min(sa, sb) / max(sa, sb))
-    ha, hb = len(a.han), len(b.han)
-    if ha and hb:
-        bound = max(bound, min(ha, hb) / max(ha, hb))
-    return bound + 1e-9
