@@ -51,7 +51,7 @@ def parts() -> Parts:
     return Parts(sorted(given), sorted(family), sorted(words), sorted(han))
 
 
-def _typo(rng: random.Random, text: str) -> str:
+def typo(rng: random.Random, text: str) -> str:
     if len(text) < 5:
         return text
     i = rng.randrange(1, len(text) - 1)
@@ -70,14 +70,14 @@ def entity_names(rng: random.Random, p: Parts) -> tuple[PartyKind, list[str]]:
         first, last = rng.choice(p.given), rng.choice(p.family)
         middle = rng.choice(p.given) if rng.random() < 0.4 else ""
         primary = " ".join(x for x in (first, middle, last) if x)
-        names = [primary, f"{last.upper()}, {first}", _typo(rng, primary)]
+        names = [primary, f"{last.upper()}, {first}", typo(rng, primary)]
         names.append(primary.lower().translate(_CYRILLIC))
         if rng.random() < 0.6:
             names.append(f"{first[0]}. {last}")
         return PartyKind.person, names
     words = rng.sample(p.words, rng.randint(2, 4))
     primary = " ".join(words) + " " + rng.choice(SUFFIXES)
-    names = [primary, " ".join(words), _typo(rng, primary), " ".join(reversed(words))]
+    names = [primary, " ".join(words), typo(rng, primary), " ".join(reversed(words))]
     if rng.random() < 0.5:
         names.append("".join(rng.sample(p.han, rng.randint(2, 5))) + rng.choice(HAN_SUFFIXES))
     if rng.random() < 0.3:
@@ -120,7 +120,7 @@ def perturb(rng: random.Random, name: str) -> str:
     tokens = name.split()
     choice = rng.random()
     if choice < 0.4:
-        return _typo(rng, name)
+        return typo(rng, name)
     if choice < 0.6 and len(tokens) > 2:
         del tokens[rng.randrange(len(tokens))]
         return " ".join(tokens)

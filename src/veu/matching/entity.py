@@ -45,6 +45,7 @@ ORGANISATION_SCHEMAS = frozenset(
     {"Company", "Organization", "LegalEntity", "PublicBody", "Airline"}
 )
 THING_SCHEMAS = frozenset({"Vessel", "Airplane"})
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
 class Entity(BaseModel):
@@ -87,6 +88,30 @@ class Entity(BaseModel):
         """Each name's set of tokens, and every token of every name."""
         sets = [frozenset(n.tokens) for n in self.normal_names]
         return sets, frozenset().union(*sets)
+
+    @cached_property
+    def han_names(self) -> list[int]:
+        """The positions of the names that have Han characters."""
+        return [k for k, n in enumerate(self.normal_names) if n.han]
+
+    @cached_property
+    def dates(self) -> set[tuple[int, int | None, int | None]]:
+        """Dates of birth, incorporation or build, as (year, month, day) to the precision given."""
+        out = set()
+        for value in self.values("birthDate", "incorporationDate", "buildDate"):
+            found = _DATE.match(value.strip())
+            if found:
+                year, month, day = found.groups()
+                out.add((int(year), int(month) if month else None, int(day) if day else None))
+        return out
+
+    @cached_property
+    def countries(self) -> set[str]:
+        return {v.strip().lower()[:2] for v in self.values(*COUNTRY_PROPERTIES) if v.strip()}
+
+    @cached_property
+    def genders(self) -> set[str]:
+        return {v.strip().lower() for v in self.values("gender")} & {"male", "female"}
 
     @cached_property
     def unique_ids(self) -> dict[str, set[str]]:
@@ -198,20 +223,19 @@ def _estimates(a: Entity, b: Entity) -> list[tuple[float, int, int]]:
             for i, other in enumerate(sets_l):
                 if words <= other:
                     matrix[i, j] = max(matrix[i, j], CONTAINED)
-    for i, x in enumerate(left):
-        if x.han:
-            for j, y in enumerate(right):
-                if y.han:
-                    han = Levenshtein.normalized_similarity(x.han, y.han)
-                    matrix[i, j] = max(matrix[i, j], han)
+    for i in a.han_names:
+        for j in b.han_names:
+            han = Levenshtein.normalized_similarity(left[i].han, right[j].han)
+            matrix[i, j] = max(matrix[i, j], han)
     flat = matrix.ravel()
-    if len(flat) <= NAME_SHORTLIST:
-        best = np.argsort(-flat, kind="stable")
-    else:
+    if len(flat) > 256:
         part = np.argpartition(-flat, NAME_SHORTLIST)[:NAME_SHORTLIST]
-        best = part[np.argsort(-flat[part], kind="stable")]
+        best = part[np.argsort(-flat[part], kind="stable")].tolist()
+    else:  # few pairs: quicker in Python than through numpy
+        values = flat.tolist()
+        best = sorted(range(len(values)), key=lambda k: -values[k])[:NAME_SHORTLIST]
     width = matrix.shape[1]
-    return [(float(flat[k]), int(k) // width, int(k) % width) for k in best]
+    return [(float(flat[k]), k // width, k % width) for k in best]
 
 
 CONTAINED = 0.75
@@ -262,19 +286,6 @@ def identifier_conflict(a: Entity, b: Entity) -> FeatureResult:
     return FeatureResult(0.0, {})
 
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
-
-
-def _dates(entity: Entity) -> set[tuple[int, int | None, int | None]]:
-    out = set()
-    for value in entity.values("birthDate", "incorporationDate", "buildDate"):
-        found = _DATE.match(value.strip())
-        if found:
-            year, month, day = found.groups()
-            out.add((int(year), int(month) if month else None, int(day) if day else None))
-    return out
-
-
 def _compatible(
     x: tuple[int, int | None, int | None], y: tuple[int, int | None, int | None]
 ) -> bool:
@@ -286,7 +297,7 @@ def date_conflict(a: Entity, b: Entity) -> FeatureResult:
     """Both give dates of birth (or incorporation, or build) and none of one side agrees with any
     of the other, to the precision both give: a different year counts in full, the same year with
     a different month or day for half (a transcription slip is possible)."""
-    left, right = _dates(a), _dates(b)
+    left, right = a.dates, b.dates
     if not left or not right:
         return FeatureResult(0.0, {})
     if any(_compatible(x, y) for x in left for y in right):
@@ -304,14 +315,10 @@ def _show(date: tuple[int, int | None, int | None]) -> str:
     return "-".join([f"{year:04d}", *(f"{p:02d}" for p in (month, day) if p is not None)])
 
 
-def _countries(entity: Entity) -> set[str]:
-    return {v.strip().lower()[:2] for v in entity.values(*COUNTRY_PROPERTIES) if v.strip()}
-
-
 def country_conflict(a: Entity, b: Entity) -> FeatureResult:
     """Both name countries (country, nationality, citizenship, jurisdiction) and share none.
     People move and companies have subsidiaries abroad, so this lowers the score a little."""
-    left, right = _countries(a), _countries(b)
+    left, right = a.countries, b.countries
     if left and right and not left & right:
         return FeatureResult(1.0, {"left": sorted(left), "right": sorted(right)})
     return FeatureResult(0.0, {})
@@ -319,8 +326,7 @@ def country_conflict(a: Entity, b: Entity) -> FeatureResult:
 
 def gender_conflict(a: Entity, b: Entity) -> FeatureResult:
     """Both give a gender and they differ."""
-    left = {v.strip().lower() for v in a.values("gender")} & {"male", "female"}
-    right = {v.strip().lower() for v in b.values("gender")} & {"male", "female"}
+    left, right = a.genders, b.genders
     if left and right and not left & right:
         return FeatureResult(1.0, {"left": sorted(left), "right": sorted(right)})
     return FeatureResult(0.0, {})
