@@ -19,6 +19,7 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter as _pick
 from pathlib import Path
 from typing import Any, overload
 
@@ -445,9 +446,17 @@ class ScreeningIndex:
         return [ids[k] for k in sorted(best, key=lambda k: (-estimate[k], k))]
 
     def search(
-        self, query: Query, *, limit: int = 10, min_score: float = 0.5, fuzzy: bool = True
+        self,
+        query: Query,
+        *,
+        limit: int = 10,
+        min_score: float = 0.5,
+        fuzzy: bool = True,
+        explain: bool = True,
     ) -> list[Hit]:
-        """Listings whose names (or identifiers) match ``query``, best first."""
+        """Listings whose names (or identifiers) match ``query``, best first. Without
+        ``explain`` the hits carry no feature-by-feature explanation (the same hits and scores,
+        sooner: for bulk screening that keeps only names and scores)."""
         normal = normalise(query.name)
         best: dict[int, Hit] = {}
         for ident in query.identifiers:
@@ -479,6 +488,8 @@ class ScreeningIndex:
             if hit.score >= min_score:
                 ranked.append((hit, li))
         ranked.sort(key=lambda item: (-item[0].score, item[0].listing.list_id, item[0].listing.id))
+        if not explain:
+            return [hit for hit, _ in ranked[:limit]]
         return [self._explained(normal, hit, matched.get(li)) for hit, li in ranked[:limit]]
 
     def _explained(self, normal: NormalName, hit: Hit, nid: int | None) -> Hit:
@@ -514,7 +525,8 @@ def _nearest(text: str, values: list[str], door: GramDoor | None, cutoff: float)
     shortlist = door.shortlist(text, GRAM_SHORTLIST)
     if not len(shortlist):
         return []
-    scores = process.cdist([text], [values[k] for k in shortlist], scorer=fuzz.ratio)[0]
+    chosen = [values[shortlist[0]]] if len(shortlist) == 1 else _pick(*shortlist.tolist())(values)
+    scores = process.cdist([text], chosen, scorer=fuzz.ratio)[0]
     order = np.argsort(-scores, kind="stable")[:FUZZY_CANDIDATES]
     return [int(shortlist[k]) for k in order if scores[k] >= cutoff]
 

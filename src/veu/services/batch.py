@@ -84,7 +84,7 @@ def best_hit(
         return None
     query = Query(name=row.name, countries=frozenset([row.country]) if row.country else frozenset())
     best = None
-    for hit in index.search(query, limit=5, min_score=0.5):
+    for hit in index.search(query, limit=5, min_score=0.5, explain=False):
         if _kind_conflict(row.schema, hit.listing):
             continue
         score = hit.score - (0.25 if _year_conflict(row.birth_year, hit.listing) else 0.0)
