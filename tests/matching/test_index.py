@@ -205,3 +205,21 @@ def test_names_with_initials_are_scored_among_many_candidates() -> None:
     hits = ScreeningIndex(listings).search(Query(name="Kvjetkovik Dari"), limit=len(listings))
     found = {h.matched_name: h.score for h in hits}
     assert found["K. Dari"] >= 0.85
+
+
+def test_an_index_from_json_answers_the_same_and_keeps_few_objects(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`ScreeningIndex.from_json` (bulk screening) keeps listings as JSON and reads the ones a
+    query hits, keeping only the last few read as objects."""
+    from veu.matching.index import LazyListings
+
+    index = ScreeningIndex(LISTINGS)
+    lazy = ScreeningIndex.from_json(x.model_dump_json() for x in LISTINGS)
+    assert isinstance(lazy.listings, LazyListings)
+    monkeypatch.setattr(LazyListings, "READ_KEPT", 1)
+    for query in ("洛克希德·马丁公司", "Lockheed Martn", "Haiguang", "BNC", "Skydio"):
+        assert [(h.listing, h.score, h.explanation) for h in index.search(Query(name=query))] == [
+            (h.listing, h.score, h.explanation) for h in lazy.search(Query(name=query))
+        ]
+        assert len(lazy.listings._read) <= 1

@@ -93,7 +93,7 @@ def phonetic_key(token: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=100_000)
 def token_similarity(a: str, b: str) -> float:
     """Similarity of two tokens: 1 when equal; a few edits allowed by length; digits exact; an
     initial (``j``) stands for a token it begins (``joachim``) at 0.9; tokens of four letters
@@ -145,7 +145,7 @@ def tokens(query: NormalName, candidate: NormalName) -> FeatureResult:
 Alignment = tuple[float, tuple[tuple[str, str, float], ...], tuple[str, ...], tuple[str, ...]]
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def align(a: tuple[str, ...], b: tuple[str, ...]) -> Alignment:
     """The token alignment of two names: (score, aligned pairs, unpaired tokens of each).
     Pairs are taken most similar first; the score is the paired share of both names' width."""

@@ -16,7 +16,7 @@ import math
 import pickle
 import re
 import threading
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter as _pick
@@ -259,11 +259,15 @@ class NameTable:
 
 
 class LazyListings(Sequence[Listing]):
-    """Listings kept as their JSON and read when asked (an index loaded from disk)."""
+    """Listings kept as their JSON and read when asked (an index loaded from disk, or made by
+    `ScreeningIndex.from_json`): the last ``READ_KEPT`` read are kept as objects, so memory
+    stays bounded however many are hit."""
+
+    READ_KEPT = 4096
 
     def __init__(self, payloads: list[str]) -> None:
         self.payloads = payloads
-        self._read: dict[int, Listing] = {}
+        self._read: OrderedDict[int, Listing] = OrderedDict()
 
     def __len__(self) -> int:
         return len(self.payloads)
@@ -279,6 +283,10 @@ class LazyListings(Sequence[Listing]):
         if found is None:
             found = Listing.model_validate_json(self.payloads[index])
             self._read[index] = found
+            if len(self._read) > self.READ_KEPT:
+                self._read.popitem(last=False)
+        else:
+            self._read.move_to_end(index)
         return found
 
 
@@ -287,13 +295,33 @@ class ScreeningIndex:
 
     def __init__(self, listings: Iterable[Listing]) -> None:
         self.listings: Sequence[Listing] = list(listings)
+        self._index(self.listings)
+
+    @classmethod
+    def from_json(cls, payloads: Iterable[str]) -> ScreeningIndex:
+        """An index of listings given as their JSON, kept as JSON and read when a query hits
+        them (`LazyListings`): the listings are never all held as objects at once, which takes
+        about six times the memory. For bulk screening."""
+        index = cls.__new__(cls)
+        kept: list[str] = []
+
+        def read() -> Iterable[Listing]:
+            for payload in payloads:
+                kept.append(payload)
+                yield Listing.model_validate_json(payload)
+
+        index._index(read())
+        index.listings = LazyListings(kept)
+        return index
+
+    def _index(self, listings: Iterable[Listing]) -> None:
         self.names = NameTable()
         owner: list[int] = []
         postings: dict[str, list[int]] = defaultdict(list)
         skeletons: dict[str, list[int]] = defaultdict(list)
         hans: dict[str, list[int]] = defaultdict(list)
         self.identifiers: dict[tuple[str, str], list[int]] = defaultdict(list)
-        for li, listing in enumerate(self.listings):
+        for li, listing in enumerate(listings):
             for ident in listing.identifiers:
                 self.identifiers[ident.key()].append(li)
             seen: set[str] = set()

@@ -28,7 +28,6 @@ from veu.model import Listing, PartyKind
 from veu.services.context import Context
 from veu.services.lists import require_snapshot
 from veu.services.policies import thresholds_on
-from veu.services.world import listing_index
 
 CHUNK = 2000
 OUTPUT_COLUMNS = ("match_name", "match_list", "match_listing", "score", "match", "in_force")
@@ -198,8 +197,10 @@ def screen_file(
     day = day or ctx.today()
     threshold, _ = thresholds_on(day)
     snapshot = require_snapshot(ctx)
-    with ctx.read() as uow:
-        index = listing_index(ctx, uow, snapshot)
+    with ctx.read() as uow:  # an index for this run, its listings kept as JSON: less memory
+        stored = uow.lists.payloads(snapshot, dataset="listings")
+    index = ScreeningIndex.from_json(payload for _, payload in stored)
+    del stored
     report = BatchReport(output=str(target))
     fd, temp_name = tempfile.mkstemp(prefix=".veu-batch-", suffix=target.suffix, dir=target.parent)
     os.close(fd)
