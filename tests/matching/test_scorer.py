@@ -34,6 +34,7 @@ def score(a: str, b: str) -> float:
         ("Saddam Husayn", "Saddam Hussein"),
         ("Muhammad Yunus", "Mohammed Yunus"),
         ("Usama bin Ladin", "Osama bin Laden"),
+        ("Musa Kusa", "Moussa Koussa"),  # four letters sound alike when lengths differ (v3)
     ],
 )
 def test_same_entity_matches(query: str, listed: str) -> None:
@@ -60,6 +61,9 @@ def test_same_entity_matches(query: str, listed: str) -> None:
         ("China Northern Rare Earth Group", "China Southern Rare Earth Group"),
         ("Hani Abd al-Latif Tilfah al-Rawi", "Hani Abd al-Latif Tilfah al-Tikriti"),
         ("SUBARU Corporation", "SOBAR"),  # sound alike only once their vowels are gone
+        # listed four-letter acronyms a letter apart (veu-names/3): review at most
+        ("CETC", "CITC"),
+        ("AVIC", "AVEC"),
     ],
 )
 def test_different_entities_do_not_match(query: str, listed: str) -> None:

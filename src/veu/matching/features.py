@@ -96,10 +96,11 @@ def phonetic_key(token: str) -> str:
 @lru_cache(maxsize=100_000)
 def token_similarity(a: str, b: str) -> float:
     """Similarity of two tokens: 1 when equal; a few edits allowed by length; digits exact; an
-    initial (``j``) stands for a token it begins (``joachim``) at 0.9; tokens of four letters
-    or more that sound alike (the same `phonetic_key` of three letters or more: ``husayn`` /
-    ``hussein``) at least 0.85, and long ones whose keys differ by one sound (``aleksandr`` /
-    ``alexander``) at least 0.8."""
+    initial (``j``) stands for a token it begins (``joachim``) at 0.9; tokens that sound alike
+    (the same `phonetic_key` of three letters or more: ``husayn`` / ``hussein``) at least 0.85,
+    and long ones whose keys differ by one sound (``aleksandr`` / ``alexander``) at least 0.8,
+    when they are long enough to compare by sound (four letters or more, five when both have
+    four: ``AVIC`` / ``AVEC`` are not alike, ``Musa`` / ``Moussa`` are)."""
     if a == b:
         return 1.0
     if a.isdigit() or b.isdigit():
@@ -110,7 +111,7 @@ def token_similarity(a: str, b: str) -> float:
     similar = (
         1.0 - distance / max(len(a), len(b)) if distance <= _max_edits(min(len(a), len(b))) else 0.0
     )
-    if similar < PHONETIC_SIMILARITY and min(len(a), len(b)) >= PHONETIC_MIN_LENGTH:
+    if similar < PHONETIC_SIMILARITY and _may_sound_alike(a, b):
         key_a, key_b = phonetic_key(a), phonetic_key(b)
         if len(key_a) >= 3 and key_a == key_b:
             return PHONETIC_SIMILARITY
@@ -121,6 +122,14 @@ def token_similarity(a: str, b: str) -> float:
 
 
 PHONETIC_MIN_LENGTH = 4
+
+
+def _may_sound_alike(a: str, b: str) -> bool:
+    """Whether two tokens are long enough to compare by sound: four letters or more, and five
+    when both have four (``AVIC`` / ``AVEC``, ``CETC`` / ``CITC``: acronyms a letter apart are
+    different parties as often as not), unless their lengths differ (``Musa`` / ``Moussa``)."""
+    shorter = min(len(a), len(b))
+    return shorter >= PHONETIC_MIN_LENGTH + (1 if len(a) == len(b) == shorter else 0)
 
 
 def tokens(query: NormalName, candidate: NormalName) -> FeatureResult:

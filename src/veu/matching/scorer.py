@@ -15,7 +15,7 @@ from veu.matching.features import NAME_FEATURES
 from veu.names import NormalName
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "2"
+ALGORITHM_VERSION = "3"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton", "distinct_words"})
 
 
