@@ -90,6 +90,14 @@ class Entity(BaseModel):
         return sets, frozenset().union(*sets)
 
     @cached_property
+    def name_positions(self) -> dict[tuple[tuple[str, ...], str], int]:
+        """Each distinct normalised name (tokens and Han characters) and where it first is."""
+        out: dict[tuple[tuple[str, ...], str], int] = {}
+        for k, n in enumerate(self.normal_names):
+            out.setdefault((n.tokens, n.han), k)
+        return out
+
+    @cached_property
     def han_names(self) -> list[int]:
         """The positions of the names that have Han characters."""
         return [k for k, n in enumerate(self.normal_names) if n.han]
@@ -167,13 +175,22 @@ ESTIMATE_SLACK = 0.15  # a full score exceeds its estimate by less than this, in
 
 def names(a: Entity, b: Entity) -> FeatureResult:
     """The best-scoring pair of names (names, aliases, previous names, first and last names
-    joined), scored by `veu.matching.score_names`. Every pair is first estimated in one
+    joined), scored by `veu.matching.score_names`. A name both have (once normalised) scores 1
+    at once. Otherwise every pair is first estimated in one
     vectorised pass (skeleton similarity and token-set ratio, which covers reordered and
     contained names); the best few are scored in full. When no estimate reaches 0.45 no pair can
     reach review, and the best estimate is the score."""
     left, right = a.normal_names, b.normal_names
     if not left or not right:
         return FeatureResult(0.0, {"reason": "an entity has no distinctive name"})
+    same = a.name_positions.keys() & b.name_positions.keys()
+    if same:  # a name both have, once normalised: it scores 1, nothing scores more
+        i = min(a.name_positions[key] for key in same)
+        j = b.name_positions[(left[i].tokens, left[i].han)]
+        explanation = score_names(left[i], right[j]).explanation
+        return FeatureResult(
+            1.0, {"left": left[i].original, "right": right[j].original, "features": explanation}
+        )
     order = _estimates(a, b)
     top = order[0][0]
     if top < NAME_GATE:
@@ -213,16 +230,23 @@ def _estimates(a: Entity, b: Entity) -> list[tuple[float, int, int]]:
     )
     left, right = a.normal_names, b.normal_names
     (sets_l, vocab_l), (sets_r, vocab_r) = a.token_sets, b.token_sets
-    for i, words in enumerate(sets_l):
-        if words and words <= vocab_r:
-            for j, other in enumerate(sets_r):
-                if words <= other:
-                    matrix[i, j] = max(matrix[i, j], CONTAINED)
-    for j, words in enumerate(sets_r):
-        if words and words <= vocab_l:
-            for i, other in enumerate(sets_l):
-                if words <= other:
-                    matrix[i, j] = max(matrix[i, j], CONTAINED)
+    contained = [
+        (i, j)
+        for i, words in enumerate(sets_l)
+        if words and words <= vocab_r
+        for j, other in enumerate(sets_r)
+        if words <= other
+    ]
+    contained += [
+        (i, j)
+        for j, words in enumerate(sets_r)
+        if words and words <= vocab_l
+        for i, other in enumerate(sets_l)
+        if words <= other
+    ]
+    if contained:
+        rows, columns = zip(*contained, strict=True)
+        matrix[rows, columns] = np.maximum(matrix[rows, columns], CONTAINED)
     for i in a.han_names:
         for j in b.han_names:
             han = Levenshtein.normalized_similarity(left[i].han, right[j].han)
@@ -231,9 +255,9 @@ def _estimates(a: Entity, b: Entity) -> list[tuple[float, int, int]]:
     if len(flat) > 256:
         part = np.argpartition(-flat, NAME_SHORTLIST)[:NAME_SHORTLIST]
         best = part[np.argsort(-flat[part], kind="stable")].tolist()
-    else:  # few pairs: quicker in Python than through numpy
+    else:  # few pairs: quicker in Python than through numpy (a stable sort: ties in order)
         values = flat.tolist()
-        best = sorted(range(len(values)), key=lambda k: -values[k])[:NAME_SHORTLIST]
+        best = sorted(range(len(values)), key=values.__getitem__, reverse=True)[:NAME_SHORTLIST]
     width = matrix.shape[1]
     return [(float(flat[k]), k // width, k % width) for k in best]
 
