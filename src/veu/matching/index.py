@@ -268,6 +268,7 @@ class LazyListings(Sequence[Listing]):
     def __init__(self, payloads: list[str]) -> None:
         self.payloads = payloads
         self._read: OrderedDict[int, Listing] = OrderedDict()
+        self._lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self.payloads)
@@ -279,14 +280,16 @@ class LazyListings(Sequence[Listing]):
     def __getitem__(self, index: int | slice) -> Listing | list[Listing]:
         if isinstance(index, slice):
             return [self[i] for i in range(*index.indices(len(self)))]
-        found = self._read.get(index)
-        if found is None:
-            found = Listing.model_validate_json(self.payloads[index])
+        with self._lock:  # an index may answer from several threads
+            found = self._read.get(index)
+            if found is not None:
+                self._read.move_to_end(index)
+                return found
+        found = Listing.model_validate_json(self.payloads[index])
+        with self._lock:
             self._read[index] = found
             if len(self._read) > self.READ_KEPT:
                 self._read.popitem(last=False)
-        else:
-            self._read.move_to_end(index)
         return found
 
 
