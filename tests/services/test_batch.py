@@ -74,6 +74,31 @@ def test_parquet_in_parquet_out_with_two_workers(loaded_ctx: Context, tmp_path: 
     assert pq.read_table(tmp_path / "one.parquet").schema.field("match").type == pa.bool_()
 
 
+def test_a_repeated_row_is_screened_once(
+    loaded_ctx: Context, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows with the same name, country, schema and birth year get the same hit: screened once
+    per run, and every copy gets the hit in the output."""
+    screened: list[str] = []
+    real = batch.best_hit
+
+    def counting(index: object, row: batch.Row, *args: object) -> batch.BestHit:
+        screened.append(row.name)
+        return real(index, row, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "best_hit", counting)
+    source = write_csv(tmp_path / "in.csv", ROWS * 4)
+    report = batch.screen_file(loaded_ctx, source, tmp_path / "out.csv")
+    assert report.rows == 20
+    assert len(screened) == len(ROWS)
+    with (tmp_path / "out.csv").open(encoding="utf-8") as f:
+        out = list(csv.DictReader(f))
+    for k, row in enumerate(out):
+        assert {key: row[key] for key in batch.OUTPUT_COLUMNS} == {
+            key: out[k % len(ROWS)][key] for key in batch.OUTPUT_COLUMNS
+        }
+
+
 def test_a_file_without_names_is_refused_and_nothing_written(
     loaded_ctx: Context, tmp_path: Path
 ) -> None:

@@ -19,6 +19,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,10 @@ OUTPUT_COLUMNS = ("match_name", "match_list", "match_listing", "score", "match",
 PERSON = {"person"}
 ORGANISATION = {"company", "organization", "legalentity", "publicbody"}
 _YEAR = re.compile(r"(\d{4})")
+
+
+# The best hit of a row: matched name, list, listing, score, match, in force (None: no hit).
+BestHit = tuple[str, str, str, float, bool, bool] | None
 
 
 @dataclass(frozen=True)
@@ -74,9 +79,7 @@ def _year_conflict(year: str | None, listing: Listing) -> bool:
     return bool(years) and year not in years
 
 
-def best_hit(
-    index: ScreeningIndex, row: Row, day: dt.date, threshold: float
-) -> tuple[str, str, str, float, bool, bool] | None:
+def best_hit(index: ScreeningIndex, row: Row, day: dt.date, threshold: float) -> BestHit:
     """The best hit for one row: a listing of another kind (a company for a person) is passed
     over, and one whose birth years all differ from the row's is scored 0.25 lower."""
     if not row.name.strip():
@@ -156,9 +159,22 @@ def count_rows(path: Path) -> int:
 _WORKER: dict[str, Any] = {}
 
 
-def _score_chunk(rows: list[Row]) -> list[tuple[str, str, str, float, bool, bool] | None]:
-    index: ScreeningIndex = _WORKER["index"]
-    return [best_hit(index, r, _WORKER["day"], _WORKER["threshold"]) for r in rows]
+def _score_chunk(rows: list[Row]) -> list[BestHit]:
+    return [_WORKER["hit"](r) for r in rows]
+
+
+REPEATS_KEPT = 65_536  # rows remembered by each process: a file often names a party many times
+
+
+def _remembering(index: ScreeningIndex, day: dt.date, threshold: float) -> Callable[[Row], BestHit]:
+    """`best_hit` for one run, remembering the rows it has seen: the same name, country, schema
+    and birth year give the same hit, so a repeated row is not screened again."""
+
+    @lru_cache(maxsize=REPEATS_KEPT)
+    def hit(row: Row) -> BestHit:
+        return best_hit(index, row, day, threshold)
+
+    return hit
 
 
 def screen_file(
@@ -207,8 +223,9 @@ def screen_file(
     temp = Path(temp_name)
     pool = None
     try:
+        remembered = _remembering(index, day, threshold)
         if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-            _WORKER.update(index=index, day=day, threshold=threshold)
+            _WORKER.update(hit=_remembering(index, day, threshold))
             pool = multiprocessing.get_context("fork").Pool(workers)
 
         def scored(chunk: list[dict[str, Any]]) -> list[Any]:
@@ -217,7 +234,7 @@ def screen_file(
                 size = max(1, len(parsed) // (workers * 4))
                 parts = [parsed[i : i + size] for i in range(0, len(parsed), size)]
                 return [hit for part in pool.map(_score_chunk, parts) for hit in part]
-            return [best_hit(index, r, day, threshold) for r in parsed]
+            return [remembered(r) for r in parsed]
 
         writer: _CsvOut | _ParquetOut = (
             _CsvOut(temp, columns)
