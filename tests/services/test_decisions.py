@@ -8,6 +8,7 @@ import pytest
 
 from tests.conftest import DATA, FIXTURES
 from veu.errors import InvalidInput
+from veu.matching import ALGORITHM, ALGORITHM_VERSION
 from veu.model.decision import same_decision
 from veu.model.registry import PartyRef
 from veu.model.shipment import ShipmentRequest
@@ -50,6 +51,12 @@ def test_decide_record_replay_export(loaded_ctx: Context) -> None:
     assert decisions.get(loaded_ctx, ident).outcome == "denied"
     recorded, again = decisions.replay(loaded_ctx, ident)
     assert same_decision(recorded, again)
+    assert recorded.matching == f"{ALGORITHM}/{ALGORITHM_VERSION}"
+    # A decision recorded before the matching algorithm was kept still reads, and its replay
+    # shows the difference.
+    older = type(recorded).model_validate(recorded.model_dump(mode="json", exclude={"matching"}))
+    assert older.matching == ""
+    assert not same_decision(older, again)
     exported = decisions.export(loaded_ctx, ident)
     assert exported["replays_identically"] is True
     assert exported["policy_pack"]["version"] == "2026.11.1"

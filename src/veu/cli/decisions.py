@@ -135,6 +135,10 @@ def decisions_replay(ident: Annotated[str, typer.Argument(help="Decision id.")])
         out.print(f"identical: {again.outcome.value}, {len(again.reasons)} reasons")
         return
     err.print(f"different: recorded {recorded.outcome.value}, now {again.outcome.value}")
+    if recorded.matching != again.matching:
+        err.print(
+            f"name matching: recorded {recorded.matching or 'not recorded'}, now {again.matching}"
+        )
     raise typer.Exit(1)
 
 

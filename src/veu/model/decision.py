@@ -38,6 +38,11 @@ class Decision(BaseModel):
     policy_version: str
     snapshot: str
     date: str
+    matching: str = Field(
+        "",
+        description="The name-matching algorithm that screened the parties (veu-names/N); "
+        "empty in decisions recorded before it was kept.",
+    )
 
 
 def same_decision(a: Decision, b: Decision) -> bool:

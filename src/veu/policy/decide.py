@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from veu.matching import Query
+from veu.matching import ALGORITHM, ALGORITHM_VERSION, Query
 from veu.model import Listing
 from veu.model.decision import Decision, Outcome, Reason
 from veu.model.lists import ListEffectKind
@@ -375,6 +375,7 @@ class _Decider:
             policy_version=self.pack.ref,
             snapshot=self.world.snapshot,
             date=self.day.isoformat(),
+            matching=f"{ALGORITHM}/{ALGORITHM_VERSION}",
         )
 
 
