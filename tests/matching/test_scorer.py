@@ -35,6 +35,9 @@ def score(a: str, b: str) -> float:
         ("Muhammad Yunus", "Mohammed Yunus"),
         ("Usama bin Ladin", "Osama bin Laden"),
         ("Musa Kusa", "Moussa Koussa"),  # four letters sound alike when lengths differ (v3)
+        ("Sergey Lavrov", "Sergey Viktorovich Lavrov"),  # a patronymic left out (v3)
+        ("Anna Petrova", "Anna Sergeyevna Petrova"),
+        ("Brigade Fourty-four", "Brigade 44"),  # a misspelt number word
     ],
 )
 def test_same_entity_matches(query: str, listed: str) -> None:
@@ -64,6 +67,8 @@ def test_same_entity_matches(query: str, listed: str) -> None:
         # listed four-letter acronyms a letter apart (veu-names/3): review at most
         ("CETC", "CITC"),
         ("AVIC", "AVEC"),
+        # different patronymics: different people (v3)
+        ("Ivan Ivanovich Petrov", "Ivan Sergeyevich Petrov"),
     ],
 )
 def test_different_entities_do_not_match(query: str, listed: str) -> None:

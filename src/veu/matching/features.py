@@ -136,7 +136,8 @@ def tokens(query: NormalName, candidate: NormalName) -> FeatureResult:
     """Token alignment: pair each token of one name with its most similar token of the other
     (order does not matter, a few typing errors are tolerated); the score is the share of all
     characters that are paired, weighted by pair similarity. Unpaired tokens count against;
-    very common words (International, Technology, Systems, ...) count for half their width."""
+    very common words (International, Technology, Systems, ...) count for half their width, and
+    a patronymic only one name has (Viktorovich, Petrovna) for a quarter."""
     a, b = query.tokens, candidate.tokens
     if not a or not b:
         return FeatureResult(0.0, {"reason": "a name has no distinctive tokens"})
@@ -182,7 +183,7 @@ def align(a: tuple[str, ...], b: tuple[str, ...]) -> Alignment:
         aligned.append((x, y, round(sim, 3)))
     unpaired_a = tuple(t for i, t in enumerate(a) if i not in used_a)
     unpaired_b = tuple(t for j, t in enumerate(b) if j not in used_b)
-    total += sum(max(_width(t), UNMATCHED_MIN_WIDTH) for t in (*unpaired_a, *unpaired_b))
+    total += sum(_unpaired_width(t) for t in (*unpaired_a, *unpaired_b))
     return min(1.0, paired / total), tuple(aligned), unpaired_a, unpaired_b
 
 
@@ -226,6 +227,18 @@ RESPLIT_SIMILARITY = 0.85
 # and each unpaired token at least this many letters, so that a short distinctive word (``LKD``
 # in ``LKD Aerospace``) is not nearly free to leave out.
 UNMATCHED_MIN_WIDTH = 4
+# A patronymic (Viktorovich, Petrovna) is often left out of a name written in another language
+# (Sergey Lavrov / Sergey Viktorovich Lavrov): one only one name has counts for this share.
+PATRONYMIC_WEIGHT = 0.25
+_PATRONYMIC = re.compile(r"^[a-z]{3,}(?:ovich|evich|ovych|evych|ovna|evna|ichna|ivna)$")
+
+
+def _unpaired_width(token: str) -> float:
+    """The width a token counts for when the other name has nothing like it: at least
+    ``UNMATCHED_MIN_WIDTH``, and a patronymic a quarter of its width."""
+    if _PATRONYMIC.match(token):
+        return _width(token) * PATRONYMIC_WEIGHT
+    return max(_width(token), UNMATCHED_MIN_WIDTH)
 
 
 def numbers(query: NormalName, candidate: NormalName) -> FeatureResult:

@@ -137,6 +137,7 @@ _TENS = {
     "twenty": 20,
     "thirty": 30,
     "forty": 40,
+    "fourty": 40,  # a common misspelling
     "fifty": 50,
     "sixty": 60,
     "seventy": 70,
