@@ -10,17 +10,17 @@ a name and a version, recorded in every result.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, Levenshtein
 
-from veu.matching.features import FeatureResult
+from veu.matching.features import Combination, Feature, FeatureResult, render_table
 from veu.matching.scorer import score_names
 from veu.model.parties import normalise_identifier
 from veu.names import NormalName, normalise
@@ -136,17 +136,6 @@ class Entity(BaseModel):
         if given and last:
             names.append(f"{given} {last}")
         return list(dict.fromkeys(names))
-
-
-@dataclass(frozen=True)
-class EntityFeature:
-    name: str
-    kind: Literal["evidence", "floor", "penalty", "cap", "info"]
-    weight: float
-    function: Callable[[Entity, Entity], FeatureResult]
-
-    def doc(self) -> str:
-        return " ".join((self.function.__doc__ or "").split())
 
 
 @dataclass(frozen=True)
@@ -388,45 +377,29 @@ def addresses(a: Entity, b: Entity) -> FeatureResult:
     return FeatureResult(0.0, {"similarity": round(best[0], 3), "left": best[1], "right": best[2]})
 
 
-ENTITY_FEATURES: tuple[EntityFeature, ...] = (
-    EntityFeature("names", "evidence", 1.0, names),
-    EntityFeature("identifier_match", "floor", 0.95, identifier_match),
-    EntityFeature("identifier_conflict", "penalty", 0.3, identifier_conflict),
-    EntityFeature("date_conflict", "penalty", 0.25, date_conflict),
-    EntityFeature("gender_conflict", "penalty", 0.3, gender_conflict),
-    EntityFeature("country_conflict", "penalty", 0.05, country_conflict),
-    EntityFeature("schema_conflict", "cap", 0.0, schema_conflict),
-    EntityFeature("addresses", "info", 0.0, addresses),
+ENTITY_FEATURES: tuple[Feature, ...] = (
+    Feature("names", "evidence", 1.0, names),
+    Feature("identifier_match", "floor", 0.95, identifier_match),
+    Feature("identifier_conflict", "penalty", 0.3, identifier_conflict),
+    Feature("date_conflict", "penalty", 0.25, date_conflict),
+    Feature("gender_conflict", "penalty", 0.3, gender_conflict),
+    Feature("country_conflict", "penalty", 0.05, country_conflict),
+    Feature("schema_conflict", "cap", 0.0, schema_conflict),
+    Feature("addresses", "info", 0.0, addresses),
 )
 
 
 def score_entities(a: Entity, b: Entity) -> EntityScore:
     """Score two entities in 0..1 and say, feature by feature, why."""
-    best = floor = penalty = 0.0
-    cap = 1.0
+    combined = Combination()
     explanation: dict[str, Any] = {}
     for feature in ENTITY_FEATURES:
         result = feature.function(a, b)
-        contribution = result.score * feature.weight
-        if feature.kind == "evidence":
-            best = max(best, contribution)
-        elif feature.kind == "floor":
-            floor = max(floor, contribution)
-        elif feature.kind == "penalty":
-            penalty += contribution
-        elif feature.kind == "cap" and result.score:
-            cap = min(cap, feature.weight)
+        combined.add(feature, result)
         if feature.kind == "evidence" or result.score or result.detail:
-            explanation[feature.name] = {
-                "score": round(result.score, 4),
-                "weight": feature.weight,
-                **result.detail,
-            }
-    return EntityScore(max(0.0, min(1.0, cap, max(best, floor) - penalty)), explanation)
+            explanation[feature.name] = feature.explained(result)
+    return EntityScore(combined.score, explanation)
 
 
 def render_entity_docs() -> str:
-    lines = ["| feature | kind | weight | what it measures |", "|---|---|---|---|"]
-    for feature in ENTITY_FEATURES:
-        lines.append(f"| `{feature.name}` | {feature.kind} | {feature.weight} | {feature.doc()} |")
-    return "\n".join(lines) + "\n"
+    return render_table(ENTITY_FEATURES)

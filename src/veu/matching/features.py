@@ -382,6 +382,57 @@ class Feature:
     def doc(self) -> str:
         return " ".join((self.function.__doc__ or "").split())
 
+    def explained(self, result: FeatureResult) -> Detail:
+        """The feature's entry in an explanation: its score, weight and evidence."""
+        return {"score": round(result.score, 4), "weight": self.weight, **result.detail}
+
+
+@dataclass
+class Combination:
+    """How features' results make one score (for names and for whole entities alike): the best
+    evidence (each scaled by its weight), raised to a floor when one applies, minus the
+    penalties, and held down to a cap's weight when one applies."""
+
+    best: float = 0.0
+    floor: float = 0.0
+    penalty: float = 0.0
+    cap: float = 1.0
+
+    def add(self, feature: Feature, result: FeatureResult) -> None:
+        contribution = result.score * feature.weight
+        if feature.kind == "evidence":
+            self.best = max(self.best, contribution)
+        elif feature.kind == "floor":
+            self.floor = max(self.floor, contribution)
+        elif feature.kind == "penalty":
+            self.penalty += contribution
+        elif feature.kind == "cap" and result.score:
+            self.cap = min(self.cap, feature.weight)
+
+    def cannot_change(self, feature: Feature) -> bool:
+        """Whether ``feature`` cannot change the score given what is counted so far: a floor not
+        above the best reached, a cap not below it less the penalties (later penalties only lower
+        it), information always. Such a feature may be skipped when no explanation is asked
+        for: the score is the same, sooner."""
+        reached = max(self.best, self.floor)
+        if feature.kind == "floor":
+            return feature.weight <= reached
+        if feature.kind == "cap":
+            return feature.weight >= reached - self.penalty
+        return feature.kind == "info"
+
+    @property
+    def score(self) -> float:
+        return max(0.0, min(1.0, self.cap, max(self.best, self.floor) - self.penalty))
+
+
+def render_table(features: tuple[Feature, ...]) -> str:
+    """A Markdown table of features (name, kind, weight, and their docstrings)."""
+    lines = ["| feature | kind | weight | what it measures |", "|---|---|---|---|"]
+    for feature in features:
+        lines.append(f"| `{feature.name}` | {feature.kind} | {feature.weight} | {feature.doc()} |")
+    return "\n".join(lines) + "\n"
+
 
 NAME_FEATURES: tuple[Feature, ...] = (
     Feature("tokens", "evidence", 1.0, tokens),
@@ -398,7 +449,4 @@ ALL_FEATURES: tuple[Feature, ...] = (*NAME_FEATURES, COUNTRY_FEATURE)
 
 def render_docs() -> str:
     """The features section of docs/matching.md, generated from the features themselves."""
-    lines = ["| feature | kind | weight | what it measures |", "|---|---|---|---|"]
-    for feature in ALL_FEATURES:
-        lines.append(f"| `{feature.name}` | {feature.kind} | {feature.weight} | {feature.doc()} |")
-    return "\n".join(lines) + "\n"
+    return render_table(ALL_FEATURES)

@@ -13,7 +13,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from veu.errors import InvalidInput, Problem
 from veu.matching import Entity, score_entities
 from veu.services.context import Context
-from veu.services.policies import pack_for
+from veu.services.policies import thresholds_on
 
 MAX_PROBLEMS = 50
 
@@ -59,6 +59,6 @@ def _field(loc: tuple[Any, ...]) -> str:
 def score_pairs(ctx: Context, pairs: list[Pair]) -> Iterator[dict[str, Any]]:
     """Each pair's score, whether it is a match at the policy pack's match threshold, and the
     explanation, in input order."""
-    threshold = pack_for(ctx.today()).thresholds.match
+    threshold, _ = thresholds_on(ctx.today())
     for pair in pairs:
         yield score_entities(pair.left, pair.right).as_dict(threshold)
