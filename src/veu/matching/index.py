@@ -352,7 +352,6 @@ class ScreeningIndex:
         self._doors()
 
     def _doors(self) -> None:
-        self.max_df = max(50, len(self.names) // 20)
         big = len(self.skeletons) > GRAM_SCAN_LIMIT
         self.skeleton_door = GramDoor(self.skeletons.keys, 4, short_n=3) if big else None
         big = len(self.hans) > GRAM_SCAN_LIMIT
@@ -392,13 +391,17 @@ class ScreeningIndex:
         index.listings = LazyListings(_split(state["listings"]))
         for key in ("names", "owner", "postings", "skeletons", "hans", "identifiers"):
             setattr(index, key, state[key])
-        index.max_df = max(50, len(index.names) // 20)
         index.skeleton_door = state["skeleton_door"]
         index.han_door = state["han_door"]
         return index
 
     def __len__(self) -> int:
         return len(self.listings)
+
+    @property
+    def max_df(self) -> int:
+        """Names a token may be in and still open the token door (commoner ones say little)."""
+        return max(50, len(self.names) // 20)
 
     def candidates(
         self, query: NormalName, min_score: float = 0.5, *, fuzzy: bool = True

@@ -225,10 +225,10 @@ def screen_file(
     try:
         remembered = _remembering(index, day, threshold)
         if workers > 1 and "fork" in multiprocessing.get_all_start_methods():
-            _WORKER.update(hit=_remembering(index, day, threshold))
+            _WORKER.update(hit=remembered)  # each forked worker fills its own copy
             pool = multiprocessing.get_context("fork").Pool(workers)
 
-        def scored(chunk: list[dict[str, Any]]) -> list[Any]:
+        def scored(chunk: list[dict[str, Any]]) -> list[BestHit]:
             parsed = [_row(r) for r in chunk]
             if pool is not None:
                 size = max(1, len(parsed) // (workers * 4))
