@@ -38,6 +38,10 @@ def score(a: str, b: str) -> float:
         ("Sergey Lavrov", "Sergey Viktorovich Lavrov"),  # a patronymic left out (v3)
         ("Anna Petrova", "Anna Sergeyevna Petrova"),
         ("Brigade Fourty-four", "Brigade 44"),  # a misspelt number word
+        # a title or honorific only one name has (v4)
+        ("Präsident Barack Obama", "Barack Obama"),
+        ("Isa Bin Tarif Al Bin Ali", "Shaikh Isa Bin Tarif Al Bin Ali"),
+        ("Saduddin Mullah Sayyed", "Saduddin Sayyed"),
     ],
 )
 def test_same_entity_matches(query: str, listed: str) -> None:
@@ -69,6 +73,10 @@ def test_same_entity_matches(query: str, listed: str) -> None:
         ("AVIC", "AVEC"),
         # different patronymics: different people (v3)
         ("Ivan Ivanovich Petrov", "Ivan Sergeyevich Petrov"),
+        # a title does not make different people one (v4), and General is not a title
+        ("Dr Ivan Petrov", "Dr Ivan Sidorov"),
+        ("Colonel Li Wei", "Li Wen"),
+        ("General Dynamics", "Dynamics Research Corporation"),
     ],
 )
 def test_different_entities_do_not_match(query: str, listed: str) -> None:
@@ -98,6 +106,8 @@ def test_legal_forms_and_punctuation_do_not_decide() -> None:
 def test_contained_names_go_to_review_not_match() -> None:
     value = score("Huawei", "Huawei Technologies")
     assert REVIEW <= value < MATCH
+    # the shorter name's title is not looked for in the longer (v4)
+    assert REVIEW <= score("President Erdoğan", "Recep Tayyip Erdoğan") < MATCH
 
 
 def test_explanation_names_each_feature_with_score_and_weight() -> None:

@@ -137,7 +137,8 @@ def tokens(query: NormalName, candidate: NormalName) -> FeatureResult:
     (order does not matter, a few typing errors are tolerated); the score is the share of all
     characters that are paired, weighted by pair similarity. Unpaired tokens count against;
     very common words (International, Technology, Systems, ...) count for half their width, and
-    a patronymic only one name has (Viktorovich, Petrovna) for a quarter."""
+    a patronymic (Viktorovich, Petrovna) or a title (President, Dr, Shaikh, Mullah) only one
+    name has for a quarter."""
     a, b = query.tokens, candidate.tokens
     if not a or not b:
         return FeatureResult(0.0, {"reason": "a name has no distinctive tokens"})
@@ -188,7 +189,12 @@ def align(a: tuple[str, ...], b: tuple[str, ...]) -> Alignment:
 
 
 def _distinctive(token: str) -> bool:
-    return len(token) >= 2 and not token.isdigit() and token not in GENERIC_WORDS
+    return (
+        len(token) >= 2
+        and not token.isdigit()
+        and token not in GENERIC_WORDS
+        and token not in TITLES
+    )
 
 
 def distinct_words(query: NormalName, candidate: NormalName) -> FeatureResult:
@@ -196,10 +202,11 @@ def distinct_words(query: NormalName, candidate: NormalName) -> FeatureResult:
     ``China Southern Rare Earth``, ``... Al-Rawi`` / ``... Al-Tikriti``): a different part, not a
     missing one, so usually a different party. The score is capped at the weight, just above the
     review threshold: such a pair is never a match on the names alone, and a person looks. A
-    word only one name has (a middle name, a department) is not this, nor words only split
-    differently (``Goodwill`` / ``Good Will``, pinyin ``Luokexide`` / ``Luo Ke Xi De``). Words
-    naming one of a kind (``Northern`` / ``Southern``, ``Eastern``, ``Central``, ``Second``)
-    are different words even when they differ by a letter or two."""
+    word only one name has (a middle name, a department) is not this, nor a title
+    (``President``, ``Dr``), nor words only split differently (``Goodwill`` / ``Good Will``,
+    pinyin ``Luokexide`` / ``Luo Ke Xi De``). Words naming one of a kind (``Northern`` /
+    ``Southern``, ``Eastern``, ``Central``, ``Second``) are different words even when they differ
+    by a letter or two."""
     a, b = query.tokens, candidate.tokens
     if not a or not b:
         return FeatureResult(0.0, {})
@@ -233,10 +240,23 @@ PATRONYMIC_WEIGHT = 0.25
 _PATRONYMIC = re.compile(r"^[a-z]{3,}(?:ovich|evich|ovych|evych|ovna|evna|ichna|ivna)$")
 
 
+# Titles and honorifics written before a person's name (President, Dr, Shaikh, Mullah, Colonel):
+# one only one name has counts for a quarter of its width too (President Barack Obama / Barack
+# Obama). Words that are as often part of an organisation's or a person's own name (General,
+# Major, Captain, Amir, Sayyid, Khan) are not among them.
+_TITLES = """
+mr mrs ms miss mme mlle dr prof professor president prasident presidente prezident monsieur
+madame herr frau senor senora sir dame lord excellency sheikh shaikh sheik shaykh haji hajji
+alhaji alhadj mullah mulla maulvi maulavi mawlawi mawlavi moulavi qari imam ayatollah colonel
+lieutenant brigadier admiral senator
+"""
+TITLES = frozenset(_TITLES.split())
+
+
 def _unpaired_width(token: str) -> float:
     """The width a token counts for when the other name has nothing like it: at least
-    ``UNMATCHED_MIN_WIDTH``, and a patronymic a quarter of its width."""
-    if _PATRONYMIC.match(token):
+    ``UNMATCHED_MIN_WIDTH``, and a patronymic or a title a quarter of its width."""
+    if token in TITLES or _PATRONYMIC.match(token):
         return _width(token) * PATRONYMIC_WEIGHT
     return max(_width(token), UNMATCHED_MIN_WIDTH)
 
@@ -339,7 +359,7 @@ def containment(query: NormalName, candidate: NormalName) -> FeatureResult:
     in the longer one, as with ``Huawei`` and ``Huawei Technologies`` (for Chinese names: the
     shorter name's characters appear as one run in the longer). Such a pair deserves a person's
     look even when the other scores are low, so it scores at the review level; it never reaches a
-    match on its own."""
+    match on its own. A title the shorter name has (``President Erdoğan``) is not looked for."""
     if query.han and candidate.han:
         short_h, long_h = sorted((query.han, candidate.han), key=len)
         if len(short_h) >= 3 and len(short_h) < len(long_h) and short_h in long_h:
@@ -349,7 +369,10 @@ def containment(query: NormalName, candidate: NormalName) -> FeatureResult:
     if not a or not b:
         return FeatureResult(0.0, {})
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if len("".join(short)) < 5 or len(short) == len(long_):
+    if len(short) == len(long_):
+        return FeatureResult(0.0, {})
+    short = tuple(t for t in short if t not in TITLES) or short  # President Erdoğan: Erdoğan
+    if len("".join(short)) < 5:
         return FeatureResult(0.0, {})
     if all(any(token_similarity(s, t) >= 0.85 for t in long_) for s in short):
         return FeatureResult(1.0, {"contained": list(short), "in": list(long_)})

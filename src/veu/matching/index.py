@@ -15,6 +15,7 @@ from __future__ import annotations
 import math
 import pickle
 import re
+import sys
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
@@ -37,7 +38,7 @@ FUZZY_CANDIDATES = 50
 FULL_SCORE_LIMIT = 30  # candidates scored in full, best estimates first
 POSTING_BUDGET = 20_000  # ids summed by a door for one query, rarest postings first
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 2  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 3  # the layout `ScreeningIndex.save` writes
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
 
@@ -324,7 +325,14 @@ class ScreeningIndex:
         skeletons: dict[str, list[int]] = defaultdict(list)
         hans: dict[str, list[int]] = defaultdict(list)
         self.identifiers: dict[tuple[str, str], list[int]] = defaultdict(list)
+        # What ranking needs of each listing, so that only the returned hits are read.
+        self.ranks: list[tuple[str, str]] = []
+        self.countries: list[frozenset[str]] = []
+        shared: dict[frozenset[str], frozenset[str]] = {}
         for li, listing in enumerate(listings):
+            self.ranks.append((sys.intern(listing.list_id), listing.id))
+            countries = listing_countries(listing)
+            self.countries.append(shared.setdefault(countries, countries))
             for ident in listing.identifiers:
                 self.identifiers[ident.key()].append(li)
             seen: set[str] = set()
@@ -373,6 +381,8 @@ class ScreeningIndex:
             "skeletons": self.skeletons,
             "hans": self.hans,
             "identifiers": self.identifiers,
+            "ranks": self.ranks,
+            "countries": self.countries,
             "skeleton_door": self.skeleton_door,
             "han_door": self.han_door,
         }
@@ -389,7 +399,9 @@ class ScreeningIndex:
             raise ValueError(f"{path} is not a screening index of format {INDEX_FORMAT}")
         index = cls.__new__(cls)
         index.listings = LazyListings(_split(state["listings"]))
-        for key in ("names", "owner", "postings", "skeletons", "hans", "identifiers"):
+        for key in (
+            "names", "owner", "postings", "skeletons", "hans", "identifiers", "ranks", "countries"
+        ):  # fmt: skip
             setattr(index, key, state[key])
         index.skeleton_door = state["skeleton_door"]
         index.han_door = state["han_door"]
@@ -513,39 +525,40 @@ class ScreeningIndex:
                 if score > current or (score == current and nid < matched[li]):
                     scores[li] = score
                     matched[li] = nid
-            for li, score in scores.items():
-                if score >= min_score:
-                    best[li] = Hit(self.listings[li], score, self.names[matched[li]].original, {})
-        ranked: list[tuple[Hit, int]] = []
-        for li, hit in best.items():
-            hit = self._apply_country(hit, query.countries, li)
-            if hit.score >= min_score:
-                ranked.append((hit, li))
-        ranked.sort(key=lambda item: (-item[0].score, item[0].listing.list_id, item[0].listing.id))
-        if not explain:
-            return [hit for hit, _ in ranked[:limit]]
-        return [self._explained(normal, hit, matched.get(li)) for hit, li in ranked[:limit]]
+        # Ranked by score, then list and listing id; only the hits returned are read.
+        ranked = [(1.0, *self.ranks[li], li) for li in best]
+        conflicts: dict[int, dict[str, Any]] = {}
+        for li, score in scores.items():
+            if score < min_score:
+                continue
+            conflict = self._country_conflict(query.countries, li)
+            if conflict is not None:
+                conflicts[li] = conflict
+                score = max(0.0, score - COUNTRY_FEATURE.weight)
+            if score >= min_score:
+                ranked.append((score, *self.ranks[li], li))
+        ranked.sort(key=lambda item: (-item[0], item[1], item[2]))
+        hits = []
+        for score, _, _, li in ranked[:limit]:
+            if li in best:  # an identifier hit, explained already
+                hits.append(best[li])
+                continue
+            nid = matched[li]
+            explanation = score_names(normal, self.names[nid]).explanation if explain else {}
+            if li in conflicts:
+                explanation[COUNTRY_FEATURE.name] = conflicts[li]
+            hits.append(Hit(self.listings[li], score, self.names[nid].original, explanation))
+        return hits
 
-    def _explained(self, normal: NormalName, hit: Hit, nid: int | None) -> Hit:
-        """A returned hit with its explanation (candidates are ranked without one); an
-        identifier hit is explained already."""
-        if nid is None:
-            return hit
-        explanation = score_names(normal, self.names[nid]).explanation
-        return Hit(hit.listing, hit.score, hit.matched_name, {**explanation, **hit.explanation})
-
-    def _apply_country(self, hit: Hit, countries: frozenset[str], li: int) -> Hit:
-        if not countries or "identifier" in hit.explanation:
-            return hit
-        result = COUNTRY_FEATURE.function(countries, listing_countries(self.listings[li]))
+    def _country_conflict(self, countries: frozenset[str], li: int) -> dict[str, Any] | None:
+        """The explanation of the country penalty when the query's country conflicts with the
+        listing's (the penalty is the feature's weight), or None."""
+        if not countries:
+            return None
+        result = COUNTRY_FEATURE.function(countries, self.countries[li])
         if not result.score:
-            return hit
-        penalty = COUNTRY_FEATURE.weight * result.score
-        explanation = {
-            **hit.explanation,
-            COUNTRY_FEATURE.name: {"score": 1.0, "weight": COUNTRY_FEATURE.weight, **result.detail},
-        }
-        return Hit(hit.listing, max(0.0, hit.score - penalty), hit.matched_name, explanation)
+            return None
+        return {"score": 1.0, "weight": COUNTRY_FEATURE.weight, **result.detail}
 
 
 def _nearest(text: str, values: list[str], door: GramDoor | None, cutoff: float) -> list[int]:
