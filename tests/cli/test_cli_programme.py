@@ -189,11 +189,19 @@ def test_pairs_scores_each_line_and_names_bad_ones(tmp_path: Path) -> None:
     assert [(x["score"], x["match"]) for x in lines] == [(1.0, True), (0.0, False)]
     assert lines[0]["algorithm"] == "veu-entities/1"
     bad = tmp_path / "bad.jsonl"
-    bad.write_text(json.dumps({"left": lavrov}) + "\n{oops\n")
+    misspelt = {"schema": "Person", "properties": {"name": ["Sergey Lavrov"], "birthdate": ["x"]}}
+    bad.write_text(
+        json.dumps({"left": lavrov})
+        + "\n{oops\n"
+        + json.dumps({"left": lavrov, "right": misspelt})
+        + "\n"
+    )
     result = runner.invoke(app, ["pairs", str(bad)], env=env)
     assert result.exit_code == 2
     assert "bad.jsonl:1 right" in result.output
     assert "bad.jsonl:2" in result.output
+    assert "bad.jsonl:3 right" in result.output
+    assert "'birthdate'" in result.output
     assert result.stdout == ""
 
 

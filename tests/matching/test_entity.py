@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+from pydantic import ValidationError
+
 from veu.matching import Entity, score_entities
 
 MATCH, REVIEW = 0.85, 0.70
@@ -79,3 +82,15 @@ def test_names_far_apart_are_estimated_not_scored() -> None:
 def test_a_single_value_is_read_as_a_list() -> None:
     e = Entity.model_validate({"schema": "Person", "properties": {"name": "Olaf Scholz"}})
     assert e.properties["name"] == ["Olaf Scholz"]
+
+
+def test_an_unknown_schema_or_property_is_refused_by_name() -> None:
+    with pytest.raises(ValidationError, match="'Persn' is not a FollowTheMoney schema"):
+        Entity.model_validate({"schema": "Persn", "properties": {"name": ["Olaf Scholz"]}})
+    # a misspelt birth date would otherwise be left out of the score without a word
+    with pytest.raises(ValidationError, match="'birthdate': not a property of Person"):
+        entity(name=["Olaf Scholz"], birthdate=["1958-06-14"])
+    # a property of another schema is not one of this schema's
+    with pytest.raises(ValidationError, match="'birthDate': not a property of Company"):
+        entity("Company", name=["Acme"], birthDate=["1990"])
+    assert entity("Vessel", name=["Victory"], imoNumber=["9074729"]).unique_ids

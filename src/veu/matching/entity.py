@@ -9,14 +9,16 @@ a name and a version, recorded in every result.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from importlib import resources
 from typing import Any
 
 import numpy as np
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, Levenshtein
 
@@ -41,11 +43,16 @@ OTHER_IDENTIFIERS = (
 )  # fmt: skip
 COUNTRY_PROPERTIES = ("country", "nationality", "citizenship", "jurisdiction", "mainCountry")
 PERSON_SCHEMAS = frozenset({"Person"})
-ORGANISATION_SCHEMAS = frozenset(
-    {"Company", "Organization", "LegalEntity", "PublicBody", "Airline"}
-)
+ORGANISATION_SCHEMAS = frozenset({"Company", "Organization", "LegalEntity", "PublicBody"})
 THING_SCHEMAS = frozenset({"Vessel", "Airplane"})
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+# Every FollowTheMoney schema and its properties (bench/ftm_schemata.py regenerates the file).
+FTM_SCHEMATA: dict[str, frozenset[str]] = {
+    name: frozenset(props)
+    for name, props in json.loads(
+        (resources.files("veu.matching") / "ftm_schemata.json").read_text("utf-8")
+    )["schemata"].items()
+}
 
 
 class Entity(BaseModel):
@@ -68,6 +75,21 @@ class Entity(BaseModel):
             items = values if isinstance(values, list) else [values]
             out[key] = [v for v in items if not (isinstance(v, str) and not v.strip())]
         return out
+
+    @model_validator(mode="after")
+    def _known(self) -> Entity:
+        """The schema and every property are FollowTheMoney's: a misspelt property
+        (``birthdate``) would otherwise be left out of the score without a word."""
+        known = FTM_SCHEMATA.get(self.schema_)
+        if known is None:
+            raise ValueError(f"{self.schema_!r} is not a FollowTheMoney schema")
+        unknown = sorted(set(self.properties) - known)
+        if unknown:
+            raise ValueError(
+                f"{', '.join(map(repr, unknown))}: not a property of {self.schema_} in "
+                "FollowTheMoney"
+            )
+        return self
 
     def values(self, *props: str) -> list[str]:
         return [v for p in props for v in self.properties.get(p, [])]
