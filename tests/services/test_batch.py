@@ -110,3 +110,28 @@ def test_a_file_without_names_is_refused_and_nothing_written(
     assert list(tmp_path.iterdir()) == [source]
     with pytest.raises(InvalidInput, match=r"\.csv or \.parquet"):
         batch.screen_file(loaded_ctx, write_csv(tmp_path / "a.csv", ROWS), tmp_path / "out.xlsx")
+
+
+def test_malformed_rows_are_named_and_nothing_is_screened(
+    loaded_ctx: Context, tmp_path: Path
+) -> None:
+    rows = [
+        {**ROWS[1], "country": "Russland", "birth_date": "", "schema": ""},
+        {**ROWS[1], "country": "", "birth_date": "07/10/1952", "schema": ""},
+        {**ROWS[1], "country": "", "birth_date": "", "schema": "Persn"},
+    ]
+    source = write_csv(tmp_path / "in.csv", [*ROWS, *rows])
+    with pytest.raises(InvalidInput, match="malformed rows: nothing was screened") as caught:
+        batch.screen_file(loaded_ctx, source, tmp_path / "out.csv")
+    problems = caught.value.problems
+    assert [p.field for p in problems] == ["row 6", "row 7", "row 8"]
+    assert "'Russland'" in problems[0].reason
+    assert "'07/10/1952'" in problems[1].reason
+    assert "'Persn'" in problems[2].reason
+    assert list(tmp_path.iterdir()) == [source]
+
+
+def test_a_country_may_be_a_name_or_a_code() -> None:
+    rows = [{"name": "Huawei", "country": c} for c in ("CN", "chn", "China", "cn")]
+    assert {batch._row(r).country for r in rows} == {"CN"}
+    assert batch._row({"name": "Huawei", "birth_date": 1952}).birth_year == "1952"

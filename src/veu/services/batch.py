@@ -1,10 +1,12 @@
 """Batch screening (``veu batch screen``): a CSV or Parquet file of names in, the same rows out
 with their best list hit, streamed in chunks so memory stays flat whatever the file's size.
 
-Input columns: ``name`` (required), and optionally ``country`` (ISO alpha-2), ``birth_date``
-(``YYYY`` or ``YYYY-MM-DD``) and ``schema`` (``Person``, ``Company``, ...); any other column is
-kept as it is. Output adds ``match_name``, ``match_list``, ``match_listing``, ``score``,
-``match`` (at the policy pack's match threshold) and ``in_force`` (on the date). The output is
+Input columns: ``name`` (required), and optionally ``country`` (an ISO 3166-1 code or a
+country's name), ``birth_date`` (``YYYY`` or ``YYYY-MM-DD``) and ``schema`` (a FollowTheMoney
+schema: ``Person``, ``Company``, ...); any other column is kept as it is. Every row is checked
+before any is screened: a malformed value is named with its row and nothing is written. Output
+adds ``match_name``, ``match_list``, ``match_listing``, ``score``, ``match`` (at the policy pack's
+match threshold) and ``in_force`` (on the date). The output is
 written to a temporary file and moved into place at the end: an error leaves no half-written
 file.
 """
@@ -23,8 +25,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from veu.countries import country_code
 from veu.errors import InvalidInput, Problem
 from veu.matching import Query, ScreeningIndex
+from veu.matching.entity import FTM_SCHEMATA
 from veu.model import Listing, PartyKind
 from veu.services.context import Context
 from veu.services.lists import require_snapshot
@@ -194,7 +198,8 @@ def screen_file(
         raise InvalidInput(
             "the output would overwrite the input", [Problem("same file", file=str(target))]
         )
-    columns, rows = (_rows_parquet if kind_in == "parquet" else _rows_csv)(source)
+    reader = _rows_parquet if kind_in == "parquet" else _rows_csv
+    columns, rows = reader(source)
     if "name" not in columns:
         raise InvalidInput(
             f"{source.name} has no `name` column",
@@ -210,6 +215,7 @@ def screen_file(
             f"{source.name} already has the output column(s) {', '.join(clash)}",
             [Problem("rename or drop it", file=source.name, field=c) for c in clash],
         )
+    _check_rows(source.name, reader(source)[1])
     day = day or ctx.today()
     threshold, _ = thresholds_on(day)
     snapshot = require_snapshot(ctx)
@@ -269,14 +275,51 @@ def screen_file(
 
 
 def _row(record: dict[str, Any]) -> Row:
-    year = _YEAR.search(str(record.get("birth_date") or ""))
-    country = str(record.get("country") or "").strip().upper() or None
+    year = _YEAR.search(_text(record, "birth_date"))
     return Row(
         name=str(record.get("name") or ""),
-        country=country if country and len(country) == 2 else None,
-        schema=str(record.get("schema") or "") or None,
+        country=country_code(_text(record, "country")),
+        schema=_text(record, "schema") or None,
         birth_year=year.group(1) if year else None,
     )
+
+
+def _text(record: dict[str, Any], column: str) -> str:
+    value = record.get(column)
+    return "" if value is None else str(value).strip()
+
+
+_BIRTH_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?: 00:00:00)?$")  # a Parquet timestamp too
+SCHEMATA = frozenset(s.lower() for s in FTM_SCHEMATA)
+MAX_PROBLEMS = 50
+
+
+def _row_problems(record: dict[str, Any], file: str, number: int) -> list[Problem]:
+    """What is wrong with row ``number`` (1 is the first after the header): a country that is
+    neither an ISO 3166-1 code nor a country's name, a birth date that is not ``YYYY`` or
+    ``YYYY-MM-DD``, a schema that is not FollowTheMoney's."""
+    problems = []
+    country = _text(record, "country")
+    if country and country_code(country) is None:
+        problems.append(f"country {country!r} is neither an ISO 3166-1 code nor a country's name")
+    born = _text(record, "birth_date")
+    if born and not _BIRTH_DATE.match(born):
+        problems.append(f"birth_date {born!r} is not YYYY or YYYY-MM-DD")
+    schema = _text(record, "schema")
+    if schema and schema.lower() not in SCHEMATA:
+        problems.append(f"schema {schema!r} is not a FollowTheMoney schema (Person, Company, ...)")
+    return [Problem(p, file=file, field=f"row {number}") for p in problems]
+
+
+def _check_rows(file: str, rows: Iterator[dict[str, Any]]) -> None:
+    """Every row read before any is screened: a malformed one is named, and nothing is written."""
+    problems: list[Problem] = []
+    for number, record in enumerate(rows, start=1):
+        problems += _row_problems(record, file, number)
+        if len(problems) >= MAX_PROBLEMS:
+            break
+    if problems:
+        raise InvalidInput(f"{file} has malformed rows: nothing was screened", problems)
 
 
 def _chunks(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
