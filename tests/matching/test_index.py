@@ -145,6 +145,32 @@ def test_saving_keeps_empty_strings(tmp_path: Path) -> None:
     assert [h.listing.id for h in loaded.search(Query(name="ACME"))] == ["x:1"]
 
 
+def test_saving_keeps_strings_with_line_breaks(tmp_path: Path) -> None:
+    odd = [
+        Listing(id="x:1\nb", list_id="x", party_id="x:1", names=(Name(value="Acme\nTrading"),)),
+        Listing(id="x:2", list_id="x", party_id="x:2", names=(Name(value="Nordwind"),)),
+    ]
+    ScreeningIndex(odd).save(tmp_path / "odd.bin")
+    loaded = ScreeningIndex.load(tmp_path / "odd.bin")
+    assert [h.listing.id for h in loaded.search(Query(name="Acme Trading"))] == ["x:1\nb"]
+    assert [h.matched_name for h in loaded.search(Query(name="Nordwind"))] == ["Nordwind"]
+
+
+def test_hits_are_ranked_by_score_then_list_and_id_with_the_country_penalty() -> None:
+    same = [
+        Listing(id=f"{lst}:{k}", list_id=lst, party_id=f"p{k}", names=(Name(value="Acme Rare"),),
+                countries=(country,))
+        for k, (lst, country) in enumerate([("b", "US"), ("a", "CN"), ("a", "US")])
+    ]  # fmt: skip
+    index = ScreeningIndex(same)
+    assert [h.listing.id for h in index.search(Query(name="Acme Rare"))] == ["a:1", "a:2", "b:0"]
+    hits = index.search(Query(name="Acme Rare", countries=frozenset({"US"})), limit=2)
+    assert [(h.listing.id, h.score) for h in hits] == [("a:2", 1.0), ("b:0", 1.0)]
+    last = index.search(Query(name="Acme Rare", countries=frozenset({"US"})))[-1]
+    assert (last.listing.id, last.score) == ("a:1", 0.95)
+    assert last.explanation["country_conflict"]["candidate"] == ["CN"]
+
+
 _SEARCH_IN_A_PROCESS = """
 import itertools, json, sys
 import veu.matching.index as module

@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 import pickle
 import re
-import sys
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
@@ -96,12 +95,18 @@ def top_weighted(
     return unique
 
 
-def _join(values: list[str]) -> tuple[int, str]:
-    """Strings without line breaks as one string, with their count (for saving)."""
-    return len(values), "\n".join(values)
+def _join(values: list[str]) -> tuple[int, str] | list[str]:
+    """Strings as one string joined by line breaks, with their count (for saving: one object,
+    not a million, for pickle to write); the list itself if a string holds a line break."""
+    joined = "\n".join(values)
+    if joined.count("\n") != max(0, len(values) - 1):
+        return values
+    return len(values), joined
 
 
-def _split(joined: tuple[int, str]) -> list[str]:
+def _split(joined: tuple[int, str] | list[str]) -> list[str]:
+    if isinstance(joined, list):
+        return joined
     count, text = joined
     return text.split("\n") if count else []
 
@@ -259,6 +264,58 @@ class NameTable:
             setattr(self, key, _split(value))
 
 
+class ListingKeys:
+    """What ranking needs of each listing (its list, its id, its countries), kept compactly so
+    that only the listings returned are read: list ids and sets of countries are each stored
+    once, and a listing points to them by number."""
+
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.lists: list[str] = []
+        self.country_sets: list[frozenset[str]] = []
+        self._list_of: list[int] = []
+        self._countries_of: list[int] = []
+        self._numbers: tuple[dict[str, int], dict[frozenset[str], int]] = ({}, {})
+
+    def append(self, listing: Listing) -> None:
+        lists, country_sets = self._numbers
+        countries = listing_countries(listing)
+        self.ids.append(listing.id)
+        self._list_of.append(lists.setdefault(listing.list_id, len(lists)))
+        self._countries_of.append(country_sets.setdefault(countries, len(country_sets)))
+        if len(self.lists) < len(lists):
+            self.lists.append(listing.list_id)
+        if len(self.country_sets) < len(country_sets):
+            self.country_sets.append(countries)
+
+    def rank(self, li: int) -> tuple[str, str]:
+        """The listing's list id and id, which order hits of equal score."""
+        return self.lists[self._list_of[li]], self.ids[li]
+
+    def countries(self, li: int) -> frozenset[str]:
+        return self.country_sets[self._countries_of[li]]
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {
+            "ids": _join(self.ids),
+            "lists": self.lists,
+            "country_sets": self.country_sets,
+            "list_of": np.asarray(self._list_of, dtype=np.int32),
+            "countries_of": np.asarray(self._countries_of, dtype=np.int32),
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.ids = _split(state["ids"])
+        self.lists = state["lists"]
+        self.country_sets = state["country_sets"]
+        self._list_of = state["list_of"].tolist()
+        self._countries_of = state["countries_of"].tolist()
+        self._numbers = (
+            {x: k for k, x in enumerate(self.lists)},
+            {x: k for k, x in enumerate(self.country_sets)},
+        )
+
+
 class LazyListings(Sequence[Listing]):
     """Listings kept as their JSON and read when asked (an index loaded from disk, or made by
     `ScreeningIndex.from_json`): the last ``READ_KEPT`` read are kept as objects, so memory
@@ -326,13 +383,9 @@ class ScreeningIndex:
         hans: dict[str, list[int]] = defaultdict(list)
         self.identifiers: dict[tuple[str, str], list[int]] = defaultdict(list)
         # What ranking needs of each listing, so that only the returned hits are read.
-        self.ranks: list[tuple[str, str]] = []
-        self.countries: list[frozenset[str]] = []
-        shared: dict[frozenset[str], frozenset[str]] = {}
+        self.keys = ListingKeys()
         for li, listing in enumerate(listings):
-            self.ranks.append((sys.intern(listing.list_id), listing.id))
-            countries = listing_countries(listing)
-            self.countries.append(shared.setdefault(countries, countries))
+            self.keys.append(listing)
             for ident in listing.identifiers:
                 self.identifiers[ident.key()].append(li)
             seen: set[str] = set()
@@ -381,8 +434,7 @@ class ScreeningIndex:
             "skeletons": self.skeletons,
             "hans": self.hans,
             "identifiers": self.identifiers,
-            "ranks": self.ranks,
-            "countries": self.countries,
+            "keys": self.keys,
             "skeleton_door": self.skeleton_door,
             "han_door": self.han_door,
         }
@@ -399,9 +451,7 @@ class ScreeningIndex:
             raise ValueError(f"{path} is not a screening index of format {INDEX_FORMAT}")
         index = cls.__new__(cls)
         index.listings = LazyListings(_split(state["listings"]))
-        for key in (
-            "names", "owner", "postings", "skeletons", "hans", "identifiers", "ranks", "countries"
-        ):  # fmt: skip
+        for key in ("names", "owner", "postings", "skeletons", "hans", "identifiers", "keys"):
             setattr(index, key, state[key])
         index.skeleton_door = state["skeleton_door"]
         index.han_door = state["han_door"]
@@ -526,7 +576,7 @@ class ScreeningIndex:
                     scores[li] = score
                     matched[li] = nid
         # Ranked by score, then list and listing id; only the hits returned are read.
-        ranked = [(1.0, *self.ranks[li], li) for li in best]
+        ranked = [(1.0, *self.keys.rank(li), li) for li in best]
         conflicts: dict[int, dict[str, Any]] = {}
         for li, score in scores.items():
             if score < min_score:
@@ -536,7 +586,7 @@ class ScreeningIndex:
                 conflicts[li] = conflict
                 score = max(0.0, score - COUNTRY_FEATURE.weight)
             if score >= min_score:
-                ranked.append((score, *self.ranks[li], li))
+                ranked.append((score, *self.keys.rank(li), li))
         ranked.sort(key=lambda item: (-item[0], item[1], item[2]))
         hits = []
         for score, _, _, li in ranked[:limit]:
@@ -555,7 +605,7 @@ class ScreeningIndex:
         listing's (the penalty is the feature's weight), or None."""
         if not countries:
             return None
-        result = COUNTRY_FEATURE.function(countries, self.countries[li])
+        result = COUNTRY_FEATURE.function(countries, self.keys.countries(li))
         if not result.score:
             return None
         return {"score": 1.0, "weight": COUNTRY_FEATURE.weight, **result.detail}
