@@ -1,12 +1,12 @@
 # make install: build .venv (idempotent).  make run: install, create and load the database, serve.
 # make test: install, then lint, type-check and run every test.
-# make bench, bench-accuracy, bench-speed: the benchmarks (tables in docs/benchmarks.md).
+# make bench, bench-accuracy, bench-speed, bench-libraries: the benchmarks (tables in docs/benchmarks.md).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint typecheck pytest bench bench-accuracy bench-speed goldens clean
+.PHONY: install run test lint typecheck pytest bench bench-accuracy bench-speed bench-libraries goldens clean
 
 install: $(STAMP)
 
@@ -46,6 +46,9 @@ bench-accuracy: $(BENCH_STAMP)
 
 bench-speed: $(BENCH_STAMP)
 	$(BIN)/python -m bench.speed
+
+bench-libraries: $(BENCH_STAMP)
+	$(BIN)/python -m bench.libraries
 
 goldens: install
 	$(BIN)/python -m tests.regenerate_goldens
