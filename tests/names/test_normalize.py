@@ -53,6 +53,25 @@ def test_legal_forms_are_recorded_by_class() -> None:
     assert "limited" in normalise("华为技术有限公司").forms
 
 
+@pytest.mark.parametrize(
+    ("name", "tokens", "forms"),
+    [  # as written in the SDN list; rigour's table found these where veu's did not
+        ("OASIS TURISTICO, S.A. DE C.V.", ("oasis", "turistico"), {"stock_company"}),
+        ("COCINA DE TIJUANA, S. DE R.L. DE C.V.", ("cocina", "de", "tijuana"), {"llc"}),
+        ("AVIANDINA S.A.C.", ("aviandina",), {"stock_company"}),
+        ("SAAVEDRA Y CIA. S. EN C.", ("saavedra",), {"corporation", "partnership"}),
+        ("PETROPARS INTERNATIONAL FZE", ("petropars", "international"), {"llc"}),
+        ("BELS FLOWERS IMPORT EXPORT BVBA", ("bels", "flowers", "import", "export"), {"llc"}),
+        ("AL-AQSA E.V.", ("al", "aqsa"), {"association"}),
+        ("CIA", ("cia",), set()),  # alone, an organisation's name: kept
+    ],
+)  # fmt: skip
+def test_legal_forms_of_latin_america_belgium_and_free_zones(
+    name: str, tokens: tuple[str, ...], forms: set[str]
+) -> None:
+    assert (normalise(name).tokens, normalise(name).forms) == (tokens, forms)
+
+
 def test_pinyin_syllables_are_not_taken_for_legal_forms() -> None:
     # 澳 is "ao", which is also a Russian legal form; from Han it must stay a syllable.
     assert normalise("澳门").tokens == ("ao", "men")

@@ -26,6 +26,8 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "cie",
         "kompaniya",
         "co inc",
+        # Spanish ``y Cía.`` (and company)
+        "y cia",
     ),
     "limited": (
         "limited",
@@ -54,9 +56,30 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "sp z oo",
         "sp zoo",
         "sp z o o",
+        # Latin America (S. de R.L. de C.V.), Belgium, France, the UAE's free zones
+        "s de rl de cv",
+        "s de rl",
+        "srl de cv",
+        "sprl",
+        "bvba",
+        "eurl",
+        "fzco",
+        "fzc",
+        "fze",
+        "fz llc",
     ),
     "plc": ("plc", "public limited company"),
-    "partnership": ("lp", "limited partnership", "partnership", "kg", "gmbh co kg", "ohg"),
+    "partnership": (
+        "lp",
+        "limited partnership",
+        "partnership",
+        "kg",
+        "gmbh co kg",
+        "ohg",
+        # Spanish: sociedad en comandita (simple)
+        "scs",
+        "s en c",
+    ),
     "gmbh": ("gmbh", "gesellschaft mit beschrankter haftung", "ges m b h", "mbh"),
     "stock_company": (
         "ag",
@@ -102,8 +125,18 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "tbk",
         "pt",
         "jsc co",
+        # Mexico and Peru: S.A. de C.V., S.A.B. de C.V., S.A.P.I. de C.V., S.A.C.
+        "sa de cv",
+        "s a de c v",
+        "sa cv",
+        "sab de cv",
+        "sapi de cv",
+        "sac",
     ),
     "cooperative": ("cooperative", "coop", "eg"),
+    # associations: eingetragener Verein, association sans but lucratif, vereniging zonder
+    # winstoogmerk
+    "association": ("ev", "asbl", "vzw"),
     # Chinese legal forms written in pinyin (集团, 有限公司, ...), as in romanised registers.
     "group": ("jituan", "jituan youxian gongsi", "jituan gongsi", "konggu jituan"),
 }
