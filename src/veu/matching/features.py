@@ -137,8 +137,9 @@ def tokens(query: NormalName, candidate: NormalName) -> FeatureResult:
     (order does not matter, a few typing errors are tolerated); the score is the share of all
     characters that are paired, weighted by pair similarity. Unpaired tokens count against;
     very common words (International, Technology, Systems, ...) count for half their width, and
-    a patronymic (Viktorovich, Petrovna) or a title (President, Dr, Shaikh, Mullah) only one
-    name has for a quarter."""
+    a patronymic (Viktorovich, Petrovna) only one name has for a quarter, as does a title
+    (President, Dr, Shaikh, Mullah) when the names share a distinctive word (not so ``MRS
+    International`` / ``International``)."""
     a, b = query.tokens, candidate.tokens
     if not a or not b:
         return FeatureResult(0.0, {"reason": "a name has no distinctive tokens"})
@@ -184,7 +185,10 @@ def align(a: tuple[str, ...], b: tuple[str, ...]) -> Alignment:
         aligned.append((x, y, round(sim, 3)))
     unpaired_a = tuple(t for i, t in enumerate(a) if i not in used_a)
     unpaired_b = tuple(t for j, t in enumerate(b) if j not in used_b)
-    total += sum(_unpaired_width(t) for t in (*unpaired_a, *unpaired_b))
+    # A title is discounted only beside a distinctive word both names have (MRS International /
+    # International shares only a common word: the title may be the name).
+    titles = any(_distinctive(x) for x, _, _ in aligned)
+    total += sum(_unpaired_width(t, titles) for t in (*unpaired_a, *unpaired_b))
     return min(1.0, paired / total), tuple(aligned), unpaired_a, unpaired_b
 
 
@@ -242,21 +246,22 @@ _PATRONYMIC = re.compile(r"^[a-z]{3,}(?:ovich|evich|ovych|evych|ovna|evna|ichna|
 
 # Titles and honorifics written before a person's name (President, Dr, Shaikh, Mullah, Colonel):
 # one only one name has counts for a quarter of its width too (President Barack Obama / Barack
-# Obama). Words that are as often part of an organisation's or a person's own name (General,
-# Major, Captain, Amir, Sayyid, Khan) are not among them.
+# Obama), when the names share a distinctive word. Words that are as often part of a name
+# (General, Major, Captain, Lord, Dame, Amir, Sayyid, Khan) are not among them.
 _TITLES = """
 mr mrs ms miss mme mlle dr prof professor president prasident presidente prezident monsieur
-madame herr frau senor senora sir dame lord excellency sheikh shaikh sheik shaykh haji hajji
+madame herr frau senor senora sir excellency sheikh shaikh sheik shaykh haji hajji
 alhaji alhadj mullah mulla maulvi maulavi mawlawi mawlavi moulavi qari imam ayatollah colonel
 lieutenant brigadier admiral senator
 """
 TITLES = frozenset(_TITLES.split())
 
 
-def _unpaired_width(token: str) -> float:
+def _unpaired_width(token: str, titles: bool = True) -> float:
     """The width a token counts for when the other name has nothing like it: at least
-    ``UNMATCHED_MIN_WIDTH``, and a patronymic or a title a quarter of its width."""
-    if token in TITLES or _PATRONYMIC.match(token):
+    ``UNMATCHED_MIN_WIDTH``, and a patronymic, or a title (with ``titles``), a quarter of its
+    width."""
+    if (titles and token in TITLES) or _PATRONYMIC.match(token):
         return _width(token) * PATRONYMIC_WEIGHT
     return max(_width(token), UNMATCHED_MIN_WIDTH)
 
@@ -371,7 +376,9 @@ def containment(query: NormalName, candidate: NormalName) -> FeatureResult:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) == len(long_):
         return FeatureResult(0.0, {})
-    short = tuple(t for t in short if t not in TITLES) or short  # President Erdoğan: Erdoğan
+    rest = tuple(t for t in short if t not in TITLES)
+    if any(_distinctive(t) for t in rest):
+        short = rest  # President Erdoğan: Erdoğan is looked for, not President
     if len("".join(short)) < 5:
         return FeatureResult(0.0, {})
     if all(any(token_similarity(s, t) >= 0.85 for t in long_) for s in short):
