@@ -119,15 +119,17 @@ def test_malformed_rows_are_named_and_nothing_is_screened(
         {**ROWS[1], "country": "Russland", "birth_date": "", "schema": ""},
         {**ROWS[1], "country": "", "birth_date": "07/10/1952", "schema": ""},
         {**ROWS[1], "country": "", "birth_date": "", "schema": "Persn"},
+        {**ROWS[1], "name": "Lockheed Martin " * 40},
     ]
     source = write_csv(tmp_path / "in.csv", [*ROWS, *rows])
     with pytest.raises(InvalidInput, match="malformed rows: nothing was screened") as caught:
         batch.screen_file(loaded_ctx, source, tmp_path / "out.csv")
     problems = caught.value.problems
-    assert [p.field for p in problems] == ["row 6", "row 7", "row 8"]
+    assert [p.field for p in problems] == ["row 6", "row 7", "row 8", "row 9"]
     assert "'Russland'" in problems[0].reason
     assert "'07/10/1952'" in problems[1].reason
     assert "'Persn'" in problems[2].reason
+    assert "640 characters long" in problems[3].reason
     assert list(tmp_path.iterdir()) == [source]
 
 

@@ -292,13 +292,17 @@ def _text(record: dict[str, Any], column: str) -> str:
 _BIRTH_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?(?: 00:00:00)?$")  # a Parquet timestamp too
 SCHEMATA = frozenset(s.lower() for s in FTM_SCHEMATA)
 MAX_PROBLEMS = 50
+MAX_NAME = 500  # as a party's name anywhere else (screening, shipments, applications)
 
 
 def _row_problems(record: dict[str, Any], file: str, number: int) -> list[Problem]:
-    """What is wrong with row ``number`` (1 is the first after the header): a country that is
-    neither an ISO 3166-1 code nor a country's name, a birth date that is not ``YYYY`` or
-    ``YYYY-MM-DD``, a schema that is not FollowTheMoney's."""
+    """What is wrong with row ``number`` (1 is the first after the header): a name longer than
+    ``MAX_NAME``, a country that is neither an ISO 3166-1 code nor a country's name, a birth date
+    that is not ``YYYY`` or ``YYYY-MM-DD``, a schema that is not FollowTheMoney's."""
     problems = []
+    name = str(record.get("name") or "")
+    if len(name) > MAX_NAME:
+        problems.append(f"name is {len(name):,} characters long; at most {MAX_NAME} are screened")
     country = _text(record, "country")
     if country and country_code(country) is None:
         problems.append(f"country {country!r} is neither an ISO 3166-1 code nor a country's name")
