@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import pickle
-import re
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
@@ -37,7 +36,7 @@ FUZZY_CANDIDATES = 50
 FULL_SCORE_LIMIT = 30  # candidates scored in full, best estimates first
 POSTING_BUDGET = 20_000  # ids summed by a door for one query, rarest postings first
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 3  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 4  # the layout `ScreeningIndex.save` writes
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
 
@@ -229,12 +228,14 @@ class NameTable:
         self.tokens: list[str] = []
         self.hans: list[str] = []
         self.forms: list[str] = []
+        self.initials = bytearray()  # 1 where the name has an initial (a one-letter word)
 
     def append(self, normal: NormalName) -> None:
         self.originals.append(normal.original)
         self.tokens.append(" ".join(normal.tokens))
         self.hans.append(normal.han)
         self.forms.append(" ".join(sorted(normal.forms)))
+        self.initials.append(any(_is_initial(t) for t in normal.tokens))
 
     def __len__(self) -> int:
         return len(self.originals)
@@ -257,9 +258,11 @@ class NameTable:
             "tokens": _join(self.tokens),
             "hans": _join(self.hans),
             "forms": _join(self.forms),
+            "initials": self.initials,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        self.initials = state.pop("initials")
         for key, value in state.items():
             setattr(self, key, _split(value))
 
@@ -509,9 +512,12 @@ class ScreeningIndex:
         if len(ids) <= FULL_SCORE_LIMIT:
             return ids
         names = self.names
-        words_of = [names.tokens[i].split() for i in ids]
+        joined = [names.tokens[i] for i in ids]
+        words_of = [t.split() for t in joined]
         estimate = process.cdist(
-            [query.skeleton], ["".join(w) for w in words_of], scorer=Indel.normalized_similarity
+            [query.skeleton],
+            [t.replace(" ", "") for t in joined],
+            scorer=Indel.normalized_similarity,
         )[0]
         order_free = process.cdist(
             ["".join(sorted(query.tokens))],
@@ -519,12 +525,20 @@ class ScreeningIndex:
             scorer=Indel.normalized_similarity,
         )[0]
         np.maximum(estimate, order_free, out=estimate)
+        if query.han:  # a name without Han characters scores 0 here, which changes nothing
+            hans = [names.hans[i] for i in ids]
+            han = process.cdist([query.han], hans, scorer=Indel.normalized_similarity)[0]
+            np.maximum(estimate, han, out=estimate)
         words = set(query.tokens)
-        query_initials = any(_is_initial(t) for t in query.tokens)
+        letters = {t for t in query.tokens if _is_initial(t)}  # the query's initials
         contained = []
         for k, i in enumerate(ids):
             other = words_of[k]
-            initials = query_initials or _HAS_INITIAL.search(names.tokens[i]) is not None
+            # Initials count only where one may stand for a word of the other name: otherwise
+            # the initials' estimate is the order-free one, and nothing is covered.
+            initials = names.initials[i] == 1 or (
+                bool(letters) and any(len(w) > 1 and w[0] in letters for w in other)
+            )
             if words:
                 others = set(other)
                 if others <= words or words <= others:
@@ -533,9 +547,6 @@ class ScreeningIndex:
                     contained.append(k)
             if initials:
                 estimate[k] = max(estimate[k], initials_estimate(query.tokens, other))
-            han = names.hans[i]
-            if query.han and han:
-                estimate[k] = max(estimate[k], Indel.normalized_similarity(query.han, han))
         best = set(np.argpartition(-estimate, FULL_SCORE_LIMIT)[:FULL_SCORE_LIMIT].tolist())
         contained.sort(key=lambda k: -estimate[k])
         best.update(contained[:CONTAINED_LIMIT])
@@ -626,9 +637,6 @@ def _nearest(text: str, values: list[str], door: GramDoor | None, cutoff: float)
     scores = process.cdist([text], chosen, scorer=fuzz.ratio)[0]
     order = np.argsort(-scores, kind="stable")[:FUZZY_CANDIDATES]
     return [int(shortlist[k]) for k in order if scores[k] >= cutoff]
-
-
-_HAS_INITIAL = re.compile(r"(?:^| )[^\W\d_](?: |$)")  # a one-letter word in tokens joined by spaces
 
 
 def _is_initial(token: str) -> bool:
