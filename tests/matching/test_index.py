@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pickle
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -169,6 +170,27 @@ def test_hits_are_ranked_by_score_then_list_and_id_with_the_country_penalty() ->
     last = index.search(Query(name="Acme Rare", countries=frozenset({"US"})))[-1]
     assert (last.listing.id, last.score) == ("a:1", 0.95)
     assert last.explanation["country_conflict"]["candidate"] == ["CN"]
+
+
+def test_the_same_name_on_several_lists_is_scored_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import veu.matching.index as module
+
+    calls: list[str] = []
+    real = module.score_names
+
+    def counting(query: Any, candidate: Any, **kwargs: Any) -> Any:
+        calls.append(candidate.original)
+        return real(query, candidate, **kwargs)
+
+    monkeypatch.setattr(module, "score_names", counting)
+    written = [("a", "Huawei Technologies Co., Ltd."), ("b", "HUAWEI TECHNOLOGIES CO LTD")]
+    lists = [
+        Listing(id=f"{lst}:1", list_id=lst, party_id=f"{lst}:1", names=(Name(value=name),))
+        for lst, name in written
+    ]
+    hits = ScreeningIndex(lists).search(Query(name="Huawei Technologies"), explain=False)
+    assert [(h.listing.id, h.score) for h in hits] == [("a:1", 1.0), ("b:1", 1.0)]
+    assert len(calls) == 1
 
 
 _SEARCH_IN_A_PROCESS = """

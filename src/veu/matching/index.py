@@ -577,11 +577,16 @@ class ScreeningIndex:
         scores: dict[int, float] = {}  # listing -> the score of its best name
         matched: dict[int, int] = {}  # listing -> that name's id
         if not normal.empty:
+            names = self.names
+            seen: dict[tuple[str, str], float] = {}  # a name's score depends on these alone
             for nid in self.shortlist(normal, self.candidates(normal, min_score, fuzzy=fuzzy)):
                 li = int(self.owner[nid])
                 if li in best or scores.get(li, 0.0) >= 1.0:
                     continue
-                score = score_names(normal, self.names[nid], explain=False).score
+                key = (names.tokens[nid], names.hans[nid])
+                score = seen.get(key, -1.0)
+                if score < 0.0:  # the same name on several lists is scored once
+                    score = seen[key] = score_names(normal, names[nid], explain=False).score
                 current = scores.get(li, -1.0)
                 if score > current or (score == current and nid < matched[li]):
                     scores[li] = score
