@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi.testclient import TestClient
 
-from tests.conftest import bearer
+from tests.conftest import bearer, make_context
 from veu.api.app import create_app
 from veu.services.access import Principal, add_user
 from veu.services.context import Context
@@ -71,3 +73,18 @@ def test_unauthenticated_and_forbidden_shapes(loaded_ctx: Context, keys: dict[st
             "problems": [],
         }
     }
+
+
+def test_a_database_never_initialised_says_so(tmp_path: Path) -> None:
+    context = make_context(f"sqlite:///{tmp_path / 'empty.db'}")  # no `veu db init`
+    try:
+        response = TestClient(create_app(context), headers=bearer("key")).post(
+            "/screen", json={"name": "Lockheed Martin"}
+        )
+    finally:
+        context.engine.dispose()
+    assert response.status_code == 500
+    error = response.json()["error"]
+    assert error["code"] == "configuration_error"
+    assert "run `veu db init` first" in error["message"]
+    assert error["problems"][0]["field"] == "VEU_DATABASE_URL"

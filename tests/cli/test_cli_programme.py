@@ -217,3 +217,11 @@ def test_batch_screen_from_the_command_line(tmp_path: Path, loaded_ctx: object) 
         app, ["batch", "screen", str(tmp_path / "nope.csv"), "--out", "x.csv"], env=env
     )
     assert missing.exit_code == 2
+
+
+def test_a_database_never_initialised_says_so(tmp_path: Path) -> None:
+    env = {"VEU_DATABASE_URL": f"sqlite:///{tmp_path / 'empty.db'}"}
+    result = runner.invoke(app, ["screen", "Lockheed Martin"], env=env)
+    assert result.exit_code == 1
+    assert "run `veu db init` first" in result.output
+    assert "Traceback" not in result.output

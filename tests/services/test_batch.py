@@ -137,3 +137,25 @@ def test_a_country_may_be_a_name_or_a_code() -> None:
     rows = [{"name": "Huawei", "country": c} for c in ("CN", "chn", "China", "cn")]
     assert {batch._row(r).country for r in rows} == {"CN"}
     assert batch._row({"name": "Huawei", "birth_date": 1952}).birth_year == "1952"
+
+
+def test_a_semicolon_or_tab_separated_file_is_read_and_written_alike(
+    loaded_ctx: Context, tmp_path: Path
+) -> None:
+    """A spreadsheet saved where the decimal mark is a comma writes `;`."""
+    source = tmp_path / "in.csv"
+    source.write_text('name;ref\nLockheed Martin Corp.;1\n"Acme; Bakery";2\n', "utf-8")
+    report = batch.screen_file(loaded_ctx, source, tmp_path / "out.csv")
+    assert (report.rows, report.matches) == (2, 1)
+    with (tmp_path / "out.csv").open(encoding="utf-8") as f:
+        out = list(csv.DictReader(f, delimiter=";"))
+    assert [(r["name"], r["ref"]) for r in out] == [
+        ("Lockheed Martin Corp.", "1"),
+        ("Acme; Bakery", "2"),
+    ]
+    assert (out[0]["match"], out[1]["match"]) == ("True", "")  # no hit at all for the bakery
+    tabs = tmp_path / "in.tsv"
+    tabs.write_text("name\tref\nLockheed Martin Corp.\t1\n", "utf-8")
+    batch.screen_file(loaded_ctx, tabs, tmp_path / "out.tsv")
+    first = (tmp_path / "out.tsv").read_text("utf-8").splitlines()[1].split("\t")
+    assert first[:2] == ["Lockheed Martin Corp.", "1"]

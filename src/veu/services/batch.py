@@ -1,14 +1,14 @@
 """Batch screening (``veu batch screen``): a CSV or Parquet file of names in, the same rows out
 with their best list hit, streamed in chunks so memory stays flat whatever the file's size.
 
-Input columns: ``name`` (required), and optionally ``country`` (an ISO 3166-1 code or a
-country's name), ``birth_date`` (``YYYY`` or ``YYYY-MM-DD``) and ``schema`` (a FollowTheMoney
-schema: ``Person``, ``Company``, ...); any other column is kept as it is. Every row is checked
-before any is screened: a malformed value is named with its row and nothing is written. Output
-adds ``match_name``, ``match_list``, ``match_listing``, ``score``, ``match`` (at the policy pack's
-match threshold) and ``in_force`` (on the date). The output is
-written to a temporary file and moved into place at the end: an error leaves no half-written
-file.
+A CSV file may be separated by commas, semicolons, tabs or bars (read off its header line; the
+output is written alike). Input columns: ``name`` (required), and optionally ``country`` (an
+ISO 3166-1 code or a country's name), ``birth_date`` (``YYYY`` or ``YYYY-MM-DD``) and ``schema``
+(a FollowTheMoney schema: ``Person``, ``Company``, ...); any other column is kept as it is.
+Every row is checked before any is screened: a malformed value is named with its row and nothing
+is written. Output adds ``match_name``, ``match_list``, ``match_listing``, ``score``, ``match``
+(at the policy pack's match threshold) and ``in_force`` (on the date). The output is written to
+a temporary file and moved into place at the end: an error leaves no half-written file.
 """
 
 from __future__ import annotations
@@ -107,13 +107,35 @@ def best_hit(index: ScreeningIndex, row: Row, day: dt.date, threshold: float) ->
     return best
 
 
-def _rows_csv(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
+DELIMITERS = (",", ";", "\t", "|")
+
+
+def delimiter_of(path: Path) -> str:
+    """The CSV file's delimiter, read off its header line: the one of ``DELIMITERS`` it holds
+    most often (a spreadsheet saved where the decimal mark is a comma writes ``;``), else ``,``."""
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        columns = list(csv.DictReader(handle).fieldnames or [])
+        header = handle.readline()
+    counts = {d: header.count(d) for d in DELIMITERS}
+    best = max(DELIMITERS, key=lambda d: counts[d])  # ties: the earlier, so ``,`` first
+    return best if counts[best] else ","
+
+
+def _out_delimiter(source: Path, target: Path, kind_in: str) -> str:
+    """Tabs for a ``.tsv`` output; else the input's delimiter (the output goes back to the
+    spreadsheet the input came from), or ``,``."""
+    if target.suffix.lower() == ".tsv":
+        return "\t"
+    return delimiter_of(source) if kind_in == "csv" else ","
+
+
+def _rows_csv(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
+    delimiter = delimiter_of(path)
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        columns = list(csv.DictReader(handle, delimiter=delimiter).fieldnames or [])
 
     def rows() -> Iterator[dict[str, Any]]:
         with path.open(encoding="utf-8-sig", newline="") as handle:
-            yield from csv.DictReader(handle)
+            yield from csv.DictReader(handle, delimiter=delimiter)
 
     return columns, rows()
 
@@ -133,7 +155,7 @@ def _rows_parquet(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
 
 def _kind(path: Path, what: str) -> str:
     suffix = path.suffix.lower()
-    if suffix in (".csv", ".txt"):
+    if suffix in (".csv", ".txt", ".tsv"):
         return "csv"
     if suffix in (".parquet", ".pq"):
         return "parquet"
@@ -243,7 +265,7 @@ def screen_file(
             return [remembered(r) for r in parsed]
 
         writer: _CsvOut | _ParquetOut = (
-            _CsvOut(temp, columns)
+            _CsvOut(temp, columns, _out_delimiter(source, target, kind_in))
             if kind_out == "csv"
             else _ParquetOut(temp, columns, _arrow_schema(source) if kind_in == "parquet" else None)
         )
@@ -338,10 +360,10 @@ def _chunks(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str
 
 
 class _CsvOut:
-    def __init__(self, path: Path, columns: list[str]) -> None:
+    def __init__(self, path: Path, columns: list[str], delimiter: str) -> None:
         self.handle = path.open("w", encoding="utf-8", newline="")
         self.writer = csv.DictWriter(
-            self.handle, [*columns, *OUTPUT_COLUMNS], extrasaction="ignore"
+            self.handle, [*columns, *OUTPUT_COLUMNS], extrasaction="ignore", delimiter=delimiter
         )
         self.writer.writeheader()
 

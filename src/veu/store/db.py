@@ -2,17 +2,33 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, create_engine, event, select, text
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 
-from veu.errors import ConfigurationError
+from veu.errors import ConfigurationError, Problem
 
 WRITE = "veu_write"
+# How SQLite and PostgreSQL say a table is missing: the database was never initialised.
+_NO_TABLE = re.compile(r"no such table|relation .* does not exist")
+
+
+def uninitialised(error: DBAPIError) -> ConfigurationError | None:
+    """The error to report when ``error`` says a table is missing (``veu db init`` was never run
+    on this database), else None."""
+    reason = str(error.orig).splitlines()[0] if error.orig is not None else str(error)
+    if not _NO_TABLE.search(reason):
+        return None
+    return ConfigurationError(
+        "the database has no veu tables: run `veu db init` first (it creates them and loads "
+        "the bundled lists)",
+        [Problem(reason=reason, field="VEU_DATABASE_URL")],
+    )
 
 
 def make_engine(url: str) -> Engine:

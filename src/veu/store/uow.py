@@ -6,8 +6,9 @@ from __future__ import annotations
 from types import TracebackType
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
 
-from veu.store.db import WRITE
+from veu.store.db import WRITE, uninitialised
 from veu.store.programme import (
     ApplicationRepository,
     NoticeRepository,
@@ -61,3 +62,5 @@ class UnitOfWork:
         finally:
             conn.close()
             self._conn = None
+        if isinstance(exc, DBAPIError) and (missing := uninitialised(exc)) is not None:
+            raise missing from exc  # `veu db init` never ran: say so, not which table is missing
