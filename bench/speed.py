@@ -270,12 +270,11 @@ def cold_start(index: ScreeningIndex) -> dict[str, float]:
                 [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
             )
             runs.append(tuple(float(x) for x in result.stdout.split()[-2:]))
-        runs.sort()
-        seconds, memory = runs[len(runs) // 2]
+        seconds = sorted(s for s, _ in runs)
         return {
-            "load_s": seconds,
-            "load_slowest_s": runs[-1][0],
-            "load_mb": memory,
+            "load_s": seconds[len(seconds) // 2],
+            "load_slowest_s": seconds[-1],
+            "load_mb": max(m for _, m in runs),
             "save_s": saved,
             "file_mb": path.stat().st_size / 2**20,
         }

@@ -238,9 +238,9 @@ RESPLIT_SIMILARITY = 0.85
 # and each unpaired token at least this many letters, so that a short distinctive word (``LKD``
 # in ``LKD Aerospace``) is not nearly free to leave out.
 UNMATCHED_MIN_WIDTH = 4
-# A patronymic (Viktorovich, Petrovna) is often left out of a name written in another language
-# (Sergey Lavrov / Sergey Viktorovich Lavrov): one only one name has counts for this share.
-PATRONYMIC_WEIGHT = 0.25
+# Words a name is often written without: a patronymic (Sergey Lavrov / Sergey Viktorovich Lavrov)
+# and a title (below). One only one name has counts for this share of its width.
+LEFT_OUT_WEIGHT = 0.25
 _PATRONYMIC = re.compile(r"^[a-z]{3,}(?:ovich|evich|ovych|evych|ovna|evna|ichna|ivna)$")
 
 
@@ -262,7 +262,7 @@ def _unpaired_width(token: str, titles: bool = True) -> float:
     ``UNMATCHED_MIN_WIDTH``, and a patronymic, or a title (with ``titles``), a quarter of its
     width."""
     if (titles and token in TITLES) or _PATRONYMIC.match(token):
-        return _width(token) * PATRONYMIC_WEIGHT
+        return _width(token) * LEFT_OUT_WEIGHT
     return max(_width(token), UNMATCHED_MIN_WIDTH)
 
 
@@ -376,9 +376,8 @@ def containment(query: NormalName, candidate: NormalName) -> FeatureResult:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) == len(long_):
         return FeatureResult(0.0, {})
-    rest = tuple(t for t in short if t not in TITLES)
-    if any(_distinctive(t) for t in rest):
-        short = rest  # President Erdoğan: Erdoğan is looked for, not President
+    if any(_distinctive(t) for t in short):  # never a title: President Erdoğan looks for Erdoğan
+        short = tuple(t for t in short if t not in TITLES)
     if len("".join(short)) < 5:
         return FeatureResult(0.0, {})
     if all(any(token_similarity(s, t) >= 0.85 for t in long_) for s in short):

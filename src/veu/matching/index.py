@@ -267,6 +267,14 @@ class NameTable:
             setattr(self, key, _split(value))
 
 
+def _number(table: list[Any], numbers: dict[Any, int], value: Any) -> int:
+    """The position of ``value`` in ``table`` (``numbers`` indexes it), appended if new."""
+    if value not in numbers:
+        numbers[value] = len(table)
+        table.append(value)
+    return numbers[value]
+
+
 class ListingKeys:
     """What ranking needs of each listing (its list, its id, its countries), kept compactly so
     that only the listings returned are read: list ids and sets of countries are each stored
@@ -282,14 +290,10 @@ class ListingKeys:
 
     def append(self, listing: Listing) -> None:
         lists, country_sets = self._numbers
-        countries = listing_countries(listing)
         self.ids.append(listing.id)
-        self._list_of.append(lists.setdefault(listing.list_id, len(lists)))
-        self._countries_of.append(country_sets.setdefault(countries, len(country_sets)))
-        if len(self.lists) < len(lists):
-            self.lists.append(listing.list_id)
-        if len(self.country_sets) < len(country_sets):
-            self.country_sets.append(countries)
+        self._list_of.append(_number(self.lists, lists, listing.list_id))
+        countries = listing_countries(listing)
+        self._countries_of.append(_number(self.country_sets, country_sets, countries))
 
     def rank(self, li: int) -> tuple[str, str]:
         """The listing's list id and id, which order hits of equal score."""

@@ -21,14 +21,14 @@ import re
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 from veu.countries import country_code
 from veu.errors import InvalidInput, Problem
 from veu.matching import Query, ScreeningIndex
-from veu.matching.entity import FTM_SCHEMATA
+from veu.matching.entity import FTM_SCHEMATA, ORGANISATION_SCHEMAS, PERSON_SCHEMAS
 from veu.model import Listing, PartyKind
 from veu.services.context import Context
 from veu.services.lists import require_snapshot
@@ -36,8 +36,8 @@ from veu.services.policies import thresholds_on
 
 CHUNK = 2000
 OUTPUT_COLUMNS = ("match_name", "match_list", "match_listing", "score", "match", "in_force")
-PERSON = {"person"}
-ORGANISATION = {"company", "organization", "legalentity", "publicbody"}
+PERSON = {s.lower() for s in PERSON_SCHEMAS}
+ORGANISATION = {s.lower() for s in ORGANISATION_SCHEMAS}
 _YEAR = re.compile(r"(\d{4})")
 
 
@@ -120,16 +120,7 @@ def delimiter_of(path: Path) -> str:
     return best if counts[best] else ","
 
 
-def _out_delimiter(source: Path, target: Path, kind_in: str) -> str:
-    """Tabs for a ``.tsv`` output; else the input's delimiter (the output goes back to the
-    spreadsheet the input came from), or ``,``."""
-    if target.suffix.lower() == ".tsv":
-        return "\t"
-    return delimiter_of(source) if kind_in == "csv" else ","
-
-
-def _rows_csv(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
-    delimiter = delimiter_of(path)
+def _rows_csv(path: Path, delimiter: str) -> tuple[list[str], Iterator[dict[str, Any]]]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
         columns = list(csv.DictReader(handle, delimiter=delimiter).fieldnames or [])
 
@@ -220,7 +211,8 @@ def screen_file(
         raise InvalidInput(
             "the output would overwrite the input", [Problem("same file", file=str(target))]
         )
-    reader = _rows_parquet if kind_in == "parquet" else _rows_csv
+    delimiter = delimiter_of(source) if kind_in == "csv" else ","
+    reader = _rows_parquet if kind_in == "parquet" else partial(_rows_csv, delimiter=delimiter)
     columns, rows = reader(source)
     if "name" not in columns:
         raise InvalidInput(
@@ -265,7 +257,8 @@ def screen_file(
             return [remembered(r) for r in parsed]
 
         writer: _CsvOut | _ParquetOut = (
-            _CsvOut(temp, columns, _out_delimiter(source, target, kind_in))
+            # tabs for a .tsv output, else as the input (it goes back to the same spreadsheet)
+            _CsvOut(temp, columns, "\t" if target.suffix.lower() == ".tsv" else delimiter)
             if kind_out == "csv"
             else _ParquetOut(temp, columns, _arrow_schema(source) if kind_in == "parquet" else None)
         )
