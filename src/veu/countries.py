@@ -114,6 +114,23 @@ def _table() -> dict[str, str]:
     return table
 
 
+# Words in the names of more than one country (the Koreas, the Congos, the Guineas, the Sudans,
+# the Samoas) or also of a region of another (Inner Mongolia, in China): alone they name none.
+_AMBIGUOUS = frozenset({"korea", "congo", "guinea", "sudan", "samoa", "mongolia"})
+
+
+@lru_cache(maxsize=1)
+def country_words() -> dict[str, str]:
+    """Countries named by one word of four letters or more (``chad``, ``china``, ``dprk``,
+    ``burma``), lower-case and without accents, mapped to their codes: for telling apart names
+    that differ only by the country they name (Bank of Chad / Bank of China)."""
+    return {
+        key: code
+        for key, code in _table().items()
+        if len(key) > 3 and key.isalpha() and key not in _AMBIGUOUS
+    }
+
+
 def country_code(name: str | None) -> str | None:
     """ISO alpha-2 code for a country name or code as written in a list, or None if unknown."""
     if not name:

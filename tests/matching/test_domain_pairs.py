@@ -20,7 +20,8 @@ SUITE = Path(__file__).parent.parent / "cases" / "pairs" / "domain.yaml"
 MATCH = max(p for p in all_packs() if p.pack == DEFAULT_PACK).thresholds.match
 GROUPS = {
     "generic_words", "numbered_units", "abbreviations", "word_order", "han_pinyin",
-    "legal_form_only", "persons", "typos", "look_alike", "titles", "legal_forms",
+    "legal_form_only", "persons", "typos", "look_alike", "titles", "legal_forms", "countries",
+    "lineage",
 }  # fmt: skip
 
 

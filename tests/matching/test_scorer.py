@@ -142,3 +142,51 @@ def test_a_different_word_on_each_side_goes_to_review_not_away() -> None:
     )
     assert result.explanation["distinct_words"]["contrasting"] == [["northern", "southern"]]
     assert score("Goodwill Trading Company", "Good Will Trading Company") >= MATCH  # resplit
+
+
+def test_two_countries_are_two_branches_even_when_one_is_a_common_word() -> None:
+    # China is a common word (half its width), Chad is not: still two countries (veu-names/5).
+    result = score_names(
+        normalise("Industrial and Commercial Bank of Chad Limited"),
+        normalise("Industrial and Commercial Bank of China Limited"),
+    )
+    assert REVIEW <= result.score < MATCH
+    assert result.explanation["distinct_words"]["countries"] == [["chad"], ["china"]]
+    aligned = score_names(normalise("Raytheon Australia"), normalise("Raytheon Austria"))
+    assert aligned.explanation["distinct_words"]["contrasting"] == [["australia", "austria"]]
+    # The same country twice, or a country on one side only, is not a contrast.
+    assert score("Huawei Technologies (Thailand) Co.", "Huawei Technologies Thailand Co") >= MATCH
+    assert (
+        "distinct_words"
+        not in score_names(
+            normalise("Huawei Technologies Thailand"), normalise("Huawei Technologies")
+        ).explanation
+    )
+    # Words naming more than one country name none: DPRK and Korea are not told apart by this.
+    korea = score_names(normalise("Korea Namgang Trading"), normalise("DPRK Namgang Trading"))
+    assert "countries" not in korea.explanation.get("distinct_words", {})
+
+
+def test_own_and_fathers_names_swapped_are_two_generations() -> None:
+    result = score_names(
+        normalise("SALMAN BIN MUHAMMAD AL-RAWI"), normalise("MUHAMMAD BIN SALMAN AL-RAWI")
+    )
+    assert REVIEW <= result.score < MATCH  # the same words; a person looks
+    assert result.explanation["lineage"] == {
+        "score": 1.0,
+        "weight": 0.72,
+        "query": {"own": "salman", "father": ["muhammad", "rawi"]},
+        "candidate": {"own": "muhammad", "father": ["salman", "rawi"]},
+    }
+    # A son beside his father, a father's name of two words (Abd al-Rahman).
+    assert score("Usama bin Muhammad bin Awad bin Ladin", "Muhammad bin Awad bin Ladin") < MATCH
+    assert score("'Abd al-Rahman bin 'Amir", "'Amir bin 'Abd al-Rahman") < MATCH
+    # The same person, "son of" spelt otherwise, or written surname first.
+    assert score("Hajjaj bin Fahad al-Ajmi", "AL-AJMI, Hajjaj ibn Fahad") >= MATCH
+    assert score("BEN KHALIFA, Fahmi", "BIN KHALIFA, Fahmi") >= MATCH
+    assert (
+        "lineage"
+        not in score_names(
+            normalise("Osama bin Laden"), normalise("Usama bin Muhammad bin Awad bin Ladin")
+        ).explanation
+    )

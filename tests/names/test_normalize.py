@@ -72,6 +72,28 @@ def test_legal_forms_of_latin_america_belgium_and_free_zones(
     assert (normalise(name).tokens, normalise(name).forms) == (tokens, forms)
 
 
+@pytest.mark.parametrize(
+    ("name", "tokens", "forms"),
+    [  # cut at a field's width, as payment messages and customs forms cut names
+        ("TACTICAL MISSILES CORPORATION JOINT STOCK COMPAN", ("tactical", "missiles"),
+         {"corporation", "stock_company"}),
+        ("Acme Limited Liability Comp", ("acme",), {"llc"}),
+        ("Acme Limited Liability Co", ("acme",), {"llc"}),
+        ("Uralvagonzavod Joint Stock Co", ("uralvagonzavod",), {"stock_company"}),
+        ("Romashka Obshchestvo s Ogranichennoi Otvetst", ("romashka",), {"llc"}),
+        # a lone word is a word of the name, not a cut-short form
+        ("Carlyle Partners", ("carlyle", "partners"), set()),
+        ("No Limit", ("no", "limit"), set()),
+        # a form with no word of the name before it is left alone
+        ("Joint Stock Compan", ("joint", "stock", "compan"), set()),
+    ],
+)  # fmt: skip
+def test_a_legal_form_cut_short_at_the_end_is_still_a_legal_form(
+    name: str, tokens: tuple[str, ...], forms: set[str]
+) -> None:
+    assert (normalise(name).tokens, normalise(name).forms) == (tokens, forms)
+
+
 def test_pinyin_syllables_are_not_taken_for_legal_forms() -> None:
     # 澳 is "ao", which is also a Russian legal form; from Han it must stay a syllable.
     assert normalise("澳门").tokens == ("ao", "men")

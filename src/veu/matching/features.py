@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from rapidfuzz.distance import OSA, Levenshtein
 
+from veu.countries import country_words
 from veu.names import NormalName
 
 Detail = dict[str, Any]
@@ -93,6 +94,14 @@ def phonetic_key(token: str) -> str:
     return "".join(out)
 
 
+# "Son of" as names write it (Osama bin Laden / Usama ibn Laden, Ben Ali): one word however
+# spelt; with "daughter of", the words of an Arabic name's lineage (X bin Y: X, son of Y). The
+# articles that may begin the father's name (Ibrahim bin al-Din) are passed over.
+_SON_OF = frozenset({"bin", "ibn", "ben", "bn"})
+_NASAB = frozenset({"bin", "ibn", "bn", "bint", "binti"})  # not Ben, also a given name
+_ARTICLES = frozenset({"al", "el", "ul"})
+
+
 @lru_cache(maxsize=100_000)
 def token_similarity(a: str, b: str) -> float:
     """Similarity of two tokens: 1 when equal; a few edits allowed by length; digits exact; an
@@ -100,8 +109,9 @@ def token_similarity(a: str, b: str) -> float:
     (the same `phonetic_key` of three letters or more: ``husayn`` / ``hussein``) at least 0.85,
     and long ones whose keys differ by one sound (``aleksandr`` / ``alexander``) at least 0.8,
     when they are long enough to compare by sound (four letters or more, five when both have
-    four: ``AVIC`` / ``AVEC`` are not alike, ``Musa`` / ``Moussa`` are)."""
-    if a == b:
+    four: ``AVIC`` / ``AVEC`` are not alike, ``Musa`` / ``Moussa`` are); ``bin``, ``ibn`` and
+    ``ben`` (son of) are one word."""
+    if a == b or (a in _SON_OF and b in _SON_OF):
         return 1.0
     if a.isdigit() or b.isdigit():
         return 0.0
@@ -198,6 +208,7 @@ def _distinctive(token: str) -> bool:
         and not token.isdigit()
         and token not in GENERIC_WORDS
         and token not in TITLES
+        and token not in _NASAB
     )
 
 
@@ -210,16 +221,22 @@ def distinct_words(query: NormalName, candidate: NormalName) -> FeatureResult:
     (``President``, ``Dr``), nor words only split differently (``Goodwill`` / ``Good Will``,
     pinyin ``Luokexide`` / ``Luo Ke Xi De``). Words naming one of a kind (``Northern`` /
     ``Southern``, ``Eastern``, ``Central``, ``Second``) are different words even when they differ
-    by a letter or two."""
+    by a letter or two, and so are two countries (``Bank of Chad`` / ``Bank of China``, ``Raytheon
+    Australia`` / ``Raytheon Austria``), even a common word such as China: a company's branches
+    in two countries are two parties."""
     a, b = query.tokens, candidate.tokens
     if not a or not b:
         return FeatureResult(0.0, {})
     _, aligned, unmatched_a, unmatched_b = align(a, b)
-    contrasts = [
-        (x, y) for x, y, _ in aligned if x != y and (x in CONTRAST_WORDS or y in CONTRAST_WORDS)
-    ]
+    countries = country_words()
+    contrasts = [(x, y) for x, y, _ in aligned if _contrasting(x, y, countries)]
     if contrasts:
         return FeatureResult(1.0, {"contrasting": [list(c) for c in contrasts]})
+    places_a = {countries[t] for t in unmatched_a if t in countries}
+    places_b = {countries[t] for t in unmatched_b if t in countries}
+    if places_a and places_b and not places_a & places_b:
+        named = [[t for t in side if t in countries] for side in (unmatched_a, unmatched_b)]
+        return FeatureResult(1.0, {"countries": named})
     only_a = [t for t in unmatched_a if _distinctive(t)]
     only_b = [t for t in unmatched_b if _distinctive(t)]
     if not (only_a and only_b):
@@ -231,6 +248,15 @@ def distinct_words(query: NormalName, candidate: NormalName) -> FeatureResult:
 
 
 RESPLIT_SIMILARITY = 0.85
+
+
+def _contrasting(x: str, y: str, countries: dict[str, str]) -> bool:
+    """Two aligned words naming different ones of a kind, or different countries."""
+    if x == y:
+        return False
+    if x in CONTRAST_WORDS or y in CONTRAST_WORDS:
+        return True
+    return x in countries and y in countries and countries[x] != countries[y]
 
 
 # The total width of two names (the denominator of the `tokens` score): each paired token its
@@ -264,6 +290,52 @@ def _unpaired_width(token: str, titles: bool = True) -> float:
     if (titles and token in TITLES) or _PATRONYMIC.match(token):
         return _width(token) * LEFT_OUT_WEIGHT
     return max(_width(token), UNMATCHED_MIN_WIDTH)
+
+
+def _parentage(tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
+    """Around the first ``bin`` of a name: the word before it (the end of the person's own
+    name) and the first two words after it (the father's name, or his name and the family's),
+    articles passed over; None without one."""
+    for i, token in enumerate(tokens):
+        if token in _NASAB and i > 0:
+            father: list[str] = []
+            for word in tokens[i + 1 :]:
+                if word in _NASAB or len(father) == 2:
+                    break
+                if word not in _ARTICLES:
+                    father.append(word)
+            return (tokens[i - 1], tuple(father)) if father else None
+    return None
+
+
+def lineage(query: NormalName, candidate: NormalName) -> FeatureResult:
+    """Arabic names written ``X bin Y`` (X, son of Y) where one name's own name is the other's
+    father's name: the own and father's names swapped (``Salman bin Muhammad al-Rawi`` /
+    ``Muhammad bin Salman al-Rawi``, ``'Abd al-Rahman bin 'Amir`` / ``'Amir bin 'Abd
+    al-Rahman``), or a son beside his father (``Usama bin Muhammad bin Awad bin Ladin`` /
+    ``Muhammad bin Awad bin Ladin``). The same words, but two generations, not one person. Word
+    order is otherwise free, so without this the pair would score as one name; it is capped like
+    ``distinct_words``, for a person to look."""
+    a, b = _parentage(query.tokens), _parentage(candidate.tokens)
+    if a is None or b is None:
+        return FeatureResult(0.0, {})
+    (own_a, father_a), (own_b, father_b) = a, b
+    generations = not _alike(own_a, own_b) and (
+        any(_alike(own_a, t) for t in father_b) or any(_alike(own_b, t) for t in father_a)
+    )
+    if not generations:
+        return FeatureResult(0.0, {})
+    return FeatureResult(
+        1.0,
+        {
+            "query": {"own": own_a, "father": list(father_a)},
+            "candidate": {"own": own_b, "father": list(father_b)},
+        },
+    )
+
+
+def _alike(a: str, b: str) -> bool:
+    return token_similarity(a, b) >= PHONETIC_SIMILARITY
 
 
 def numbers(query: NormalName, candidate: NormalName) -> FeatureResult:
@@ -470,6 +542,7 @@ NAME_FEATURES: tuple[Feature, ...] = (
     Feature("containment", "floor", 0.75, containment),
     Feature("numbers", "penalty", 0.15, numbers),
     Feature("distinct_words", "cap", 0.72, distinct_words),
+    Feature("lineage", "cap", 0.72, lineage),
     Feature("legal_forms", "info", 0.0, legal_forms),
 )
 COUNTRY_FEATURE = Feature("country_conflict", "penalty", 0.05, country_conflict)

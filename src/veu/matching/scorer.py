@@ -15,7 +15,7 @@ from veu.matching.features import NAME_FEATURES, Combination
 from veu.names import NormalName
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "4"
+ALGORITHM_VERSION = "5"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton", "distinct_words"})
 
 

@@ -198,6 +198,26 @@ def latin_form_index() -> dict[tuple[str, ...], str]:
     return index
 
 
+# Letters a cut-short last word of a legal form keeps, at least (``Joint Stock Co``).
+TRUNCATED_MIN = 2
+
+
+def truncated_form_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """A cut-short last word -> the multi-word forms it may end (their full words, class),
+    longest first: a name cut at a field's width (a payment message's 35 characters) ends in
+    ``Joint Stock Compan`` or ``Limited Liability Co``. Only forms of two words or more, whose
+    earlier words must then be whole: a lone ``Partners`` or ``Limit`` is a word of the name,
+    not a cut-short ``Partnership`` or ``Limited``."""
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for key, cls in sorted(latin_form_index().items(), key=lambda item: -len(item[0])):
+        if len(key) < 2:
+            continue
+        last = key[-1]
+        for size in range(TRUNCATED_MIN, len(last)):
+            index.setdefault(last[:size], []).append((key, cls))
+    return index
+
+
 def cjk_forms_longest_first() -> list[tuple[str, str]]:
     pairs = [(v, cls) for cls, vs in CJK_LEGAL_FORMS.items() for v in vs]
     return sorted(pairs, key=lambda p: -len(p[0]))

@@ -21,6 +21,7 @@ from veu.names.legal_forms import (
     cjk_forms_longest_first,
     cyrillic_forms_longest_first,
     latin_form_index,
+    truncated_form_index,
 )
 from veu.names.numbers import ABBREVIATIONS, ORDINALS, ROMAN, words_to_numbers
 
@@ -31,6 +32,7 @@ _CYRILLIC_FORMS = [
     for form, cls in cyrillic_forms_longest_first()
 ]
 _LATIN_FORMS = latin_form_index()
+_TRUNCATED_FORMS = truncated_form_index()
 _LATIN_FORM_MAX = max(len(k) for k in _LATIN_FORMS)
 # Short forms that are also ordinary words or syllables: removed only at the start or the end.
 _EDGE_ONLY = {k for k in _LATIN_FORMS if len(k) == 1 and len(k[0]) <= 3}
@@ -128,6 +130,10 @@ Token = tuple[str, bool]  # (text, came from Han)
 def _strip_latin_forms(tokens: list[Token]) -> tuple[list[Token], set[str]]:
     """Remove legal forms written in Latin letters (never pinyin syllables)."""
     forms: set[str] = set()
+    cut = _truncated_form(tokens)
+    if cut is not None:
+        tokens = tokens[: -cut[0]]
+        forms.add(cut[1])
     keep: list[Token] = []
     i = 0
     n = len(tokens)
@@ -160,6 +166,21 @@ def _strip_latin_forms(tokens: list[Token]) -> tuple[list[Token], set[str]]:
         forms.add(cls)
         keep.pop()
     return keep, forms
+
+
+def _truncated_form(tokens: list[Token]) -> tuple[int, str] | None:
+    """(words, class) of a multi-word legal form cut short at the end of a name (``Joint Stock
+    Compan``), when a word of the name is left before it; else None."""
+    if not tokens or tokens[-1][1]:
+        return None
+    for key, cls in _TRUNCATED_FORMS.get(tokens[-1][0], ()):
+        size = len(key)
+        if size < len(tokens) and all(
+            text == word and not from_han
+            for (text, from_han), word in zip(tokens[-size:-1], key[:-1], strict=True)
+        ):
+            return size, cls
+    return None
 
 
 def _fold_tokens(tokens: list[Token]) -> list[str]:
