@@ -4,9 +4,11 @@ import pickle
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from veu.matching import Query, ScreeningIndex
+from veu.matching.index import Postings, key_hashes
 from veu.model import Address, Identifier, Listing, Name
 
 LISTINGS = [
@@ -155,6 +157,23 @@ def test_saving_keeps_strings_with_line_breaks(tmp_path: Path) -> None:
     loaded = ScreeningIndex.load(tmp_path / "odd.bin")
     assert [h.listing.id for h in loaded.search(Query(name="Acme Trading"))] == ["x:1\nb"]
     assert [h.matched_name for h in loaded.search(Query(name="Nordwind"))] == ["Nordwind"]
+
+
+def test_postings_find_keys_by_hash_and_rule_out_collisions() -> None:
+    postings = Postings.build({"huawei": [0, 3], "zte": [1], "skydio": [2]})
+    assert postings.find(["zte", "dji", "huawei"]) == [1, None, 0]
+    assert postings.get("huawei").tolist() == [0, 3]
+    assert postings.get("dji") is None
+    assert Postings.build({}).find(["x"]) == [None]
+    # Two keys given the same hash: each is still told apart by the key itself.
+    same = key_hashes(["b", "b"])
+    collided = Postings(["a", "b"], np.array([0, 1, 2]), np.array([7, 8], dtype=np.int32), same)
+    assert collided.find(["b"]) == [1]
+    assert collided.get("b").tolist() == [8]
+    # A saved index keeps the sorted hashes: loading builds no dictionary.
+    loaded = pickle.loads(pickle.dumps(postings))
+    assert loaded.find(["skydio", "zte"]) == [2, 1]
+    assert not any(isinstance(v, dict) for v in vars(loaded).values())
 
 
 def test_hits_are_ranked_by_score_then_list_and_id_with_the_country_penalty() -> None:

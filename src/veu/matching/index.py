@@ -18,6 +18,7 @@ import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from hashlib import blake2b
 from operator import itemgetter as _pick
 from pathlib import Path
 from typing import Any, overload
@@ -36,7 +37,7 @@ FUZZY_CANDIDATES = 50
 FULL_SCORE_LIMIT = 30  # candidates scored in full, best estimates first
 POSTING_BUDGET = 20_000  # ids summed by a door for one query, rarest postings first
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 4  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 5  # the layout `ScreeningIndex.save` writes
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
 
@@ -110,15 +111,32 @@ def _split(joined: tuple[int, str] | list[str]) -> list[str]:
     return text.split("\n") if count else []
 
 
+def key_hashes(keys: Sequence[str]) -> np.ndarray:
+    """A stable 64-bit hash of each key (the same in every process, unlike ``hash``)."""
+    return np.fromiter(
+        (int.from_bytes(blake2b(k.encode(), digest_size=8).digest(), "little") for k in keys),
+        dtype=np.uint64,
+        count=len(keys),
+    )
+
+
 class Postings:
     """Keys mapped to sorted lists of ids, in two flat arrays (compact, quick to save and
-    load): ``ids[ptr[row]:ptr[row + 1]]`` are the ids of the key in ``row``."""
+    load): ``ids[ptr[row]:ptr[row + 1]]`` are the ids of the key in ``row``. A key is found by
+    its stable hash in a sorted array, not a dictionary: loading a million keys then builds
+    nothing (a dictionary took most of a cold start), and the keys of a query are found in one
+    vectorised search; the key itself is compared to rule out a collision."""
 
-    def __init__(self, keys: list[str], ptr: np.ndarray, ids: np.ndarray) -> None:
+    def __init__(
+        self, keys: list[str], ptr: np.ndarray, ids: np.ndarray, hashes: np.ndarray | None = None
+    ) -> None:
         self.keys = keys
-        self.rows = {key: row for row, key in enumerate(keys)}
         self.ptr = ptr
         self.ids = ids
+        if hashes is None:
+            hashes = key_hashes(keys)
+        self.order = np.argsort(hashes, kind="stable").astype(np.int32)
+        self.hashes = hashes[self.order]
 
     @classmethod
     def build(cls, lists: dict[str, list[int]]) -> Postings:
@@ -135,16 +153,43 @@ class Postings:
     def row(self, row: int) -> np.ndarray:
         return self.ids[self.ptr[row] : self.ptr[row + 1]]
 
+    def find(self, keys: Sequence[str]) -> list[int | None]:
+        """The row of each key, or None where it has none."""
+        if not keys or not len(self.hashes):
+            return [None] * len(keys)
+        wanted = key_hashes(keys)
+        places = np.searchsorted(self.hashes, wanted).tolist()
+        found: list[int | None] = []
+        size = len(self.hashes)
+        for key, wanted_hash, place in zip(keys, wanted.tolist(), places, strict=True):
+            row = None
+            while place < size and int(self.hashes[place]) == wanted_hash:
+                candidate = int(self.order[place])
+                if self.keys[candidate] == key:
+                    row = candidate
+                    break
+                place += 1  # another key with the same hash
+            found.append(row)
+        return found
+
     def get(self, key: str) -> np.ndarray | None:
-        row = self.rows.get(key)
+        row = self.find([key])[0]
         return None if row is None else self.row(row)
 
     def __getstate__(self) -> dict[str, Any]:
         # One string for all keys, not a million objects for pickle to remember one by one.
-        return {"keys": _join(self.keys), "ptr": self.ptr, "ids": self.ids}
+        return {
+            "keys": _join(self.keys),
+            "ptr": self.ptr,
+            "ids": self.ids,
+            "hashes": self.hashes,
+            "order": self.order,
+        }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.__init__(_split(state["keys"]), state["ptr"], state["ids"])  # type: ignore[misc]
+        self.keys = _split(state["keys"])
+        self.ptr, self.ids = state["ptr"], state["ids"]
+        self.hashes, self.order = state["hashes"], state["order"]
 
 
 class GramDoor:
@@ -190,9 +235,10 @@ SHORT_QUERY = 10  # queries also looked up by them
 
 def _top_grams(postings: Postings, size: int, text: str, n: int, limit: int) -> np.ndarray:
     ids, weights = [], []
-    for gram in sorted(grams(text, n)):  # sorted: the same order in every process
-        post = postings.get(gram)
-        if post is not None:
+    keys = sorted(grams(text, n))  # sorted: the same order in every process
+    for row in postings.find(keys):
+        if row is not None:
+            post = postings.row(row)
             ids.append(post)
             weights.append(math.log(size / len(post)))
     return top_weighted(ids, weights, size, limit)
@@ -481,8 +527,9 @@ class ScreeningIndex:
         found: set[int] = set()
         total = max(1, len(self.names))
         ids, rarity = [], []
-        for token in sorted(set(query.tokens)):  # sorted: the same order in every process
-            post = self.postings.get(token)
+        keys = sorted(set(query.tokens))  # sorted: the same order in every process
+        for row in self.postings.find(keys):
+            post = None if row is None else self.postings.row(row)
             if post is None or len(post) > self.max_df:
                 continue
             ids.append(post)
