@@ -136,12 +136,12 @@ def rapidfuzz_baseline(items: list[Listing], qs: list[tuple[str, str]]) -> dict[
 
 
 def _clear_name_caches() -> None:
-    from veu.matching import entity, features
+    from veu.matching import entity, tokens
     from veu.names import normalize
 
     for cached in (
-        normalize.normalise, entity._normal, features.align, features.token_similarity,
-        features.phonetic_key,
+        normalize.normalise, entity._normal, tokens.align, tokens.token_similarity,
+        tokens.phonetic_key,
     ):  # fmt: skip
         cached.cache_clear()
 

@@ -10,12 +10,21 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any, Literal
 
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import Levenshtein
 
 from veu.countries import country_words
+from veu.matching.tokens import (
+    ARTICLES,
+    CONTRAST_WORDS,
+    NASAB,
+    PHONETIC_SIMILARITY,
+    TITLES,
+    align,
+    distinctive,
+    token_similarity,
+)
 from veu.names import NormalName
 
 Detail = dict[str, Any]
@@ -25,121 +34,6 @@ Detail = dict[str, Any]
 class FeatureResult:
     score: float
     detail: Detail
-
-
-# Words so common in organisation names that they say little about which organisation it is:
-# they count for half their width when names are aligned (a distinctive word such as SOS or FJ
-# must decide, not INTERNATIONAL or TECHNOLOGY SERVICE).
-_GENERIC = """
-international technology technologies tech service services solutions systems system group
-holding holdings industries industry industrial trading trade engineering global enterprise
-enterprises development management consulting resources energy electronics electronic digital
-integrated advanced research national general american china chinese science sciences
-scientific products manufacturing logistics capital partners investment investments network
-networks communications security defense defence aerospace aviation marine shipping import
-export co-operative association institute center centre
-"""
-GENERIC_WORDS = frozenset(_GENERIC.split())
-
-# Words that tell organisations apart by naming a different one of a kind: two of them are never
-# typing errors for each other (China Northern / China Southern Rare Earth, Eastern / Western).
-_CONTRAST = """
-north south east west northern southern eastern western northeast northwest southeast southwest
-northeastern northwestern southeastern southwestern central upper lower inner outer first
-second third fourth fifth
-bei nan dong xi zhong beifang nanfang dongfang xifang
-"""
-CONTRAST_WORDS = frozenset(_CONTRAST.split())
-GENERIC_WEIGHT = 0.5
-
-
-def _width(token: str) -> float:
-    return len(token) * (GENERIC_WEIGHT if token in GENERIC_WORDS else 1.0)
-
-
-def _max_edits(length: int) -> int:
-    if length <= 3:
-        return 0
-    if length <= 6:
-        return 1
-    if length <= 10:
-        return 2
-    return 3
-
-
-# Letter groups written differently by different transliteration systems (Hussein / Husayn,
-# Mohammed / Muhammad, Tse-tung / Zedong is beyond them): rewritten before comparing sounds.
-_SOUNDS = (
-    ("tsch", "ch"), ("sch", "sh"), ("tch", "ch"), ("ph", "f"), ("ck", "k"), ("kh", "h"),
-    ("gh", "g"), ("th", "t"), ("dh", "d"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"),
-    ("w", "v"), ("q", "k"), ("c", "k"), ("z", "s"), ("x", "ks"), ("j", "i"),
-)  # fmt: skip
-_VOWELS = str.maketrans("eiou", "aaaa")
-PHONETIC_SIMILARITY = 0.85
-
-
-@lru_cache(maxsize=200_000)
-def phonetic_key(token: str) -> str:
-    """A token's sound, roughly: transliteration variants rewritten (``ph`` → ``f``, ``y`` →
-    ``i``, ``q`` → ``k``, ...), every vowel made ``a``, repeated letters made single: the
-    vowels' places stay, their qualities go. ``hussein`` and ``husayn`` both give ``hasan``,
-    ``mohammed`` and ``muhammad`` ``mahamad``; ``subaru`` (``sabara``) and ``sobar``
-    (``sabar``) stay apart."""
-    for written, said in _SOUNDS:
-        token = token.replace(written, said)
-    out: list[str] = []
-    for ch in token.translate(_VOWELS):
-        if not out or ch != out[-1]:
-            out.append(ch)
-    return "".join(out)
-
-
-# "Son of" as names write it (Osama bin Laden / Usama ibn Laden, Ben Ali): one word however
-# spelt; with "daughter of", the words of an Arabic name's lineage (X bin Y: X, son of Y). The
-# articles that may begin the father's name (Ibrahim bin al-Din) are passed over.
-_SON_OF = frozenset({"bin", "ibn", "ben", "bn"})
-_NASAB = frozenset({"bin", "ibn", "bn", "bint", "binti"})  # not Ben, also a given name
-_ARTICLES = frozenset({"al", "el", "ul"})
-
-
-@lru_cache(maxsize=100_000)
-def token_similarity(a: str, b: str) -> float:
-    """Similarity of two tokens: 1 when equal; a few edits allowed by length; digits exact; an
-    initial (``j``) stands for a token it begins (``joachim``) at 0.9; tokens that sound alike
-    (the same `phonetic_key` of three letters or more: ``husayn`` / ``hussein``) at least 0.85,
-    and long ones whose keys differ by one sound (``aleksandr`` / ``alexander``) at least 0.8,
-    when they are long enough to compare by sound (four letters or more, five when both have
-    four: ``AVIC`` / ``AVEC`` are not alike, ``Musa`` / ``Moussa`` are); ``bin``, ``ibn`` and
-    ``ben`` (son of) are one word."""
-    if a == b or (a in _SON_OF and b in _SON_OF):
-        return 1.0
-    if a.isdigit() or b.isdigit():
-        return 0.0
-    if (len(a) == 1 or len(b) == 1) and a[0] == b[0]:
-        return 0.9
-    distance = OSA.distance(a, b)  # a swap of two letters is one edit (Andruil / Anduril)
-    similar = (
-        1.0 - distance / max(len(a), len(b)) if distance <= _max_edits(min(len(a), len(b))) else 0.0
-    )
-    if similar < PHONETIC_SIMILARITY and _may_sound_alike(a, b):
-        key_a, key_b = phonetic_key(a), phonetic_key(b)
-        if len(key_a) >= 3 and key_a == key_b:
-            return PHONETIC_SIMILARITY
-        # Long names may differ by one more sound (Aleksandr / Alexander).
-        if min(len(key_a), len(key_b)) >= 7 and Levenshtein.distance(key_a, key_b) <= 1:
-            return PHONETIC_SIMILARITY - 0.05
-    return similar
-
-
-PHONETIC_MIN_LENGTH = 4
-
-
-def _may_sound_alike(a: str, b: str) -> bool:
-    """Whether two tokens are long enough to compare by sound: four letters or more, and five
-    when both have four (``AVIC`` / ``AVEC``, ``CETC`` / ``CITC``: acronyms a letter apart are
-    different parties as often as not), unless their lengths differ (``Musa`` / ``Moussa``)."""
-    shorter = min(len(a), len(b))
-    return shorter >= PHONETIC_MIN_LENGTH + (1 if len(a) == len(b) == shorter else 0)
 
 
 def tokens(query: NormalName, candidate: NormalName) -> FeatureResult:
@@ -161,54 +55,6 @@ def tokens(query: NormalName, candidate: NormalName) -> FeatureResult:
             "unmatched_query": list(unmatched_a),
             "unmatched_candidate": list(unmatched_b),
         },
-    )
-
-
-Alignment = tuple[float, tuple[tuple[str, str, float], ...], tuple[str, ...], tuple[str, ...]]
-
-
-@lru_cache(maxsize=20_000)
-def align(a: tuple[str, ...], b: tuple[str, ...]) -> Alignment:
-    """The token alignment of two names: (score, aligned pairs, unpaired tokens of each).
-    Pairs are taken most similar first; the score is the paired share of both names' width."""
-    pairs = []
-    for i, x in enumerate(a):
-        for j, y in enumerate(b):
-            sim = token_similarity(x, y)
-            if sim > 0:
-                pairs.append((sim, i, j))
-    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    used_a: set[int] = set()
-    used_b: set[int] = set()
-    paired = total = 0.0
-    aligned: list[tuple[str, str, float]] = []
-    for sim, i, j in pairs:
-        if i in used_a or j in used_b:
-            continue
-        used_a.add(i)
-        used_b.add(j)
-        x, y = a[i], b[j]
-        # An initial counts as the whole token it stands for.
-        width = 2 * max(len(x), len(y)) if min(len(x), len(y)) == 1 else _width(x) + _width(y)
-        paired += sim * width
-        total += width
-        aligned.append((x, y, round(sim, 3)))
-    unpaired_a = tuple(t for i, t in enumerate(a) if i not in used_a)
-    unpaired_b = tuple(t for j, t in enumerate(b) if j not in used_b)
-    # A title is discounted only beside a distinctive word both names have (MRS International /
-    # International shares only a common word: the title may be the name).
-    titles = any(_distinctive(x) for x, _, _ in aligned)
-    total += sum(_unpaired_width(t, titles) for t in (*unpaired_a, *unpaired_b))
-    return min(1.0, paired / total), tuple(aligned), unpaired_a, unpaired_b
-
-
-def _distinctive(token: str) -> bool:
-    return (
-        len(token) >= 2
-        and not token.isdigit()
-        and token not in GENERIC_WORDS
-        and token not in TITLES
-        and token not in _NASAB
     )
 
 
@@ -237,8 +83,8 @@ def distinct_words(query: NormalName, candidate: NormalName) -> FeatureResult:
     if places_a and places_b and not places_a & places_b:
         named = [[t for t in side if t in countries] for side in (unmatched_a, unmatched_b)]
         return FeatureResult(1.0, {"countries": named})
-    only_a = [t for t in unmatched_a if _distinctive(t)]
-    only_b = [t for t in unmatched_b if _distinctive(t)]
+    only_a = [t for t in unmatched_a if distinctive(t)]
+    only_b = [t for t in unmatched_b if distinctive(t)]
     if not (only_a and only_b):
         return FeatureResult(0.0, {})
     joined = Levenshtein.normalized_similarity("".join(unmatched_a), "".join(unmatched_b))
@@ -259,50 +105,17 @@ def _contrasting(x: str, y: str, countries: dict[str, str]) -> bool:
     return x in countries and y in countries and countries[x] != countries[y]
 
 
-# The total width of two names (the denominator of the `tokens` score): each paired token its
-# width (a generic word half its length; an initial paired with a token counts as that token)
-# and each unpaired token at least this many letters, so that a short distinctive word (``LKD``
-# in ``LKD Aerospace``) is not nearly free to leave out.
-UNMATCHED_MIN_WIDTH = 4
-# Words a name is often written without: a patronymic (Sergey Lavrov / Sergey Viktorovich Lavrov)
-# and a title (below). One only one name has counts for this share of its width.
-LEFT_OUT_WEIGHT = 0.25
-_PATRONYMIC = re.compile(r"^[a-z]{3,}(?:ovich|evich|ovych|evych|ovna|evna|ichna|ivna)$")
-
-
-# Titles and honorifics written before a person's name (President, Dr, Shaikh, Mullah, Colonel):
-# one only one name has counts for a quarter of its width too (President Barack Obama / Barack
-# Obama), when the names share a distinctive word. Words that are as often part of a name
-# (General, Major, Captain, Lord, Dame, Amir, Sayyid, Khan) are not among them.
-_TITLES = """
-mr mrs ms miss mme mlle dr prof professor president prasident presidente prezident monsieur
-madame herr frau senor senora sir excellency sheikh shaikh sheik shaykh haji hajji
-alhaji alhadj mullah mulla maulvi maulavi mawlawi mawlavi moulavi qari imam ayatollah colonel
-lieutenant brigadier admiral senator
-"""
-TITLES = frozenset(_TITLES.split())
-
-
-def _unpaired_width(token: str, titles: bool = True) -> float:
-    """The width a token counts for when the other name has nothing like it: at least
-    ``UNMATCHED_MIN_WIDTH``, and a patronymic, or a title (with ``titles``), a quarter of its
-    width."""
-    if (titles and token in TITLES) or _PATRONYMIC.match(token):
-        return _width(token) * LEFT_OUT_WEIGHT
-    return max(_width(token), UNMATCHED_MIN_WIDTH)
-
-
 def _parentage(tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
     """Around the first ``bin`` of a name: the word before it (the end of the person's own
     name) and the first two words after it (the father's name, or his name and the family's),
     articles passed over; None without one."""
     for i, token in enumerate(tokens):
-        if token in _NASAB and i > 0:
+        if token in NASAB and i > 0:
             father: list[str] = []
             for word in tokens[i + 1 :]:
-                if word in _NASAB or len(father) == 2:
+                if word in NASAB or len(father) == 2:
                     break
-                if word not in _ARTICLES:
+                if word not in ARTICLES:
                     father.append(word)
             return (tokens[i - 1], tuple(father)) if father else None
     return None
@@ -448,7 +261,7 @@ def containment(query: NormalName, candidate: NormalName) -> FeatureResult:
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) == len(long_):
         return FeatureResult(0.0, {})
-    if any(_distinctive(t) for t in short):  # never a title: President Erdoğan looks for Erdoğan
+    if any(distinctive(t) for t in short):  # never a title: President Erdoğan looks for Erdoğan
         short = tuple(t for t in short if t not in TITLES)
     if len("".join(short)) < 5:
         return FeatureResult(0.0, {})

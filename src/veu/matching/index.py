@@ -14,234 +14,31 @@ from __future__ import annotations
 
 import math
 import pickle
-import threading
-from collections import OrderedDict, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from hashlib import blake2b
 from operator import itemgetter as _pick
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from veu.matching.features import COUNTRY_FEATURE
+from veu.matching.postings import GramDoor, Postings, join_strings, split_strings, top_weighted
 from veu.matching.scorer import score_names
+from veu.matching.tables import LazyListings, ListingKeys, NameTable, is_initial
 from veu.model import Identifier, Listing
 from veu.names import NormalName, normalise
 
 TOKEN_CANDIDATES = 300
 FUZZY_CANDIDATES = 50
 FULL_SCORE_LIMIT = 30  # candidates scored in full, best estimates first
-POSTING_BUDGET = 20_000  # ids summed by a door for one query, rarest postings first
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 5  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 6  # the layout `ScreeningIndex.save` writes
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
-
-
-def grams(text: str, n: int) -> set[str]:
-    """Character n-grams of ``text`` padded with ``^`` and ``$`` (so ends count)."""
-    padded = f"^{text}$"
-    return {padded[i : i + n] for i in range(len(padded) - n + 1)}
-
-
-_SCRATCH = threading.local()
-
-
-def _scratch(size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Two arrays of ``size`` for this thread: zeroed sums, and positions (kept: a query writes
-    into them only where its postings point, so its cost follows the postings, not the index's
-    size)."""
-    sums: np.ndarray | None = getattr(_SCRATCH, "sums", None)
-    if sums is None or len(sums) < size:
-        sums = np.zeros(size, dtype=np.float32)
-        _SCRATCH.sums = sums
-        _SCRATCH.where = np.zeros(size, dtype=np.int32)
-    return sums, _SCRATCH.where
-
-
-def top_weighted(
-    postings: list[np.ndarray], weights: list[float], size: int, limit: int
-) -> np.ndarray:
-    """The ``limit`` ids with the largest sums of the weights of the postings holding them.
-    The rarest postings are summed first, up to ``POSTING_BUDGET`` ids in all (a common word or
-    n-gram adds little and costs much), so a query costs the same whatever the index's size."""
-    if not postings:
-        return np.empty(0, dtype=np.int64)
-    order = sorted(range(len(postings)), key=lambda k: len(postings[k]))
-    chosen: list[int] = []
-    used = 0
-    for k in order:
-        if chosen and used + len(postings[k]) > POSTING_BUDGET:
-            break
-        chosen.append(k)
-        used += len(postings[k])
-    sums, where = _scratch(size)
-    for k in chosen:
-        sums[postings[k]] += weights[k]  # an id stands once in a posting: no repeats to add
-    ids = postings[chosen[0]] if len(chosen) == 1 else np.concatenate([postings[k] for k in chosen])
-    # Each id once: of the positions written for an id, the one that stays is kept.
-    positions = np.arange(len(ids), dtype=np.int32)
-    where[ids] = positions
-    unique: np.ndarray = ids[where[ids] == positions]
-    values = sums[unique]
-    sums[unique] = 0.0
-    if len(unique) > limit:
-        top: np.ndarray = unique[np.argpartition(values, -limit)[-limit:]]
-        return top
-    return unique
-
-
-def _join(values: list[str]) -> tuple[int, str] | list[str]:
-    """Strings as one string joined by line breaks, with their count (for saving: one object,
-    not a million, for pickle to write); the list itself if a string holds a line break."""
-    joined = "\n".join(values)
-    if joined.count("\n") != max(0, len(values) - 1):
-        return values
-    return len(values), joined
-
-
-def _split(joined: tuple[int, str] | list[str]) -> list[str]:
-    if isinstance(joined, list):
-        return joined
-    count, text = joined
-    return text.split("\n") if count else []
-
-
-def key_hashes(keys: Sequence[str]) -> np.ndarray:
-    """A stable 64-bit hash of each key (the same in every process, unlike ``hash``)."""
-    return np.fromiter(
-        (int.from_bytes(blake2b(k.encode(), digest_size=8).digest(), "little") for k in keys),
-        dtype=np.uint64,
-        count=len(keys),
-    )
-
-
-class Postings:
-    """Keys mapped to sorted lists of ids, in two flat arrays (compact, quick to save and
-    load): ``ids[ptr[row]:ptr[row + 1]]`` are the ids of the key in ``row``. A key is found by
-    its stable hash in a sorted array, not a dictionary: loading a million keys then builds
-    nothing (a dictionary took most of a cold start), and the keys of a query are found in one
-    vectorised search; the key itself is compared to rule out a collision."""
-
-    def __init__(
-        self, keys: list[str], ptr: np.ndarray, ids: np.ndarray, hashes: np.ndarray | None = None
-    ) -> None:
-        self.keys = keys
-        self.ptr = ptr
-        self.ids = ids
-        if hashes is None:
-            hashes = key_hashes(keys)
-        self.order = np.argsort(hashes, kind="stable").astype(np.int32)
-        self.hashes = hashes[self.order]
-
-    @classmethod
-    def build(cls, lists: dict[str, list[int]]) -> Postings:
-        keys = list(lists)
-        sizes = np.fromiter((len(lists[k]) for k in keys), dtype=np.int64, count=len(keys))
-        ptr = np.zeros(len(keys) + 1, dtype=np.int64)
-        np.cumsum(sizes, out=ptr[1:])
-        flat = np.fromiter((i for k in keys for i in lists[k]), dtype=np.int32, count=int(ptr[-1]))
-        return cls(keys, ptr, flat)
-
-    def __len__(self) -> int:
-        return len(self.keys)
-
-    def row(self, row: int) -> np.ndarray:
-        return self.ids[self.ptr[row] : self.ptr[row + 1]]
-
-    def find(self, keys: Sequence[str]) -> list[int | None]:
-        """The row of each key, or None where it has none."""
-        if not keys or not len(self.hashes):
-            return [None] * len(keys)
-        wanted = key_hashes(keys)
-        places = np.searchsorted(self.hashes, wanted).tolist()
-        found: list[int | None] = []
-        size = len(self.hashes)
-        for key, wanted_hash, place in zip(keys, wanted.tolist(), places, strict=True):
-            row = None
-            while place < size and int(self.hashes[place]) == wanted_hash:
-                candidate = int(self.order[place])
-                if self.keys[candidate] == key:
-                    row = candidate
-                    break
-                place += 1  # another key with the same hash
-            found.append(row)
-        return found
-
-    def get(self, key: str) -> np.ndarray | None:
-        row = self.find([key])[0]
-        return None if row is None else self.row(row)
-
-    def __getstate__(self) -> dict[str, Any]:
-        # One string for all keys, not a million objects for pickle to remember one by one.
-        return {
-            "keys": _join(self.keys),
-            "ptr": self.ptr,
-            "ids": self.ids,
-            "hashes": self.hashes,
-            "order": self.order,
-        }
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.keys = _split(state["keys"])
-        self.ptr, self.ids = state["ptr"], state["ids"]
-        self.hashes, self.order = state["hashes"], state["order"]
-
-
-class GramDoor:
-    """The strings sharing the most n-grams with a query, rarer n-grams counting more.
-
-    With ``short_n``, strings of at most ``SHORT_STRING`` characters are also indexed by
-    ``short_n``-grams, and a query of at most ``SHORT_QUERY`` characters is also looked up
-    there: long strings are told apart better by longer n-grams (their postings are shorter, so
-    more of them fit the budget), short ones keep more n-grams through a typo with shorter n-grams.
-    """
-
-    def __init__(self, values: list[str], n: int, short_n: int | None = None) -> None:
-        self.n = n
-        self.size = len(values)
-        self.postings = self._postings(values, n)
-        self.short: tuple[int, Postings, np.ndarray] | None = None
-        if short_n is not None:
-            rows = [k for k, v in enumerate(values) if len(v) <= SHORT_STRING]
-            short = self._postings([values[k] for k in rows], short_n)
-            self.short = (short_n, short, np.asarray(rows, dtype=np.int32))
-
-    @staticmethod
-    def _postings(values: list[str], n: int) -> Postings:
-        postings: dict[str, list[int]] = defaultdict(list)
-        for k, value in enumerate(values):
-            for gram in grams(value, n):
-                postings[gram].append(k)
-        max_df = max(1000, len(values) // 10)
-        return Postings.build({g: ids for g, ids in postings.items() if len(ids) <= max_df})
-
-    def shortlist(self, text: str, limit: int) -> np.ndarray:
-        found = _top_grams(self.postings, self.size, text, self.n, limit)
-        if self.short is not None and len(text) <= SHORT_QUERY:
-            n, postings, rows = self.short
-            more = rows[_top_grams(postings, len(rows), text, n, limit)]
-            found = np.union1d(found, more)
-        return found
-
-
-SHORT_STRING = 12  # strings also indexed by the short n-grams
-SHORT_QUERY = 10  # queries also looked up by them
-
-
-def _top_grams(postings: Postings, size: int, text: str, n: int, limit: int) -> np.ndarray:
-    ids, weights = [], []
-    keys = sorted(grams(text, n))  # sorted: the same order in every process
-    for row in postings.find(keys):
-        if row is not None:
-            post = postings.row(row)
-            ids.append(post)
-            weights.append(math.log(size / len(post)))
-    return top_weighted(ids, weights, size, limit)
 
 
 @dataclass(frozen=True)
@@ -257,151 +54,6 @@ class Hit:
     score: float
     matched_name: str
     explanation: dict[str, Any] = field(default_factory=dict)
-
-
-def listing_countries(listing: Listing) -> frozenset[str]:
-    found = set(listing.countries)
-    found.update(a.country for a in listing.addresses if a.country)
-    return frozenset(found)
-
-
-class NameTable:
-    """The normalised names of an index, kept as plain strings (tokens joined by spaces) and
-    made into `NormalName` values when asked: a million names stay small and load fast."""
-
-    def __init__(self) -> None:
-        self.originals: list[str] = []
-        self.tokens: list[str] = []
-        self.hans: list[str] = []
-        self.forms: list[str] = []
-        self.initials = bytearray()  # 1 where the name has an initial (a one-letter word)
-
-    def append(self, normal: NormalName) -> None:
-        self.originals.append(normal.original)
-        self.tokens.append(" ".join(normal.tokens))
-        self.hans.append(normal.han)
-        self.forms.append(" ".join(sorted(normal.forms)))
-        self.initials.append(any(_is_initial(t) for t in normal.tokens))
-
-    def __len__(self) -> int:
-        return len(self.originals)
-
-    def __getitem__(self, nid: int) -> NormalName:
-        tokens = tuple(self.tokens[nid].split())
-        forms = self.forms[nid]
-        return NormalName(
-            original=self.originals[nid],
-            tokens=tokens,
-            skeleton="".join(tokens),
-            han=self.hans[nid],
-            forms=frozenset(forms.split()) if forms else frozenset(),
-            scripts=frozenset(),
-        )
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {
-            "originals": _join(self.originals),
-            "tokens": _join(self.tokens),
-            "hans": _join(self.hans),
-            "forms": _join(self.forms),
-            "initials": self.initials,
-        }
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.initials = state.pop("initials")
-        for key, value in state.items():
-            setattr(self, key, _split(value))
-
-
-def _number(table: list[Any], numbers: dict[Any, int], value: Any) -> int:
-    """The position of ``value`` in ``table`` (``numbers`` indexes it), appended if new."""
-    if value not in numbers:
-        numbers[value] = len(table)
-        table.append(value)
-    return numbers[value]
-
-
-class ListingKeys:
-    """What ranking needs of each listing (its list, its id, its countries), kept compactly so
-    that only the listings returned are read: list ids and sets of countries are each stored
-    once, and a listing points to them by number."""
-
-    def __init__(self) -> None:
-        self.ids: list[str] = []
-        self.lists: list[str] = []
-        self.country_sets: list[frozenset[str]] = []
-        self._list_of: list[int] = []
-        self._countries_of: list[int] = []
-        self._numbers: tuple[dict[str, int], dict[frozenset[str], int]] = ({}, {})
-
-    def append(self, listing: Listing) -> None:
-        lists, country_sets = self._numbers
-        self.ids.append(listing.id)
-        self._list_of.append(_number(self.lists, lists, listing.list_id))
-        countries = listing_countries(listing)
-        self._countries_of.append(_number(self.country_sets, country_sets, countries))
-
-    def rank(self, li: int) -> tuple[str, str]:
-        """The listing's list id and id, which order hits of equal score."""
-        return self.lists[self._list_of[li]], self.ids[li]
-
-    def countries(self, li: int) -> frozenset[str]:
-        return self.country_sets[self._countries_of[li]]
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {
-            "ids": _join(self.ids),
-            "lists": self.lists,
-            "country_sets": self.country_sets,
-            "list_of": np.asarray(self._list_of, dtype=np.int32),
-            "countries_of": np.asarray(self._countries_of, dtype=np.int32),
-        }
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.ids = _split(state["ids"])
-        self.lists = state["lists"]
-        self.country_sets = state["country_sets"]
-        self._list_of = state["list_of"].tolist()
-        self._countries_of = state["countries_of"].tolist()
-        self._numbers = (
-            {x: k for k, x in enumerate(self.lists)},
-            {x: k for k, x in enumerate(self.country_sets)},
-        )
-
-
-class LazyListings(Sequence[Listing]):
-    """Listings kept as their JSON and read when asked (an index loaded from disk, or made by
-    `ScreeningIndex.from_json`): the last ``READ_KEPT`` read are kept as objects, so memory
-    stays bounded however many are hit."""
-
-    READ_KEPT = 4096
-
-    def __init__(self, payloads: list[str]) -> None:
-        self.payloads = payloads
-        self._read: OrderedDict[int, Listing] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def __len__(self) -> int:
-        return len(self.payloads)
-
-    @overload
-    def __getitem__(self, index: int) -> Listing: ...
-    @overload
-    def __getitem__(self, index: slice) -> list[Listing]: ...
-    def __getitem__(self, index: int | slice) -> Listing | list[Listing]:
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(len(self)))]
-        with self._lock:  # an index may answer from several threads
-            found = self._read.get(index)
-            if found is not None:
-                self._read.move_to_end(index)
-                return found
-        found = Listing.model_validate_json(self.payloads[index])
-        with self._lock:
-            self._read[index] = found
-            if len(self._read) > self.READ_KEPT:
-                self._read.popitem(last=False)
-        return found
 
 
 class ScreeningIndex:
@@ -476,7 +128,7 @@ class ScreeningIndex:
         arrays), for `ScreeningIndex.load`."""
         state = {
             "version": INDEX_FORMAT,
-            "listings": _join(
+            "listings": join_strings(
                 self.listings.payloads
                 if isinstance(self.listings, LazyListings)
                 else [x.model_dump_json(exclude_defaults=True) for x in self.listings]
@@ -499,11 +151,16 @@ class ScreeningIndex:
         """An index written by `save`, ready to answer (listings are read when hit). Only
         files this product wrote may be loaded: they are pickles."""
         with path.open("rb") as f:
-            state = pickle.load(f)
-        if state.get("version") != INDEX_FORMAT:
+            try:
+                state = pickle.load(f)
+            except (AttributeError, ImportError) as error:  # classes an older layout named
+                raise ValueError(
+                    f"{path} is not a screening index of format {INDEX_FORMAT}: {error}"
+                ) from error
+        if not isinstance(state, dict) or state.get("version") != INDEX_FORMAT:
             raise ValueError(f"{path} is not a screening index of format {INDEX_FORMAT}")
         index = cls.__new__(cls)
-        index.listings = LazyListings(_split(state["listings"]))
+        index.listings = LazyListings(split_strings(state["listings"]))
         for key in ("names", "owner", "postings", "skeletons", "hans", "identifiers", "keys"):
             setattr(index, key, state[key])
         index.skeleton_door = state["skeleton_door"]
@@ -581,7 +238,7 @@ class ScreeningIndex:
             han = process.cdist([query.han], hans, scorer=Indel.normalized_similarity)[0]
             np.maximum(estimate, han, out=estimate)
         words = set(query.tokens)
-        letters = {t for t in query.tokens if _is_initial(t)}  # the query's initials
+        letters = {t for t in query.tokens if is_initial(t)}  # the query's initials
         contained = []
         for k, i in enumerate(ids):
             other = words_of[k]
@@ -695,13 +352,9 @@ def _nearest(text: str, values: list[str], door: GramDoor | None, cutoff: float)
     return [int(shortlist[k]) for k in order if scores[k] >= cutoff]
 
 
-def _is_initial(token: str) -> bool:
-    return len(token) == 1 and token.isalpha()
-
-
 def _covered(tokens: Sequence[str], words: set[str]) -> bool:
     """Every token is one of ``words``, or an initial that begins one of them."""
-    return all(t in words or (_is_initial(t) and any(w[0] == t for w in words)) for t in tokens)
+    return all(t in words or (is_initial(t) and any(w[0] == t for w in words)) for t in tokens)
 
 
 def initials_estimate(a: Sequence[str], b: Sequence[str]) -> float:
@@ -713,7 +366,7 @@ def initials_estimate(a: Sequence[str], b: Sequence[str]) -> float:
         pool = [t for t in full if len(t) > 1]
         out = []
         for token in short:
-            word = next((w for w in pool if w[0] == token), None) if _is_initial(token) else None
+            word = next((w for w in pool if w[0] == token), None) if is_initial(token) else None
             if word is not None:
                 pool.remove(word)
             out.append(word or token)
