@@ -4,9 +4,10 @@ A seeded list of realistic names (``bench/names.py``: real name parts of the shi
 several scripts, about five aliases per entity), 1,000,000 names by default
 (``VEU_BENCH_NAMES`` to change). Measured:
 
-1. one query, one core: p50 / p95 latency of ``ScreeningIndex.search`` (candidates included) and
-   recall of the true entity in the top 10 over 1,000 perturbed queries, against rapidfuzz
-   ``process.extract`` over every (pre-processed) name;
+1. one query, one core: p50 / p95 latency of ``ScreeningIndex.search`` (candidates included;
+   each query's least of three passes, name caches cleared before each, and the first pass
+   alone) and recall of the true entity in the top 10 over 1,000 perturbed queries, against
+   rapidfuzz ``process.extract`` over every (pre-processed) name;
 2. whole-entity pair scoring per second on multi-alias entities, against nomenklatura logic-v2;
 3. batch: queries per second on both cores, against TF-IDF character 3-grams with
    sparse_dot_topn (top 10 by cosine);
@@ -41,6 +42,7 @@ QUERIES = 1000
 BATCH = int(os.environ.get("VEU_BENCH_BATCH", "100000"))
 PAIRS = 2000
 COLD_RUNS = 3  # cold starts timed; the median is reported, and the slowest
+LATENCY_PASSES = 3  # passes over the one-query set; each query's least time is reported
 
 
 def rss_mb() -> float:
@@ -61,15 +63,27 @@ def queries(items: list[Listing], count: int, seed: int) -> list[tuple[str, str]
 
 
 def one_query(index: ScreeningIndex, qs: list[tuple[str, str]]) -> dict[str, float]:
-    times, found = [], 0
-    for text, truth in qs:
-        start = time.perf_counter()
-        hits = index.search(Query(name=text), limit=10)
-        times.append(time.perf_counter() - start)
-        found += any(h.listing.id == truth for h in hits)
+    """Latency over ``LATENCY_PASSES`` passes of the queries, every name cache cleared before
+    each (so each pass meets the queries new): a query's latency is the least of its passes,
+    since the machine's other work only ever adds time; the first pass is reported too."""
+    passes: list[list[float]] = []
+    found = 0
+    for number in range(LATENCY_PASSES):
+        _clear_name_caches()
+        times = []
+        for text, truth in qs:
+            start = time.perf_counter()
+            hits = index.search(Query(name=text), limit=10)
+            times.append(time.perf_counter() - start)
+            if number == 0:
+                found += any(h.listing.id == truth for h in hits)
+        passes.append(times)
+    least = [min(each) for each in zip(*passes, strict=True)]
     return {
-        "p50_ms": percentile(times, 0.5) * 1000,
-        "p95_ms": percentile(times, 0.95) * 1000,
+        "p50_ms": percentile(least, 0.5) * 1000,
+        "p95_ms": percentile(least, 0.95) * 1000,
+        "first_p50_ms": percentile(passes[0], 0.5) * 1000,
+        "first_p95_ms": percentile(passes[0], 0.95) * 1000,
         "recall_at_10": found / len(qs),
     }
 
@@ -320,7 +334,7 @@ built in {r["build_s"]:.1f} s (peak memory {r["build_mb"]:,.0f} MB). Machine: {m
 
 | measure | veu | baseline, same run | goal |
 |---|---|---|---|
-| one query, p50 / p95 (ms) | {q["p50_ms"]:.1f} / {q["p95_ms"]:.1f} | {b["p50_ms"]:.1f} / {b["p95_ms"]:.1f} (rapidfuzz `process.extract`, every name) | p95 ≤ 5 |
+| one query, p50 / p95 (ms; each query's least of {LATENCY_PASSES} passes, caches cleared before each) | {q["p50_ms"]:.1f} / {q["p95_ms"]:.1f} (first pass alone: {q.get("first_p50_ms", q["p50_ms"]):.1f} / {q.get("first_p95_ms", q["p95_ms"]):.1f}) | {b["p50_ms"]:.1f} / {b["p95_ms"]:.1f} (rapidfuzz `process.extract`, every name) | p95 ≤ 5 |
 | recall of the true entity in the top 10 | {q["recall_at_10"]:.3f} ({QUERIES} perturbed queries) | {b["recall_at_10"]:.3f} (200 of them) | ≥ 0.99 |
 | hard queries, every word misspelt: true entity among the candidates / in the top 10 | {h["every_word_candidates"]:.3f} / {h["every_word_top10"]:.3f} (500 queries) | | |
 | hard queries, a name of 5 to 9 letters misspelt: the same | {h["short_candidates"]:.3f} / {h["short_top10"]:.3f} (500 queries) | | |
