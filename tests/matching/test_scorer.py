@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from veu.matching import score_names
@@ -12,6 +14,10 @@ REVIEW = 0.70
 
 def score(a: str, b: str) -> float:
     return score_names(normalise(a), normalise(b)).score
+
+
+def explained(a: str, b: str) -> dict[str, Any]:
+    return score_names(normalise(a), normalise(b)).explanation
 
 
 @pytest.mark.parametrize(
@@ -152,19 +158,14 @@ def test_two_countries_are_two_branches_even_when_one_is_a_common_word() -> None
     )
     assert REVIEW <= result.score < MATCH
     assert result.explanation["distinct_words"]["countries"] == [["chad"], ["china"]]
-    aligned = score_names(normalise("Raytheon Australia"), normalise("Raytheon Austria"))
-    assert aligned.explanation["distinct_words"]["contrasting"] == [["australia", "austria"]]
+    aligned = explained("Raytheon Australia", "Raytheon Austria")
+    assert aligned["distinct_words"]["contrasting"] == [["australia", "austria"]]
     # The same country twice, or a country on one side only, is not a contrast.
     assert score("Huawei Technologies (Thailand) Co.", "Huawei Technologies Thailand Co") >= MATCH
-    assert (
-        "distinct_words"
-        not in score_names(
-            normalise("Huawei Technologies Thailand"), normalise("Huawei Technologies")
-        ).explanation
-    )
+    assert "distinct_words" not in explained("Huawei Technologies Thailand", "Huawei Technologies")
     # Words naming more than one country name none: DPRK and Korea are not told apart by this.
-    korea = score_names(normalise("Korea Namgang Trading"), normalise("DPRK Namgang Trading"))
-    assert "countries" not in korea.explanation.get("distinct_words", {})
+    korea = explained("Korea Namgang Trading", "DPRK Namgang Trading")
+    assert "countries" not in korea.get("distinct_words", {})
 
 
 def test_own_and_fathers_names_swapped_are_two_generations() -> None:
@@ -184,9 +185,4 @@ def test_own_and_fathers_names_swapped_are_two_generations() -> None:
     # The same person, "son of" spelt otherwise, or written surname first.
     assert score("Hajjaj bin Fahad al-Ajmi", "AL-AJMI, Hajjaj ibn Fahad") >= MATCH
     assert score("BEN KHALIFA, Fahmi", "BIN KHALIFA, Fahmi") >= MATCH
-    assert (
-        "lineage"
-        not in score_names(
-            normalise("Osama bin Laden"), normalise("Usama bin Muhammad bin Awad bin Ladin")
-        ).explanation
-    )
+    assert "lineage" not in explained("Osama bin Laden", "Usama bin Muhammad bin Awad bin Ladin")

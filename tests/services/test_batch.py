@@ -60,6 +60,19 @@ def test_csv_in_csv_out(loaded_ctx: Context, tmp_path: Path) -> None:
     assert out[4]["match"] in ("", "False")  # a person is never a company
 
 
+def test_the_total_comes_from_the_rows_checked_not_the_lines(
+    loaded_ctx: Context, tmp_path: Path
+) -> None:
+    # A quoted name with a line break is one row on two lines: counting lines said 6.
+    rows = [*ROWS, {"ref": "6", "name": "Nordwind\nTurbinen", "country": "", "schema": "",
+                    "birth_date": ""}]  # fmt: skip
+    source = write_csv(tmp_path / "in.csv", rows)
+    totals: list[int] = []
+    report = batch.screen_file(loaded_ctx, source, tmp_path / "out.csv", started=totals.append)
+    assert totals == [report.rows] == [6]
+    assert source.read_text("utf-8").count("\n") == 8  # header, 6 rows, one line break inside
+
+
 def test_parquet_in_parquet_out_with_two_workers(loaded_ctx: Context, tmp_path: Path) -> None:
     source = tmp_path / "in.parquet"
     pq.write_table(pa.Table.from_pylist(ROWS * 3), source)

@@ -565,25 +565,27 @@ def batch_screen(
     from veu.services import batch
 
     day = parse_day(date, "--date")
-    with session() as ctx:
-        total = batch.count_rows(source) if source.is_file() else 0
-        with Progress(
+    with (
+        session() as ctx,
+        Progress(
             TextColumn("screening"),
             BarColumn(),
             TextColumn("{task.completed}/{task.total} rows"),
             TimeRemainingColumn(),
             console=err,
             transient=True,
-        ) as bar:
-            task = bar.add_task("rows", total=total or None)
-            report = batch.screen_file(
-                ctx,
-                source,
-                out_path,
-                day=day,
-                workers=workers,
-                progress=lambda n: bar.advance(task, n),
-            )
+        ) as bar,
+    ):
+        task = bar.add_task("rows", total=None)  # known once the rows are checked
+        report = batch.screen_file(
+            ctx,
+            source,
+            out_path,
+            day=day,
+            workers=workers,
+            progress=lambda n: bar.advance(task, n),
+            started=lambda total: bar.update(task, total=total),
+        )
     if as_json:
         print_json({**report.as_dict(), "output": str(out_path)})
         return

@@ -12,7 +12,6 @@ snapshot's listings and is pure.
 
 from __future__ import annotations
 
-import math
 import pickle
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -26,7 +25,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel
 
 from veu.matching.features import COUNTRY_FEATURE
-from veu.matching.postings import GramDoor, Postings, join_strings, split_strings, top_weighted
+from veu.matching.postings import GramDoor, Postings, join_strings, split_strings
 from veu.matching.scorer import score_names
 from veu.matching.tables import LazyListings, ListingKeys, NameTable, is_initial
 from veu.model import Identifier, Listing
@@ -183,15 +182,8 @@ class ScreeningIndex:
         cutoff = max(40.0, min_score * 100 - 15)
         found: set[int] = set()
         total = max(1, len(self.names))
-        ids, rarity = [], []
-        keys = sorted(set(query.tokens))  # sorted: the same order in every process
-        for row in self.postings.find(keys):
-            post = None if row is None else self.postings.row(row)
-            if post is None or len(post) > self.max_df:
-                continue
-            ids.append(post)
-            rarity.append(math.log(total / len(post)))
-        found.update(top_weighted(ids, rarity, total, TOKEN_CANDIDATES).tolist())
+        rarest = self.postings.top(set(query.tokens), total, TOKEN_CANDIDATES, self.max_df)
+        found.update(rarest.tolist())
         same = self.skeletons.get(query.skeleton)
         if same is not None:
             found.update(same.tolist())

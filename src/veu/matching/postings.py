@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 import threading
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from hashlib import blake2b
 from typing import Any
 
@@ -146,6 +146,22 @@ class Postings:
             found.append(row)
         return found
 
+    def top(
+        self, keys: Iterable[str], size: int, limit: int, max_df: int | None = None
+    ) -> np.ndarray:
+        """The ``limit`` ids (of ``size``) whose postings among ``keys`` weigh most, a posting
+        weighing the more the rarer it is (``log(size / its length)``); a posting longer than
+        ``max_df`` says too little and is left out."""
+        ids, weights = [], []
+        for row in self.find(sorted(keys)):  # sorted: the same order in every process
+            if row is None:
+                continue
+            post = self.row(row)
+            if max_df is None or len(post) <= max_df:
+                ids.append(post)
+                weights.append(math.log(size / len(post)))
+        return top_weighted(ids, weights, size, limit)
+
     def get(self, key: str) -> np.ndarray | None:
         row = self.find([key])[0]
         return None if row is None else self.row(row)
@@ -195,24 +211,13 @@ class GramDoor:
         return Postings.build({g: ids for g, ids in postings.items() if len(ids) <= max_df})
 
     def shortlist(self, text: str, limit: int) -> np.ndarray:
-        found = _top_grams(self.postings, self.size, text, self.n, limit)
+        found = self.postings.top(grams(text, self.n), self.size, limit)
         if self.short is not None and len(text) <= SHORT_QUERY:
             n, postings, rows = self.short
-            more = rows[_top_grams(postings, len(rows), text, n, limit)]
+            more = rows[postings.top(grams(text, n), len(rows), limit)]
             found = np.union1d(found, more)
         return found
 
 
 SHORT_STRING = 12  # strings also indexed by the short n-grams
 SHORT_QUERY = 10  # queries also looked up by them
-
-
-def _top_grams(postings: Postings, size: int, text: str, n: int, limit: int) -> np.ndarray:
-    ids, weights = [], []
-    keys = sorted(grams(text, n))  # sorted: the same order in every process
-    for row in postings.find(keys):
-        if row is not None:
-            post = postings.row(row)
-            ids.append(post)
-            weights.append(math.log(size / len(post)))
-    return top_weighted(ids, weights, size, limit)

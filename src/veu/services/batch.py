@@ -21,7 +21,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache, partial
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -110,38 +110,48 @@ def best_hit(index: ScreeningIndex, row: Row, day: dt.date, threshold: float) ->
 DELIMITERS = (",", ";", "\t", "|")
 
 
-def delimiter_of(path: Path) -> str:
-    """The CSV file's delimiter, read off its header line: the one of ``DELIMITERS`` it holds
-    most often (a spreadsheet saved where the decimal mark is a comma writes ``;``), else ``,``."""
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        header = handle.readline()
+def delimiter_of(header: str) -> str:
+    """A CSV file's delimiter, read off its header line: the one of ``DELIMITERS`` it holds most
+    often (a spreadsheet saved where the decimal mark is a comma writes ``;``), else ``,``."""
     counts = {d: header.count(d) for d in DELIMITERS}
     best = max(DELIMITERS, key=lambda d: counts[d])  # ties: the earlier, so ``,`` first
     return best if counts[best] else ","
 
 
-def _rows_csv(path: Path, delimiter: str) -> tuple[list[str], Iterator[dict[str, Any]]]:
+@dataclass(frozen=True)
+class _Input:
+    """An input file, its header (or Parquet metadata) read once: its columns, and its rows as
+    many times as they are asked for (once to check them, once to screen them)."""
+
+    columns: list[str]
+    rows: Callable[[], Iterator[dict[str, Any]]]
+    delimiter: str = ","  # a CSV file's
+    arrow_schema: Any = None  # a Parquet file's
+
+
+def _open_csv(path: Path) -> _Input:
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        columns = list(csv.DictReader(handle, delimiter=delimiter).fieldnames or [])
+        header = handle.readline()
+    delimiter = delimiter_of(header)
+    columns = next(csv.reader([header], delimiter=delimiter), [])
 
     def rows() -> Iterator[dict[str, Any]]:
         with path.open(encoding="utf-8-sig", newline="") as handle:
             yield from csv.DictReader(handle, delimiter=delimiter)
 
-    return columns, rows()
+    return _Input(columns, rows, delimiter=delimiter)
 
 
-def _rows_parquet(path: Path) -> tuple[list[str], Iterator[dict[str, Any]]]:
+def _open_parquet(path: Path) -> _Input:
     import pyarrow.parquet as pq
 
     source = pq.ParquetFile(path)
-    columns = list(source.schema_arrow.names)
 
     def rows() -> Iterator[dict[str, Any]]:
         for batch in source.iter_batches(batch_size=CHUNK):
             yield from batch.to_pylist()
 
-    return columns, rows()
+    return _Input(list(source.schema_arrow.names), rows, arrow_schema=source.schema_arrow)
 
 
 def _kind(path: Path, what: str) -> str:
@@ -154,22 +164,6 @@ def _kind(path: Path, what: str) -> str:
         f"{path.name}: the {what} must be .csv or .parquet",
         [Problem(f"unknown file type {suffix or '(none)'}", file=str(path))],
     )
-
-
-def _arrow_schema(path: Path) -> Any:
-    import pyarrow.parquet as pq
-
-    return pq.ParquetFile(path).schema_arrow
-
-
-def count_rows(path: Path) -> int:
-    """Rows in the input (for a progress bar)."""
-    if _kind(path, "input") == "parquet":
-        import pyarrow.parquet as pq
-
-        return int(pq.ParquetFile(path).metadata.num_rows)
-    with path.open("rb") as f:
-        return max(0, sum(1 for _ in f) - 1)
 
 
 # Worker processes share the index built before they start (fork): nothing is pickled but rows.
@@ -202,8 +196,11 @@ def screen_file(
     day: dt.date | None = None,
     workers: int = 1,
     progress: Callable[[int], None] | None = None,
+    started: Callable[[int], None] | None = None,
 ) -> BatchReport:
-    """Screen every row of ``source`` into ``target`` (see the module's docstring)."""
+    """Screen every row of ``source`` into ``target`` (see the module's docstring). ``started``
+    is told how many rows there are once they are checked, ``progress`` how many more are done
+    after each chunk."""
     if not source.is_file():
         raise InvalidInput(f"{source} is not a file", [Problem("no such file", file=str(source))])
     kind_in, kind_out = _kind(source, "input"), _kind(target, "output")
@@ -211,9 +208,8 @@ def screen_file(
         raise InvalidInput(
             "the output would overwrite the input", [Problem("same file", file=str(target))]
         )
-    delimiter = delimiter_of(source) if kind_in == "csv" else ","
-    reader = _rows_parquet if kind_in == "parquet" else partial(_rows_csv, delimiter=delimiter)
-    columns, rows = reader(source)
+    given = _open_parquet(source) if kind_in == "parquet" else _open_csv(source)
+    columns = given.columns
     if "name" not in columns:
         raise InvalidInput(
             f"{source.name} has no `name` column",
@@ -229,7 +225,9 @@ def screen_file(
             f"{source.name} already has the output column(s) {', '.join(clash)}",
             [Problem("rename or drop it", file=source.name, field=c) for c in clash],
         )
-    _check_rows(source.name, reader(source)[1])
+    total = _check_rows(source.name, given.rows())
+    if started is not None:
+        started(total)
     day = day or ctx.today()
     threshold, _ = thresholds_on(day)
     snapshot = require_snapshot(ctx)
@@ -258,12 +256,12 @@ def screen_file(
 
         writer: _CsvOut | _ParquetOut = (
             # tabs for a .tsv output, else as the input (it goes back to the same spreadsheet)
-            _CsvOut(temp, columns, "\t" if target.suffix.lower() == ".tsv" else delimiter)
+            _CsvOut(temp, columns, "\t" if target.suffix.lower() == ".tsv" else given.delimiter)
             if kind_out == "csv"
-            else _ParquetOut(temp, columns, _arrow_schema(source) if kind_in == "parquet" else None)
+            else _ParquetOut(temp, columns, given.arrow_schema)
         )
         try:
-            for chunk in _chunks(rows, CHUNK):
+            for chunk in _chunks(given.rows(), CHUNK):
                 out = []
                 for record, hit in zip(chunk, scored(chunk), strict=True):
                     report.rows += 1
@@ -330,15 +328,18 @@ def _row_problems(record: dict[str, Any], file: str, number: int) -> list[Proble
     return [Problem(p, file=file, field=f"row {number}") for p in problems]
 
 
-def _check_rows(file: str, rows: Iterator[dict[str, Any]]) -> None:
-    """Every row read before any is screened: a malformed one is named, and nothing is written."""
+def _check_rows(file: str, rows: Iterator[dict[str, Any]]) -> int:
+    """Every row read before any is screened: a malformed one is named, and nothing is written.
+    The number of rows, when all are well."""
     problems: list[Problem] = []
+    number = 0
     for number, record in enumerate(rows, start=1):
         problems += _row_problems(record, file, number)
         if len(problems) >= MAX_PROBLEMS:
             break
     if problems:
         raise InvalidInput(f"{file} has malformed rows: nothing was screened", problems)
+    return number
 
 
 def _chunks(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
