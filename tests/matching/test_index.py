@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import os
 import pickle
+import random
 from pathlib import Path
 from typing import Any
 
@@ -95,32 +97,71 @@ def test_results_are_best_first_and_limited() -> None:
     assert hits[0].listing.id == "us-ofac-sdn:306"
 
 
+def _random_postings(
+    rng: random.Random, size: int, count: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``count`` postings of ids below ``size`` (flat ids, bounds) and their weights, a few of
+    them equal so that sums tie."""
+    posts = [
+        sorted(rng.sample(range(size), rng.randint(1, max(1, size // 2)))) for _ in range(count)
+    ]
+    ids = np.asarray([i for p in posts for i in p], dtype=np.int32)
+    ends = np.cumsum([len(p) for p in posts])
+    bounds = np.stack([ends - [len(p) for p in posts], ends], axis=1)
+    weights = np.asarray([rng.choice([1.0, 2.5, rng.uniform(0.1, 5.0)]) for _ in posts])
+    return ids, bounds, weights
+
+
 def test_top_weighted_finds_the_largest_sums() -> None:
-    """The candidate sums of the doors, against a naive count (with the budget not binding)."""
-    import random
-
-    import numpy as np
-
+    """The candidate sums of the doors, against a naive count."""
     from veu.matching.postings import top_weighted
 
     rng = random.Random(4)
-    for _ in range(50):
+    for _ in range(200):
         size = rng.randint(10, 500)
-        postings = [
-            np.asarray(sorted(rng.sample(range(size), rng.randint(1, size // 2))), dtype=np.int32)
-            for _ in range(rng.randint(1, 6))
-        ]
-        weights = [rng.uniform(0.1, 5.0) for _ in postings]
+        ids, bounds, weights = _random_postings(rng, size, rng.randint(1, 6))
         naive: dict[int, float] = {}
-        for post, weight in zip(postings, weights, strict=True):
-            for i in post.tolist():
-                naive[i] = naive.get(i, 0.0) + weight
+        for (start, end), weight in zip(bounds.tolist(), weights.tolist(), strict=True):
+            for i in ids[start:end].tolist():
+                naive[i] = float(np.float32(naive.get(i, 0.0)) + np.float32(weight))
         limit = rng.randint(1, 20)
-        got = set(top_weighted(postings, weights, size, limit).tolist())
-        ranked = sorted(naive.values(), reverse=True)
-        assert len(got) == min(limit, len(naive))
-        cutoff = ranked[min(limit, len(ranked)) - 1]
-        assert all(naive[i] >= cutoff - 1e-5 for i in got)  # sums are kept in float32
+        got = top_weighted(ids, bounds, weights, size, limit).tolist()
+        expected = sorted(sorted(naive, key=lambda i: (-naive[i], i))[:limit])
+        assert got == expected  # the largest sums, smaller ids first among equal ones
+
+
+def test_top_weighted_in_c_is_top_weighted_in_python() -> None:
+    """The C extension computes what the numpy code computes, ties included; with ``CI`` set
+    the extension must be built (else every search runs the slower numpy code unnoticed)."""
+    from veu.matching import postings
+
+    if postings.compiled_top_weighted is None:
+        if os.environ.get("CI"):
+            pytest.fail("the C extension veu.matching._postings is not built")
+        pytest.skip("the C extension veu.matching._postings is not built (no C compiler)")
+    rng = random.Random(7)
+    for _ in range(300):
+        size = rng.randint(1, 3000)
+        ids, bounds, weights = _random_postings(rng, size, rng.randint(1, 12))
+        limit = rng.choice([0, 1, 5, 50, 400, 5000])
+        fast = postings.top_weighted(ids, bounds, weights, size, limit)
+        slow = postings.top_weighted_python(ids, bounds, weights, size, limit)
+        assert fast.tolist() == slow.tolist()
+    sums, flags = postings._scratch(size)
+    assert not sums.any()  # left zeroed for the next query
+    assert not flags.any()
+
+
+def test_top_weighted_refuses_ids_outside_the_sums() -> None:
+    from veu.matching import postings
+
+    if postings.compiled_top_weighted is None:
+        pytest.skip("the C extension veu.matching._postings is not built (no C compiler)")
+    ids = np.asarray([1, 2, 900], dtype=np.int32)
+    with pytest.raises(ValueError, match="id 900 outside the 10 sums"):
+        postings.top_weighted(ids, np.asarray([[0, 3]]), np.asarray([1.0]), 10, 5)
+    with pytest.raises(ValueError, match=r"posting 0: bounds 0\.\.4 outside the 3 ids"):
+        postings.top_weighted(ids, np.asarray([[0, 4]]), np.asarray([1.0]), 10, 5)
 
 
 def test_an_index_saved_and_loaded_answers_the_same(tmp_path: Path) -> None:
@@ -222,11 +263,14 @@ def test_the_same_name_on_several_lists_is_scored_once(monkeypatch: pytest.Monke
 _SEARCH_IN_A_PROCESS = """
 import itertools, json, sys
 import veu.matching.index as module
+import veu.matching.postings as postings
 from veu.matching import Query, ScreeningIndex
 from veu.model import Listing, Name
 
 module.GRAM_SCAN_LIMIT = 0  # the n-gram doors, as on a large list
-module.POSTING_BUDGET = 40  # small: which postings fit must not depend on the process
+postings.POSTING_BUDGET = 40  # small: which postings fit must not depend on the process
+if sys.argv[1] == "numpy":
+    postings.compiled_top_weighted = None
 words = ["alpha", "beta", "gamma", "delta", "omega", "sigma", "theta", "kappa"]
 listings = [
     Listing(id=f"t:{k}", list_id="t", party_id=f"t:{k}", names=(Name(value=" ".join(c)),))
@@ -243,20 +287,22 @@ print(json.dumps(out))
 
 def test_results_do_not_depend_on_the_process() -> None:
     """Python orders sets of strings differently in each process (hash seeds): the doors must
-    not, or a decision would not replay the same."""
+    not, or a decision would not replay the same. Nor may it matter whether the doors' loop
+    runs in C or in numpy (where the extension is not built)."""
     import os
     import subprocess
     import sys
 
     outputs = {
         subprocess.run(
-            [sys.executable, "-c", _SEARCH_IN_A_PROCESS],
+            [sys.executable, "-c", _SEARCH_IN_A_PROCESS, loop],
             env={**os.environ, "PYTHONHASHSEED": str(seed)},
             capture_output=True,
             text=True,
             check=True,
         ).stdout
         for seed in (1, 2, 3, 4)
+        for loop in ("compiled", "numpy")
     }
     assert len(outputs) == 1
 
