@@ -170,7 +170,9 @@ def test_redlist_add_suspends_and_remove_ends(env: dict[str, str]) -> None:
     assert [h["status"] for h in entry["history"]] == ["listed", "stopped"]
 
 
-def test_pairs_scores_each_line_and_names_bad_ones(tmp_path: Path) -> None:
+def test_pairs_scores_each_line_and_names_bad_ones(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     env = {"VEU_DATABASE_URL": f"sqlite:///{tmp_path / 'none.db'}"}
     good = tmp_path / "pairs.jsonl"
     lavrov = {"schema": "Person", "properties": {"name": ["Sergey Lavrov"]}}
@@ -188,6 +190,12 @@ def test_pairs_scores_each_line_and_names_bad_ones(tmp_path: Path) -> None:
     lines = [json.loads(x) for x in run(env, "pairs", str(good), "--json").splitlines()]
     assert [(x["score"], x["match"]) for x in lines] == [(1.0, True), (0.0, False)]
     assert lines[0]["algorithm"] == "veu-entities/1"
+    assert [json.loads(x) for x in run(env, "pairs", str(good)).splitlines()] == lines  # piped
+    monkeypatch.setattr("veu.cli.programme.at_terminal", lambda: True)
+    assert run(env, "pairs", str(good)).splitlines() == [
+        "1.000 match Sergey Lavrov | Sergey Lavrov",
+        "0.000 -     Olaf Scholz | Olaf Scholz",
+    ]
     bad = tmp_path / "bad.jsonl"
     misspelt = {"schema": "Person", "properties": {"name": ["Sergey Lavrov"], "birthdate": ["x"]}}
     bad.write_text(

@@ -526,9 +526,11 @@ def pairs_command(
     path: Annotated[Path, typer.Argument(help='JSON lines: {"left": entity, "right": entity}.')],
     as_json: JsonFlag = False,
 ) -> None:
-    """Score pairs of FollowTheMoney entities, one JSON line out per line in."""
+    """Score pairs of FollowTheMoney entities, one JSON line out per line in (a short line per
+    pair at a terminal, unless --json)."""
     from veu.services import pairs
 
+    as_json = as_json or not at_terminal()
     with session() as ctx:
         items = pairs.read_pairs(path)
         for item, result in zip(items, pairs.score_pairs(ctx, items), strict=True):
@@ -542,6 +544,11 @@ def pairs_command(
                     highlight=False,
                     markup=False,
                 )
+
+
+def at_terminal() -> bool:
+    """Whether standard output is a terminal (a person reading), not a file or a pipe."""
+    return sys.stdout.isatty()
 
 
 batch_app = typer.Typer(help="Screening many names at once.", no_args_is_help=True)
