@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, Levenshtein
 
 from veu.matching.features import Combination, Feature, FeatureResult, render_table
-from veu.matching.scorer import score_names
+from veu.matching.scorer import glossed, score_names
 from veu.model.parties import normalise_identifier
 from veu.names import NormalName, normalise
 
@@ -228,12 +228,27 @@ def names(a: Entity, b: Entity) -> FeatureResult:
     return FeatureResult(score, {"left": x.original, "right": y.original, "features": explanation})
 
 
+def _gloss_estimates(
+    matrix: np.ndarray, names: list[NormalName], others: list[NormalName], chinese: Sequence[int]
+) -> None:
+    """Raise the estimates of each name written in Chinese (rows ``chinese``) beside a name that
+    is not to the similarity of its English gloss's skeleton with the other's (`glossed`)."""
+    for i in chinese:
+        for j, other in enumerate(others):
+            if other.han:
+                continue
+            english = glossed(names[i].original, other.tokens)
+            if english is not None:
+                through = Indel.normalized_similarity(english.skeleton, other.skeleton)
+                matrix[i, j] = max(matrix[i, j], through)
+
+
 def _estimates(a: Entity, b: Entity) -> list[tuple[float, int, int]]:
     """A quick estimate of every pair of names' score, best first (only the best
     ``NAME_SHORTLIST``): the larger of the skeletons' similarity and the similarity of their
     sorted tokens (reordered names), computed in C by rapidfuzz; a name whose words all appear
     in the other is estimated at least at the containment floor; Han names by their characters
-    too."""
+    too, and beside a name not written in Chinese, by their English gloss."""
     (skel_l, sorted_l), (skel_r, sorted_r) = a.name_keys, b.name_keys
     matrix = process.cdist(skel_l, skel_r, scorer=Indel.normalized_similarity)
     np.maximum(
@@ -262,6 +277,8 @@ def _estimates(a: Entity, b: Entity) -> list[tuple[float, int, int]]:
         for j in b.han_names:
             han = Levenshtein.normalized_similarity(left[i].han, right[j].han)
             matrix[i, j] = max(matrix[i, j], han)
+    _gloss_estimates(matrix, left, right, a.han_names)
+    _gloss_estimates(matrix.T, right, left, b.han_names)
     flat = matrix.ravel()
     if len(flat) > 256:
         part = np.argpartition(-flat, NAME_SHORTLIST)[:NAME_SHORTLIST]

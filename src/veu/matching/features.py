@@ -26,6 +26,7 @@ from veu.matching.tokens import (
     token_similarity,
 )
 from veu.names import NormalName
+from veu.names.numbers import HAN_NUMERAL, han_numeral
 
 Detail = dict[str, Any]
 
@@ -164,31 +165,13 @@ def numbers(query: NormalName, candidate: NormalName) -> FeatureResult:
     return FeatureResult(0.0, {})
 
 
-_HAN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
-               "七": 7, "八": 8, "九": 9}  # fmt: skip
-_HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_HAN_NUMERAL = re.compile("[〇零一二两三四五六七八九十百千]+")
+_HAN_NUMERAL = re.compile(HAN_NUMERAL)
 
 
 def han_numbers(han: str) -> set[str]:
     """The numbers written in Chinese numerals in a name (十四 → 14, 三十八 → 38, 一〇五 →
     105), as digit strings. A lone 一 is left out: it is often part of a word."""
-    out = set()
-    for run in _HAN_NUMERAL.findall(han):
-        if run == "一":
-            continue
-        if not any(ch in _HAN_UNITS for ch in run):
-            out.add(str(int("".join(str(_HAN_DIGITS[ch]) for ch in run))))
-            continue
-        total, digit = 0, 0
-        for ch in run:
-            if ch in _HAN_UNITS:
-                total += (digit or 1) * _HAN_UNITS[ch]
-                digit = 0
-            else:
-                digit = _HAN_DIGITS[ch]
-        out.add(str(total + digit))
-    return out
+    return {str(han_numeral(run)) for run in _HAN_NUMERAL.findall(han) if run != "一"}
 
 
 def skeleton(query: NormalName, candidate: NormalName) -> FeatureResult:
@@ -248,8 +231,10 @@ def containment(query: NormalName, candidate: NormalName) -> FeatureResult:
     """One name contained in the other: every token of the shorter name appears (near-exactly)
     in the longer one, as with ``Huawei`` and ``Huawei Technologies`` (for Chinese names: the
     shorter name's characters appear as one run in the longer). Such a pair deserves a person's
-    look even when the other scores are low, so it scores at the review level; it never reaches a
-    match on its own. A title the shorter name has (``President Erdoğan``) is not looked for."""
+    look even when the other scores are low, so it scores at the review level; it never reaches
+    a match on its own. A title the shorter name has (``President Erdoğan``) is not looked for,
+    and a word is not contained in an initial (``Anduril`` / ``Coalition For A Prosperous
+    America``)."""
     if query.han and candidate.han:
         short_h, long_h = sorted((query.han, candidate.han), key=len)
         if len(short_h) >= 3 and len(short_h) < len(long_h) and short_h in long_h:
@@ -265,7 +250,11 @@ def containment(query: NormalName, candidate: NormalName) -> FeatureResult:
         short = tuple(t for t in short if t not in TITLES)
     if len("".join(short)) < 5:
         return FeatureResult(0.0, {})
-    if all(any(token_similarity(s, t) >= 0.85 for t in long_) for s in short):
+    # A word is not contained in an initial (``Axient`` / ``John A. Cuomo``), only the reverse.
+    if all(
+        any(token_similarity(s, t) >= 0.85 and (len(t) > 1 or len(s) == 1) for t in long_)
+        for s in short
+    ):
         return FeatureResult(1.0, {"contained": list(short), "in": list(long_)})
     return FeatureResult(0.0, {})
 

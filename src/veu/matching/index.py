@@ -26,10 +26,11 @@ from rapidfuzz.distance import Indel
 
 from veu.matching.features import COUNTRY_FEATURE
 from veu.matching.postings import GramDoor, Postings, join_strings, split_strings
-from veu.matching.scorer import score_names
+from veu.matching.scorer import glossed, score_names
 from veu.matching.tables import LazyListings, ListingKeys, NameTable, is_initial
 from veu.model import Identifier, Listing
 from veu.names import NormalName, normalise
+from veu.names.gloss import vocabulary_tokens
 
 TOKEN_CANDIDATES = 300
 FUZZY_CANDIDATES = 50
@@ -103,7 +104,10 @@ class ScreeningIndex:
                 nid = len(self.names)
                 self.names.append(normal)
                 owner.append(li)
-                for token in set(normal.tokens):
+                words = set(normal.tokens)
+                if normal.han:  # and its English gloss's words: English queries find it
+                    words |= vocabulary_tokens(name.value)
+                for token in words:
                     postings[token].append(nid)
                 if normal.skeleton:
                     skeletons[normal.skeleton].append(nid)
@@ -182,7 +186,10 @@ class ScreeningIndex:
         cutoff = max(40.0, min_score * 100 - 15)
         found: set[int] = set()
         total = max(1, len(self.names))
-        rarest = self.postings.top(set(query.tokens), total, TOKEN_CANDIDATES, self.max_df)
+        words = set(query.tokens)
+        if query.han:  # and its English gloss's words: it finds names written in English
+            words |= vocabulary_tokens(query.original)
+        rarest = self.postings.top(words, total, TOKEN_CANDIDATES, self.max_df)
         found.update(rarest.tolist())
         same = self.skeletons.get(query.skeleton)
         if same is not None:
@@ -229,6 +236,21 @@ class ScreeningIndex:
             hans = [names.hans[i] for i in ids]
             han = process.cdist([query.han], hans, scorer=Indel.normalized_similarity)[0]
             np.maximum(estimate, han, out=estimate)
+            english = glossed(query.original, ())
+            if english is not None:  # and through its gloss, for names written in English
+                through = process.cdist(
+                    [english.skeleton],
+                    [t.replace(" ", "") for t in joined],
+                    scorer=Indel.normalized_similarity,
+                )[0]
+                np.maximum(estimate, through, out=estimate)
+        else:  # names written in Chinese, through their gloss
+            for k, i in enumerate(ids):
+                if names.hans[i]:
+                    english = glossed(names.originals[i], query.tokens)
+                    if english is not None:
+                        through = Indel.normalized_similarity(query.skeleton, english.skeleton)
+                        estimate[k] = max(estimate[k], through)
         words = set(query.tokens)
         letters = {t for t in query.tokens if is_initial(t)}  # the query's initials
         contained = []

@@ -3,19 +3,22 @@
 The combination: the best evidence feature (each scaled by its weight), raised to a floor feature
 when one applies, minus the penalties, and held down to a cap feature's weight when one applies.
 When both names are written in Chinese the Han characters are compared directly and the
-pinyin-based features are not used (homophones must not match).
+pinyin-based features are not used (homophones must not match). When only one is, it is also
+compared through its English gloss (`veu.names.gloss`), and the better of the two scores counts.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from veu.matching.features import NAME_FEATURES, Combination
-from veu.names import NormalName
+from veu.names import NormalName, normalise
+from veu.names.gloss import gloss
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "5"
+ALGORITHM_VERSION = "6"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton", "distinct_words"})
 
 
@@ -25,9 +28,50 @@ class NameScore:
     explanation: dict[str, Any]
 
 
+@lru_cache(maxsize=20_000)
+def glossed(original: str, other: tuple[str, ...]) -> NormalName | None:
+    """The English gloss of a name written in Chinese, normalised, its words' translations
+    chosen to fit ``other`` (the tokens of the name it is compared with); None without one."""
+    english = gloss(original, frozenset(other))
+    if english is None:
+        return None
+    normal = normalise(english)
+    return None if normal.empty else normal
+
+
 def score_names(query: NormalName, candidate: NormalName, *, explain: bool = True) -> NameScore:
     """Score two normalised names in 0..1 and say, feature by feature, why (without
-    ``explain``, the same score and an empty explanation: for ranking many candidates)."""
+    ``explain``, the same score and an empty explanation: for ranking many candidates). A name
+    written in Chinese beside one that is not is also scored through its English gloss
+    (通用动力陆地系统公司 / General Dynamics Land Systems); the better score counts, and the
+    explanation then shows the gloss."""
+    direct = _score_names(query, candidate, explain=explain)
+    if bool(query.han) == bool(candidate.han) or query.empty or candidate.empty:
+        return direct
+    chinese, other = (query, candidate) if query.han else (candidate, query)
+    english = glossed(chinese.original, other.tokens)
+    if english is None:
+        return direct
+    pair = (english, other) if chinese is query else (other, english)
+    through = _score_names(*pair, explain=explain)
+    score = max(0.0, through.score - GLOSS_PENALTY)
+    if score <= direct.score:
+        return direct
+    if explain:
+        through.explanation["gloss"] = {
+            "side": "query" if chinese is query else "candidate",
+            "english": " ".join(english.tokens),
+            "penalty": GLOSS_PENALTY,
+        }
+    return NameScore(score, through.explanation)
+
+
+# A word-for-word translation is less certain than the name as written: a score through the
+# gloss is this much lower, so that of a listing's names, one matched as written comes first.
+GLOSS_PENALTY = 0.01
+
+
+def _score_names(query: NormalName, candidate: NormalName, *, explain: bool) -> NameScore:
     if query.empty or candidate.empty:
         side = "query" if query.empty else "candidate"
         return NameScore(

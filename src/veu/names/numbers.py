@@ -169,3 +169,24 @@ def words_to_numbers(tokens: list[str]) -> list[str]:
             out.append(token)
         i += 1
     return out
+
+
+HAN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}  # fmt: skip
+HAN_UNITS = {"十": 10, "百": 100, "千": 1000}
+HAN_NUMERAL = "[〇零一二两三四五六七八九十百千]+"
+
+
+def han_numeral(numeral: str) -> int:
+    """The value of a number written in Chinese numerals: 十四 → 14, 三十八 → 38, digit by digit
+    without units (一〇五 → 105)."""
+    if not any(ch in HAN_UNITS for ch in numeral):
+        return int("".join(str(HAN_DIGITS[ch]) for ch in numeral))
+    total, digit = 0, 0
+    for ch in numeral:
+        if ch in HAN_UNITS:
+            total += (digit or 1) * HAN_UNITS[ch]
+            digit = 0
+        else:
+            digit = HAN_DIGITS[ch]
+    return total + digit

@@ -1,0 +1,380 @@
+"""English glosses of Chinese organisation names, word for word.
+
+Chinese names of foreign and Chinese companies are mostly translated, not transliterated:
+通用动力陆地系统公司 is General Dynamics Land Systems, 中国电子科技集团 China Electronics Technology
+Group. Their pinyin (``tongyong dongli ludi xitong``) shares nothing with the English, so a name
+written in Chinese is also compared through a gloss: the Han text cut into the longest words of
+`GLOSSARY` (general and trade vocabulary, Chinese places, ordinals such as 第十四 → 14), each
+word replaced by its English, the characters between them left as pinyin (names: 华为 → huawei,
+洛克希德 → luokexide, which only a transliteration table could turn into Lockheed). A word with
+several translations (航空: aviation, aeronautics, aerospace) takes the one the other name uses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from functools import lru_cache
+
+import opencc
+from pypinyin import lazy_pinyin
+
+from veu.names.numbers import HAN_NUMERAL, han_numeral
+
+# Han word: its English, alternatives separated by |, the usual first. One entry a line.
+_GLOSSARY = """
+公司 company|corporation|inc|co
+有限公司 co ltd|company limited|limited
+股份有限公司 co ltd|company limited|corporation
+有限责任公司 llc|co ltd|company limited
+株式会社 co ltd|corporation|kabushiki kaisha
+分公司 branch
+子公司 subsidiary
+与 and
+和 and
+及 and
+设计 design
+产业 industries|industry
+电路 circuit|circuits
+新材料 new materials
+咨询 consulting
+协会 association
+委员会 committee|commission
+基金会 foundation
+项目 project
+人权 human rights
+联盟 alliance|coalition|union
+论坛 forum
+政府 government
+军事 military
+解放军 liberation army
+人民 people|peoples
+火箭 rocket|rockets
+卫星 satellite|satellites
+激光 laser|lasers
+红外 infrared
+测控 measurement and control
+测试 testing|test
+检测 testing|inspection
+计量 metrology
+医药 pharmaceutical|pharmaceuticals
+生物 biological|bio|biotech
+钢铁 steel|iron and steel
+冶金 metallurgy|metallurgical
+有色 nonferrous|non ferrous
+稀有 rare
+集团 group|corporation|groups
+集团公司 group corporation|corporation|group
+控股 holdings|holding
+国际 international
+全球 global
+环球 universal|global
+合资 joint venture
+实业 industries|industrial
+企业 enterprises|enterprise
+工业 industries|industry|industrial
+重工 heavy industries|heavy industry
+重工业 heavy industries|heavy industry
+工程 engineering
+技术 technologies|technology|technical|tech
+科技 technologies|technology|science and technology|tech
+科工 science and industry
+高科技 high tech|high technology
+科学 science|sciences|scientific
+科学院 academy of sciences
+研究院 research institute|academy|institute
+研究所 research institute|institute
+研究 research|studies
+中心 center|centre
+实验室 laboratories|laboratory|labs|lab
+大学 university
+工业大学 polytechnical university|polytechnic university|university of technology
+理工大学 university of science and technology|institute of technology
+学院 institute|college|academy
+系统 systems|system
+解决方案 solutions|solution
+方案 solutions
+服务 services|service
+管理 management
+物流 logistics
+贸易 trading|trade
+进出口 import and export
+投资 investment|investments|ventures
+风险投资 ventures|venture capital
+发展 development
+开发 development
+制造 manufacturing
+电子 electronics|electronic
+电气 electric|electrical
+电力 electric power|power
+信息 information
+通信 communications|communication
+通讯 communications|communication
+网络 network|networks
+软件 software
+数据 data
+计算机 computer|computers
+半导体 semiconductor|semiconductors
+集成电路 integrated circuit|integrated circuits
+微电子 microelectronics
+光电 optoelectronics|optoelectronic
+光学 optics|optical
+光子 photonics
+材料 materials|material
+金属 metals|metal
+稀土 rare earth|rare earths
+磁材 magnetic materials
+磁性材料 magnetic materials
+永磁 permanent magnet|permanent magnets
+矿业 mining
+化工 chemical|chemicals
+能源 energy
+核 nuclear
+核工业 nuclear industry
+航空 aviation|aeronautics|aeronautical|aero|aerospace
+航天 aerospace|space|astronautics
+宇航 aerospace|astronautics
+航空航天 aerospace
+航空宇宙 aerospace
+宇宙 space|aerospace
+空间 space
+太空 space
+导弹 missiles|missile
+防务 defense|defence
+国防 national defense|defense|defence
+防卫 defense|defence
+安全 security|safety
+军械 ordnance
+兵器 ordnance|weapons
+武器 weapons
+弹药 ammunition|munitions
+战术 tactical
+战略 strategic
+任务 mission|missions
+陆地 land
+海上 maritime|marine
+海洋 marine|ocean|oceanic|maritime
+海事 maritime|marine
+船舶 shipbuilding|ships|marine
+造船 shipbuilding
+机械 machinery|mechanical
+设备 equipment
+装备 equipment
+仪器 instruments|instrument
+精密 precision
+动力 dynamics|power
+发动机 engines|engine
+涡轮 turbine|turbines
+无人机 drones|drone|unmanned aerial vehicle|uav|uas
+无人 unmanned
+飞行 flight
+飞机 aircraft
+直升机 helicopters|helicopter
+雷达 radar
+传感器 sensors|sensor
+声学 acoustics|acoustic
+概念 concepts|concept
+先进 advanced
+应用 applied|applications|application
+人工智能 artificial intelligence|ai
+智能 intelligent|intelligence|smart
+自主 autonomous|autonomy
+自治 autonomy|autonomous
+运营 operations
+控制 control
+火控 fire control
+集成 integration|integrated
+模拟 simulation
+仿真 simulation
+环境 environment|environmental
+汽车 automotive|auto|motor
+交通 transportation|transport
+铁路 railway|railways
+建设 construction
+建筑 construction
+北方 northern|north
+南方 southern|south
+东方 eastern|east|oriental
+西方 western|west
+西北 northwest|northwestern
+东北 northeast|northeastern
+西南 southwest|southwestern
+东南 southeast|southeastern
+中国 china|chinese
+中华 china|chinese
+美国 american|america|us|usa
+日本 japan|japanese
+韩国 korea|korean
+台湾 taiwan
+加拿大 canada|canadian
+英国 british|uk
+联合 united|joint|alliant
+通用 general
+原子 atomics|atomic
+维度 dimensions|dimension
+太平洋 pacific
+大西洋 atlantic
+顶峰 summit|peak
+边缘 edge
+前沿 frontier
+创新 innovation|innovations
+北京 beijing
+上海 shanghai
+天津 tianjin
+重庆 chongqing
+成都 chengdu
+西安 xian
+武汉 wuhan
+南京 nanjing
+杭州 hangzhou
+广州 guangzhou
+深圳 shenzhen
+沈阳 shenyang
+哈尔滨 harbin|haerbin
+长沙 changsha
+合肥 hefei
+郑州 zhengzhou
+济南 jinan
+青岛 qingdao
+大连 dalian
+厦门 xiamen
+苏州 suzhou
+无锡 wuxi
+包头 baotou
+赣州 ganzhou
+内蒙古 inner mongolia|neimenggu
+江西 jiangxi
+江苏 jiangsu
+浙江 zhejiang
+广东 guangdong
+四川 sichuan
+陕西 shaanxi
+山西 shanxi
+湖南 hunan
+湖北 hubei
+河南 henan
+河北 hebei
+山东 shandong
+福建 fujian
+安徽 anhui
+云南 yunnan
+贵州 guizhou
+甘肃 gansu
+辽宁 liaoning
+吉林 jilin
+黑龙江 heilongjiang
+广西 guangxi
+新疆 xinjiang
+西藏 tibet|xizang
+香港 hong kong
+澳门 macau|macao
+"""
+
+GLOSSARY: dict[str, tuple[str, ...]] = {
+    han: tuple(english.split("|"))
+    for han, english in (line.split(" ", 1) for line in _GLOSSARY.strip().splitlines())
+}
+_LONGEST = max(len(k) for k in GLOSSARY)
+_T2S = opencc.OpenCC("t2s")
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_HAN_RUN = re.compile(f"[{_HAN}]+")
+# 第十四 (the fourteenth), as units of state groups are numbered: 14th.
+_ORDINAL = re.compile(f"第({HAN_NUMERAL})")
+
+Segment = tuple[str, ...]  # a word's English alternatives, or one pinyin word
+
+
+def _segment_run(run: str) -> tuple[list[Segment], bool]:
+    """A run of Han characters as glossary words (longest first, from the left), ordinals and
+    pinyin words (each stretch of characters no entry covers, one word); and whether any word
+    was translated."""
+    out: list[Segment] = []
+    found = False
+    unknown: list[str] = []
+
+    def flush() -> None:
+        if unknown:
+            out.append(("".join(lazy_pinyin("".join(unknown))),))
+            unknown.clear()
+
+    pos = 0
+    while pos < len(run):
+        ordinal = _ORDINAL.match(run, pos)
+        if ordinal:
+            flush()
+            out.append((f"{han_numeral(ordinal.group(1))}th",))
+            pos = ordinal.end()
+            found = True
+            continue
+        for size in range(min(_LONGEST, len(run) - pos), 0, -1):
+            word = run[pos : pos + size]
+            if word in GLOSSARY:
+                flush()
+                out.append(GLOSSARY[word])
+                pos += size
+                found = True
+                break
+        else:
+            unknown.append(run[pos])
+            pos += 1
+    flush()
+    return out, found
+
+
+@lru_cache(maxsize=20_000)
+def segments(text: str) -> tuple[str | tuple[Segment, ...], ...]:
+    """``text`` with each Han run cut into segments (`_segment_run`); other text kept as it is.
+    Empty when no glossary word (nor ordinal) is found: the gloss would be the pinyin."""
+    parts: list[str | tuple[Segment, ...]] = []
+    pos = 0
+    translated = False
+    simplified = _T2S.convert(text)
+    for match in _HAN_RUN.finditer(simplified):
+        parts.append(simplified[pos : match.start()])
+        run, found = _segment_run(match.group())
+        translated = translated or found
+        parts.append(tuple(run))
+        pos = match.end()
+    parts.append(simplified[pos:])
+    return tuple(parts) if translated else ()
+
+
+def gloss(text: str, other: Collection[str] = ()) -> str | None:
+    """The English gloss of a name written (partly) in Chinese, or None when no word of it is
+    in the glossary. Of a word's translations, the first whose words are all among ``other``
+    (the tokens of the name it is compared with) is taken, else the usual one."""
+    parts = segments(text)
+    if not parts:
+        return None
+    out: list[str] = []
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        for alternatives in part:
+            chosen = next(
+                (a for a in alternatives if all(w in other for w in a.split())), alternatives[0]
+            )
+            out.append(f" {chosen} ")
+    return "".join(out)
+
+
+@lru_cache(maxsize=20_000)
+def vocabulary_tokens(text: str) -> frozenset[str]:
+    """The normalised tokens of `vocabulary` (none without a gloss)."""
+    from veu.names.normalize import normalise
+
+    words = vocabulary(text)
+    return frozenset(normalise(words).tokens) if words else frozenset()
+
+
+def vocabulary(text: str) -> str | None:
+    """Every English word the gloss of ``text`` may use (all translations of its words), for
+    indexing: an English query finds the Chinese name by whichever translation it uses."""
+    parts = segments(text)
+    if not parts:
+        return None
+    return " ".join(
+        part if isinstance(part, str) else " ".join(" ".join(alts) for alts in part)
+        for part in parts
+    )

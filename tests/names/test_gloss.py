@@ -1,0 +1,135 @@
+"""English glosses of names written in Chinese (`veu.names.gloss`), and their use in scoring and
+in the screening index."""
+
+from __future__ import annotations
+
+import pytest
+
+from veu.matching import Query, ScreeningIndex, score_names
+from veu.model import Listing, Name
+from veu.names import normalise
+from veu.names.gloss import GLOSSARY, gloss, vocabulary_tokens
+
+
+def words(text: str | None) -> list[str]:
+    assert text is not None
+    return text.split()
+
+
+def test_words_are_cut_longest_first_and_the_rest_is_pinyin() -> None:
+    # 集团公司 is one entry (group corporation), not 集团 + 公司; 华为 is no entry: pinyin.
+    assert words(gloss("华为集团公司")) == ["huawei", "group", "corporation"]
+    assert words(gloss("通用动力陆地系统公司")) == [
+        "general", "dynamics", "land", "systems", "company",
+    ]  # fmt: skip
+
+
+def test_ordinals_become_numbers() -> None:
+    assert words(gloss("中国电子科技集团公司第十四研究所"))[-3:] == [
+        "14th",
+        "research",
+        "institute",
+    ]
+    assert words(gloss("第三十八研究所"))[0] == "38th"
+
+
+def test_the_translation_the_other_name_uses_is_taken() -> None:
+    assert words(gloss("航空系统公司")) == ["aviation", "systems", "company"]
+    assert words(gloss("航空系统公司", {"aeronautical", "systems"}))[0] == "aeronautical"
+    # a translation of several words is taken only when the other has them all
+    assert words(gloss("科技", {"science"})) == ["technologies"]
+    assert words(gloss("科技", {"science", "and", "technology"})) == ["technology"]
+
+
+def test_traditional_characters_and_latin_parts() -> None:
+    assert words(gloss("華為技術有限公司")) == ["huawei", "technologies", "co", "ltd"]
+    assert words(gloss("IHI航空制造株式会社")) == ["IHI", "aviation", "manufacturing", "co", "ltd"]
+
+
+def test_no_gloss_without_a_word_of_the_glossary() -> None:
+    assert gloss("洛克希德·马丁") is None  # a transliteration: only pinyin would come out
+    assert gloss("Lockheed Martin") is None
+    assert vocabulary_tokens("洛克希德·马丁") == frozenset()
+
+
+def test_every_entry_is_han_with_english_alternatives() -> None:
+    for han, english in GLOSSARY.items():
+        assert all("\u3400" <= ch <= "\u9fff" for ch in han), han
+        assert english
+        assert all(a and a == a.lower() and a.strip() == a for a in english), han
+
+
+CETC_14 = "中国电子科技集团第十四研究所"
+CETC = "China Electronics Technology Group"
+
+
+@pytest.mark.parametrize(
+    ("chinese", "english", "match"),
+    [
+        ("通用动力陆地系统公司", "General Dynamics Land Systems", True),
+        (CETC_14, f"{CETC} 14th Research Institute", True),
+        ("中国北方工业集团", "China North Industries Group Corporation", True),
+        ("中国北方工业集团", "China South Industries Group Corporation", False),
+        (CETC_14, f"{CETC} 38th Research Institute", False),
+        ("通用动力公司", "General Electric Company", False),
+    ],
+)  # fmt: skip
+def test_a_chinese_name_is_scored_through_its_gloss(
+    chinese: str, english: str, match: bool
+) -> None:
+    for left, right in ((chinese, english), (english, chinese)):
+        result = score_names(normalise(left), normalise(right))
+        assert (result.score >= 0.85) == match, (left, right, result)
+    result = score_names(normalise(chinese), normalise(english))
+    if match:
+        assert result.explanation["gloss"]["side"] == "query"
+
+
+def test_the_gloss_is_never_used_between_two_chinese_names() -> None:
+    # homophones and translations alike are compared by their characters when both are Chinese
+    result = score_names(normalise("中国北方工业集团"), normalise("中国南方工业集团"))
+    assert result.score < 0.85
+    assert "gloss" not in result.explanation
+
+
+def test_a_word_is_not_contained_in_an_initial() -> None:
+    # before, Anduril was "contained" in the A of the other name and reached review
+    assert (
+        score_names(normalise("Anduril"), normalise("Coalition For A Prosperous America")).score
+        < 0.7
+    )
+    assert score_names(normalise("Axient"), normalise("John A. Cuomo")).score < 0.7
+    # an initial of the shorter name is still contained in a word it begins
+    result = score_names(normalise("J. Cuomo"), normalise("John Andrew Cuomo"))
+    assert "containment" in result.explanation
+
+
+def listing(key: str, *names: str) -> Listing:
+    return Listing(
+        id=f"t:{key}", list_id="t", party_id=f"t:{key}", names=tuple(Name(value=n) for n in names)
+    )
+
+
+LISTINGS = [
+    listing("cetc14", "China Electronics Technology Group Corporation 14th Research Institute"),
+    listing("cetc38", "China Electronics Technology Group Corporation 38th Research Institute"),
+    listing("gdls", "通用动力陆地系统公司"),
+    listing("other", "Nanjing Panda Electronics"),
+]
+
+
+@pytest.mark.parametrize("scan_limit", [20_000, 0])  # the scan, and the n-gram doors
+def test_the_index_finds_names_across_the_gloss(
+    scan_limit: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import veu.matching.index as module
+
+    monkeypatch.setattr(module, "GRAM_SCAN_LIMIT", scan_limit)
+    index = ScreeningIndex(LISTINGS)
+    hits = index.search(Query(name="中国电子科技集团公司第十四研究所"))
+    assert hits[0].listing.id == "t:cetc14"
+    assert hits[0].score >= 0.85
+    assert hits[0].explanation["gloss"]["english"].endswith("14 research institute")
+    assert all(h.score < 0.85 for h in hits[1:])
+    hits = index.search(Query(name="General Dynamics Land Systems"))
+    assert [(h.listing.id, h.score >= 0.85) for h in hits][:1] == [("t:gdls", True)]
