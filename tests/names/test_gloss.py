@@ -3,6 +3,8 @@ in the screening index."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from veu.matching import Query, ScreeningIndex, score_names
@@ -18,7 +20,7 @@ def words(text: str | None) -> list[str]:
 
 def test_words_are_cut_longest_first_and_the_rest_is_pinyin() -> None:
     # 集团公司 is one entry (group corporation), not 集团 + 公司; 华为 is no entry: pinyin.
-    assert words(gloss("华为集团公司")) == ["huawei", "group", "corporation"]
+    assert words(gloss("华为电子集团公司")) == ["huawei", "electronics", "group", "corporation"]
     assert words(gloss("通用动力陆地系统公司")) == [
         "general", "dynamics", "land", "systems", "company",
     ]  # fmt: skip
@@ -119,13 +121,19 @@ LISTINGS = [
 
 
 @pytest.mark.parametrize("scan_limit", [20_000, 0])  # the scan, and the n-gram doors
+@pytest.mark.parametrize("saved", [False, True])
 def test_the_index_finds_names_across_the_gloss(
-    scan_limit: int, monkeypatch: pytest.MonkeyPatch
+    scan_limit: int, saved: bool, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     import veu.matching.index as module
 
     monkeypatch.setattr(module, "GRAM_SCAN_LIMIT", scan_limit)
     index = ScreeningIndex(LISTINGS)
+    assert list(index.names.glossed) == [0, 0, 1, 0]
+    if saved:
+        index.save(tmp_path / "index.bin")
+        index = ScreeningIndex.load(tmp_path / "index.bin")
+        assert list(index.names.glossed) == [0, 0, 1, 0]
     hits = index.search(Query(name="中国电子科技集团公司第十四研究所"))
     assert hits[0].listing.id == "t:cetc14"
     assert hits[0].score >= 0.85
@@ -133,3 +141,10 @@ def test_the_index_finds_names_across_the_gloss(
     assert all(h.score < 0.85 for h in hits[1:])
     hits = index.search(Query(name="General Dynamics Land Systems"))
     assert [(h.listing.id, h.score >= 0.85) for h in hits][:1] == [("t:gdls", True)]
+
+
+def test_a_name_whose_only_words_are_legal_forms_has_no_gloss() -> None:
+    # its pinyin (compared already) says as much as "puchaoqiu co ltd" would
+    assert gloss("朴朝球有限公司") is None
+    assert gloss("华为集团公司") is None
+    assert words(gloss("华为技术集团公司")) == ["huawei", "technologies", "group", "corporation"]

@@ -36,7 +36,7 @@ TOKEN_CANDIDATES = 300
 FUZZY_CANDIDATES = 50
 FULL_SCORE_LIMIT = 30  # candidates scored in full, best estimates first
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 6  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 7  # the layout `ScreeningIndex.save` writes
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
 
@@ -244,10 +244,10 @@ class ScreeningIndex:
                     scorer=Indel.normalized_similarity,
                 )[0]
                 np.maximum(estimate, through, out=estimate)
-        else:  # names written in Chinese, through their gloss
+        else:  # names written in Chinese that have a gloss (the index knows which), through it
             for k, i in enumerate(ids):
-                if names.hans[i]:
-                    english = glossed(names.originals[i], query.tokens)
+                if names.glossed[i]:
+                    english = glossed(names.originals[i], query.tokens)  # translations to fit
                     if english is not None:
                         through = Indel.normalized_similarity(query.skeleton, english.skeleton)
                         estimate[k] = max(estimate[k], through)

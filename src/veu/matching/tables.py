@@ -14,6 +14,7 @@ import numpy as np
 from veu.matching.postings import join_strings, split_strings
 from veu.model import Listing
 from veu.names import NormalName
+from veu.names.gloss import gloss
 
 
 def listing_countries(listing: Listing) -> frozenset[str]:
@@ -32,6 +33,8 @@ class NameTable:
         self.hans: list[str] = []
         self.forms: list[str] = []
         self.initials = bytearray()  # 1 where the name has an initial (a one-letter word)
+        # 1 where the name, written in Chinese, has an English gloss (`veu.names.gloss`)
+        self.glossed = bytearray()
 
     def append(self, normal: NormalName) -> None:
         self.originals.append(normal.original)
@@ -39,6 +42,7 @@ class NameTable:
         self.hans.append(normal.han)
         self.forms.append(" ".join(sorted(normal.forms)))
         self.initials.append(any(is_initial(t) for t in normal.tokens))
+        self.glossed.append(bool(normal.han) and gloss(normal.original) is not None)
 
     def __len__(self) -> int:
         return len(self.originals)
@@ -62,10 +66,12 @@ class NameTable:
             "hans": join_strings(self.hans),
             "forms": join_strings(self.forms),
             "initials": self.initials,
+            "glossed": self.glossed,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.initials = state.pop("initials")
+        self.glossed = state.pop("glossed")
         for key, value in state.items():
             setattr(self, key, split_strings(value))
 

@@ -275,6 +275,21 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     for han, english in (line.split(" ", 1) for line in _GLOSSARY.strip().splitlines())
 }
 _LONGEST = max(len(k) for k in GLOSSARY)
+# Entries that are legal forms or say only that the name is a company's: a name with no other
+# entry has no gloss (its pinyin, compared already, says as much).
+FORMS = frozenset(
+    {
+        "公司",
+        "有限公司",
+        "股份有限公司",
+        "有限责任公司",
+        "株式会社",
+        "分公司",
+        "子公司",
+        "集团",
+        "集团公司",
+    }
+)
 _T2S = opencc.OpenCC("t2s")
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _HAN_RUN = re.compile(f"[{_HAN}]+")
@@ -287,7 +302,7 @@ Segment = tuple[str, ...]  # a word's English alternatives, or one pinyin word
 def _segment_run(run: str) -> tuple[list[Segment], bool]:
     """A run of Han characters as glossary words (longest first, from the left), ordinals and
     pinyin words (each stretch of characters no entry covers, one word); and whether any word
-    was translated."""
+    other than a legal form (`FORMS`) was translated."""
     out: list[Segment] = []
     found = False
     unknown: list[str] = []
@@ -312,7 +327,7 @@ def _segment_run(run: str) -> tuple[list[Segment], bool]:
                 flush()
                 out.append(GLOSSARY[word])
                 pos += size
-                found = True
+                found = found or word not in FORMS
                 break
         else:
             unknown.append(run[pos])
