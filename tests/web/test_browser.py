@@ -28,6 +28,26 @@ def test_typing_a_chinese_name_shows_the_hit(server: str, browser: Any, officer_
     page.context.close()
 
 
+def test_a_chinese_name_finds_an_english_listing_through_its_gloss(
+    server: str, browser: Any, officer_key: str
+) -> None:
+    page = log_in(browser, server, officer_key)
+    page.goto(server + "/")
+    page.fill("#name", "中国电子科技集团公司第十四研究所")
+    page.press("#name", "Enter")
+    first = page.locator("li.hit").first
+    first.wait_for(timeout=20000)
+    assert "China Electronics Technology Group Corporation 14th Research Institute" in (
+        first.inner_text()
+    )
+    assert first.locator(".verdict").text_content() == "match"
+    first.locator("summary").click()
+    why = first.locator("table.why").inner_text()
+    assert "gloss" in why
+    assert "china electronics technology group 14 research institute" in why
+    page.context.close()
+
+
 def test_a_suspended_listing_is_shown_as_not_in_force(
     server: str, browser: Any, officer_key: str
 ) -> None:
