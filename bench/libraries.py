@@ -20,7 +20,7 @@ from typing import Any
 
 from bench.common import machine, write_section
 from veu.names import normalise
-from veu.names.normalize import _HAN_RUN, _T2S, scripts_of
+from veu.names.normalize import HAN_RUN, T2S, scripts_of
 from veu.services.bootstrap import parse_bundled
 
 SAMPLE = 3000  # distinct names of each script at most
@@ -63,14 +63,14 @@ def main(write: bool = True) -> dict[str, Any]:
     for script, values in groups.items():
         if not values:
             continue
-        han_runs = [run for v in values for run in _HAN_RUN.findall(_T2S.convert(v))]
+        han_runs = [run for v in values for run in HAN_RUN.findall(T2S.convert(v))]
         row = {
             "names": len(values),
             "normalise": per_name_us(values, normalise.__wrapped__),  # every name new
             "nfkc": per_name_us(values, lambda v: unicodedata.normalize("NFKC", v)),
         }
         if script == "Han":
-            row["opencc"] = per_name_us(values, _T2S.convert)
+            row["opencc"] = per_name_us(values, T2S.convert)
             row["pypinyin"] = per_name_us(han_runs, lazy_pinyin) * len(han_runs) / len(values)
         elif script != "Latin":
             row["anyascii"] = per_name_us(values, anyascii)

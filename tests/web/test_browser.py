@@ -12,13 +12,19 @@ from tests.web.conftest import log_in
 pytestmark = pytest.mark.browser
 
 
-def test_typing_a_chinese_name_shows_the_hit(server: str, browser: Any, officer_key: str) -> None:
-    page = log_in(browser, server, officer_key)
+def first_hit(page: Any, server: str, name: str) -> Any:
+    """Type ``name`` on the screening page and press Enter: the first hit, once shown."""
     page.goto(server + "/")
-    page.fill("#name", "洛克希德·马丁公司")
+    page.fill("#name", name)
     page.press("#name", "Enter")
     first = page.locator("li.hit").first
     first.wait_for(timeout=20000)
+    return first
+
+
+def test_typing_a_chinese_name_shows_the_hit(server: str, browser: Any, officer_key: str) -> None:
+    page = log_in(browser, server, officer_key)
+    first = first_hit(page, server, "洛克希德·马丁公司")
     assert "Lockheed Martin Corporation" in first.inner_text()
     assert first.locator(".verdict").text_content() == "match"
     assert "in force on" in first.locator(".force").inner_text()
@@ -32,11 +38,7 @@ def test_a_chinese_name_finds_an_english_listing_through_its_gloss(
     server: str, browser: Any, officer_key: str
 ) -> None:
     page = log_in(browser, server, officer_key)
-    page.goto(server + "/")
-    page.fill("#name", "中国电子科技集团公司第十四研究所")
-    page.press("#name", "Enter")
-    first = page.locator("li.hit").first
-    first.wait_for(timeout=20000)
+    first = first_hit(page, server, "中国电子科技集团公司第十四研究所")
     assert "China Electronics Technology Group Corporation 14th Research Institute" in (
         first.inner_text()
     )

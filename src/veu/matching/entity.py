@@ -23,9 +23,10 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, Levenshtein
 
 from veu.matching.features import Combination, Feature, FeatureResult, render_table
-from veu.matching.scorer import glossed, score_names
+from veu.matching.scorer import score_names
 from veu.model.parties import normalise_identifier
 from veu.names import NormalName, normalise
+from veu.names.gloss import glossed
 
 ENTITY_ALGORITHM = "veu-entities"
 ENTITY_ALGORITHM_VERSION = "1"

@@ -26,11 +26,11 @@ from rapidfuzz.distance import Indel
 
 from veu.matching.features import COUNTRY_FEATURE
 from veu.matching.postings import GramDoor, Postings, join_strings, split_strings
-from veu.matching.scorer import glossed, score_names
+from veu.matching.scorer import score_names
 from veu.matching.tables import LazyListings, ListingKeys, NameTable, is_initial
 from veu.model import Identifier, Listing
 from veu.names import NormalName, normalise
-from veu.names.gloss import vocabulary_tokens
+from veu.names.gloss import glossed, vocabulary_tokens
 
 TOKEN_CANDIDATES = 300
 FUZZY_CANDIDATES = 50
@@ -211,8 +211,9 @@ class ScreeningIndex:
     def shortlist(self, query: NormalName, candidates: set[int]) -> list[int]:
         """The candidates worth scoring in full, the likeliest first: all of them when few; else the
         ``FULL_SCORE_LIMIT`` best by a quick estimate (the larger of the skeletons' and the
-        sorted tokens' similarity, in C by rapidfuzz; the Han strings' for Chinese names; with
-        initials standing for the words they begin, for names written with initials), and
+        sorted tokens' similarity, in C by rapidfuzz; the Han strings' for Chinese names, and
+        their English gloss's beside a name not in Chinese; with initials standing for the words
+        they begin, for names written with initials), and
         every name whose words all appear in the other's or the reverse (the containment floor
         does not show in those estimates)."""
         ids = sorted(candidates)
@@ -221,11 +222,8 @@ class ScreeningIndex:
         names = self.names
         joined = [names.tokens[i] for i in ids]
         words_of = [t.split() for t in joined]
-        estimate = process.cdist(
-            [query.skeleton],
-            [t.replace(" ", "") for t in joined],
-            scorer=Indel.normalized_similarity,
-        )[0]
+        skeletons = [t.replace(" ", "") for t in joined]
+        estimate = process.cdist([query.skeleton], skeletons, scorer=Indel.normalized_similarity)[0]
         order_free = process.cdist(
             ["".join(sorted(query.tokens))],
             ["".join(sorted(w)) for w in words_of],
@@ -239,18 +237,9 @@ class ScreeningIndex:
             english = glossed(query.original, ())
             if english is not None:  # and through its gloss, for names written in English
                 through = process.cdist(
-                    [english.skeleton],
-                    [t.replace(" ", "") for t in joined],
-                    scorer=Indel.normalized_similarity,
+                    [english.skeleton], skeletons, scorer=Indel.normalized_similarity
                 )[0]
                 np.maximum(estimate, through, out=estimate)
-        else:  # names written in Chinese that have a gloss (the index knows which), through it
-            for k, i in enumerate(ids):
-                if names.glossed[i]:
-                    english = glossed(names.originals[i], query.tokens)  # translations to fit
-                    if english is not None:
-                        through = Indel.normalized_similarity(query.skeleton, english.skeleton)
-                        estimate[k] = max(estimate[k], through)
         words = set(query.tokens)
         letters = {t for t in query.tokens if is_initial(t)}  # the query's initials
         contained = []
@@ -269,6 +258,11 @@ class ScreeningIndex:
                     contained.append(k)
             if initials:
                 estimate[k] = max(estimate[k], initials_estimate(query.tokens, other))
+            if names.glossed[i] and not query.han:  # a Chinese name, through its gloss
+                english = glossed(names.originals[i], query.tokens)  # translations to fit
+                if english is not None:
+                    through = Indel.normalized_similarity(query.skeleton, english.skeleton)
+                    estimate[k] = max(estimate[k], through)
         best = set(np.argpartition(-estimate, FULL_SCORE_LIMIT)[:FULL_SCORE_LIMIT].tolist())
         contained.sort(key=lambda k: -estimate[k])
         best.update(contained[:CONTAINED_LIMIT])

@@ -10,12 +10,11 @@ compared through its English gloss (`veu.names.gloss`), and the better of the tw
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from veu.matching.features import NAME_FEATURES, Combination
-from veu.names import NormalName, normalise
-from veu.names.gloss import gloss
+from veu.names import NormalName
+from veu.names.gloss import glossed
 
 ALGORITHM = "veu-names"
 ALGORITHM_VERSION = "6"
@@ -26,17 +25,6 @@ _PINYIN_FEATURES = frozenset({"tokens", "skeleton", "distinct_words"})
 class NameScore:
     score: float
     explanation: dict[str, Any]
-
-
-@lru_cache(maxsize=20_000)
-def glossed(original: str, other: tuple[str, ...]) -> NormalName | None:
-    """The English gloss of a name written in Chinese, normalised, its words' translations
-    chosen to fit ``other`` (the tokens of the name it is compared with); None without one."""
-    english = gloss(original, frozenset(other))
-    if english is None:
-        return None
-    normal = normalise(english)
-    return None if normal.empty else normal
 
 
 def score_names(query: NormalName, candidate: NormalName, *, explain: bool = True) -> NameScore:

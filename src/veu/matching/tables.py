@@ -14,7 +14,7 @@ import numpy as np
 from veu.matching.postings import join_strings, split_strings
 from veu.model import Listing
 from veu.names import NormalName
-from veu.names.gloss import gloss
+from veu.names.gloss import segments
 
 
 def listing_countries(listing: Listing) -> frozenset[str]:
@@ -42,7 +42,7 @@ class NameTable:
         self.hans.append(normal.han)
         self.forms.append(" ".join(sorted(normal.forms)))
         self.initials.append(any(is_initial(t) for t in normal.tokens))
-        self.glossed.append(bool(normal.han) and gloss(normal.original) is not None)
+        self.glossed.append(bool(normal.han) and bool(segments(normal.original)))
 
     def __len__(self) -> int:
         return len(self.originals)

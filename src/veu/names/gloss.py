@@ -16,9 +16,9 @@ import re
 from collections.abc import Collection
 from functools import lru_cache
 
-import opencc
 from pypinyin import lazy_pinyin
 
+from veu.names.normalize import HAN_RUN, T2S, NormalName, normalise
 from veu.names.numbers import HAN_NUMERAL, han_numeral
 
 # Han word: its English, alternatives separated by |, the usual first. One entry a line.
@@ -290,9 +290,6 @@ FORMS = frozenset(
         "集团公司",
     }
 )
-_T2S = opencc.OpenCC("t2s")
-_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_HAN_RUN = re.compile(f"[{_HAN}]+")
 # 第十四 (the fourteenth), as units of state groups are numbered: 14th.
 _ORDINAL = re.compile(f"第({HAN_NUMERAL})")
 
@@ -343,8 +340,8 @@ def segments(text: str) -> tuple[str | tuple[Segment, ...], ...]:
     parts: list[str | tuple[Segment, ...]] = []
     pos = 0
     translated = False
-    simplified = _T2S.convert(text)
-    for match in _HAN_RUN.finditer(simplified):
+    simplified = T2S.convert(text)
+    for match in HAN_RUN.finditer(simplified):
         parts.append(simplified[pos : match.start()])
         run, found = _segment_run(match.group())
         translated = translated or found
@@ -375,10 +372,19 @@ def gloss(text: str, other: Collection[str] = ()) -> str | None:
 
 
 @lru_cache(maxsize=20_000)
+def glossed(text: str, other: tuple[str, ...]) -> NormalName | None:
+    """The English gloss of a name written in Chinese, normalised, its words' translations
+    chosen to fit ``other`` (the tokens of the name it is compared with); None without one."""
+    english = gloss(text, frozenset(other))
+    if english is None:
+        return None
+    normal = normalise(english)
+    return None if normal.empty else normal
+
+
+@lru_cache(maxsize=20_000)
 def vocabulary_tokens(text: str) -> frozenset[str]:
     """The normalised tokens of `vocabulary` (none without a gloss)."""
-    from veu.names.normalize import normalise
-
     words = vocabulary(text)
     return frozenset(normalise(words).tokens) if words else frozenset()
 

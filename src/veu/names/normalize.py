@@ -25,7 +25,7 @@ from veu.names.legal_forms import (
 )
 from veu.names.numbers import ABBREVIATIONS, ORDINALS, ROMAN, words_to_numbers
 
-_T2S = opencc.OpenCC("t2s")
+T2S = opencc.OpenCC("t2s")  # traditional Chinese to simplified
 _CJK_FORMS = cjk_forms_longest_first()
 _CYRILLIC_FORMS = [
     (re.compile(rf"(?<![\w]){re.escape(form)}(?![\w])"), cls)
@@ -42,7 +42,7 @@ _FORM_FIRST = frozenset(k[0] for k in _LATIN_FORMS)
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 _KANA = "\u3040-\u30ff\u31f0-\u31ff"
 _HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
-_HAN_RUN = re.compile(f"[{_HAN}]+")
+HAN_RUN = re.compile(f"[{_HAN}]+")
 _CJK_CHAR = re.compile(f"[{_HAN}{_KANA}{_HANGUL}]")
 _SCRIPT_RANGES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Han", re.compile(f"[{_HAN}]")),
@@ -100,7 +100,7 @@ def _transliterate(text: str) -> list[Token]:
     def add(chunk: str, from_han: bool) -> None:
         tokens.extend((t, from_han) for t in _clean_latin(chunk.lower()).split())
 
-    for run in _HAN_RUN.finditer(text):
+    for run in HAN_RUN.finditer(text):
         if run.start() > pos:
             add(anyascii(text[pos : run.start()]), False)
         add(" ".join(lazy_pinyin(run.group())), True)
@@ -223,7 +223,7 @@ def normalise(text: str) -> NormalName:
     s = _GLUED_FORM.sub(_unglue_form, s)
     scripts = scripts_of(s)
     if "Han" in scripts:
-        s = _T2S.convert(s)
+        s = T2S.convert(s)
     s = s.casefold()
     forms: set[str] = set()
     if scripts & {"Han", "Kana", "Hangul"}:
