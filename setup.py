@@ -1,15 +1,16 @@
-"""The C extension of veu (everything else is declared in pyproject.toml). It is optional: where
-it cannot be built (no C compiler), veu runs the same code in Python, more slowly."""
+"""The C extensions of veu (everything else is declared in pyproject.toml). They are optional:
+where they cannot be built (no C compiler), veu runs the same code in Python, more slowly."""
 
 from setuptools import Extension, setup
 
 setup(
     ext_modules=[
         Extension(
-            "veu.matching._postings",
-            ["src/veu/matching/_postings.c"],
+            f"veu.matching.{name}",
+            [f"src/veu/matching/{name}.c"],
             extra_compile_args=["-O2"],
             optional=True,
         )
+        for name in ("_postings", "_tokens")
     ]
 )

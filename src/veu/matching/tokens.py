@@ -6,8 +6,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from types import ModuleType
 
 from rapidfuzz.distance import OSA, Levenshtein
+
+_compiled: ModuleType | None
+try:  # the same functions in C (`_tokens.c`), when the extension is built
+    from veu.matching import _tokens as _compiled
+except ImportError:  # pragma: no cover - a machine without a C compiler
+    _compiled = None
 
 # Words so common in organisation names that they say little about which organisation it is:
 # they count for half their width when names are aligned (a distinctive word such as SOS or FJ
@@ -86,6 +93,15 @@ ARTICLES = frozenset({"al", "el", "ul"})
 
 @lru_cache(maxsize=100_000)
 def token_similarity(a: str, b: str) -> float:
+    """`token_similarity_python`, in C when the extension is built (the same values)."""
+    if _compiled is not None:
+        found: float | None = _compiled.similarity(a, b)
+        if found is not None:
+            return found
+    return token_similarity_python(a, b)
+
+
+def token_similarity_python(a: str, b: str) -> float:
     """Similarity of two tokens: 1 when equal; a few edits allowed by length; digits exact; an
     initial (``j``) stands for a token it begins (``joachim``) at 0.9; tokens that sound alike
     (the same `phonetic_key` of three letters or more: ``husayn`` / ``hussein``) at least 0.85,
@@ -129,6 +145,15 @@ Alignment = tuple[float, tuple[tuple[str, str, float], ...], tuple[str, ...], tu
 
 @lru_cache(maxsize=20_000)
 def align(a: tuple[str, ...], b: tuple[str, ...]) -> Alignment:
+    """`align_python`, in C when the extension is built (the same values)."""
+    if _compiled is not None:
+        found: Alignment | None = _compiled.align(a, b)
+        if found is not None:
+            return found
+    return align_python(a, b)
+
+
+def align_python(a: tuple[str, ...], b: tuple[str, ...]) -> Alignment:
     """The token alignment of two names: (score, aligned pairs, unpaired tokens of each).
     Pairs are taken most similar first; the score is the paired share of both names' width."""
     pairs = []
@@ -158,7 +183,10 @@ def align(a: tuple[str, ...], b: tuple[str, ...]) -> Alignment:
     # A title is discounted only beside a distinctive word both names have (MRS International /
     # International shares only a common word: the title may be the name).
     titles = any(distinctive(x) for x, _, _ in aligned)
-    total += sum(_unpaired_width(t, titles) for t in (*unpaired_a, *unpaired_b))
+    rest = 0.0  # added one by one, as the C does (sum() adds floats otherwise since 3.12)
+    for t in (*unpaired_a, *unpaired_b):
+        rest += _unpaired_width(t, titles)
+    total += rest
     return min(1.0, paired / total), tuple(aligned), unpaired_a, unpaired_b
 
 
@@ -181,7 +209,9 @@ UNMATCHED_MIN_WIDTH = 4
 # Words a name is often written without: a patronymic (Sergey Lavrov / Sergey Viktorovich Lavrov)
 # and a title (below). One only one name has counts for this share of its width.
 LEFT_OUT_WEIGHT = 0.25
-_PATRONYMIC = re.compile(r"^[a-z]{3,}(?:ovich|evich|ovych|evych|ovna|evna|ichna|ivna)$")
+PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna", "ivna")
+PATRONYMIC_STEM = 3  # letters at least before the ending
+_PATRONYMIC = re.compile(rf"^[a-z]{{{PATRONYMIC_STEM},}}(?:{'|'.join(PATRONYMIC_ENDINGS)})$")
 
 
 # Titles and honorifics written before a person's name (President, Dr, Shaikh, Mullah, Colonel):
@@ -204,3 +234,12 @@ def _unpaired_width(token: str, titles: bool = True) -> float:
     if (titles and token in TITLES) or _PATRONYMIC.match(token):
         return _width(token) * LEFT_OUT_WEIGHT
     return max(_width(token), UNMATCHED_MIN_WIDTH)
+
+
+if _compiled is not None:  # the C functions take the word lists and weights defined here
+    _compiled.configure(
+        GENERIC_WORDS, TITLES, SON_OF, NASAB,
+        tuple(w for w, _ in _SOUNDS), tuple(s for _, s in _SOUNDS),
+        PATRONYMIC_ENDINGS, PATRONYMIC_STEM, GENERIC_WEIGHT, LEFT_OUT_WEIGHT,
+        UNMATCHED_MIN_WIDTH, PHONETIC_SIMILARITY, PHONETIC_MIN_LENGTH,
+    )  # fmt: skip

@@ -1,0 +1,105 @@
+"""The C token comparison (`veu.matching._tokens`) gives what the Python gives, bit for bit, on
+the names of the bundled lists and on words changed as typing and transliteration change them."""
+
+from __future__ import annotations
+
+import os
+import random
+
+import pytest
+
+from tests.golden_world import bundled
+from veu.matching import tokens
+from veu.names import normalise
+
+CHANGES = "abcdefghijklmnopqrstuvwxyz0123456789"
+SOUNDS = "aeiouykhqcszxjw"  # letters the phonetic rewrites act on
+
+
+@pytest.fixture(scope="module")
+def compiled() -> object:
+    if tokens._compiled is None:
+        if os.environ.get("CI"):
+            pytest.fail("the C extension veu.matching._tokens is not built")
+        pytest.skip("the C extension veu.matching._tokens is not built (no C compiler)")
+    return tokens._compiled
+
+
+@pytest.fixture(scope="module")
+def names() -> list[tuple[str, ...]]:
+    listings, _ = bundled()
+    found = {normalise(n.value).tokens for x in listings for n in x.names}
+    return sorted(n for n in found if n)
+
+
+def _changed(rng: random.Random, word: str) -> str:
+    """``word`` with up to three edits: letters put in, taken out, swapped or replaced."""
+    letters = list(word)
+    for _ in range(rng.randint(0, 3)):
+        at = rng.randrange(len(letters) + 1)
+        kind = rng.randrange(4)
+        if kind == 0:
+            letters.insert(at, rng.choice(CHANGES))
+        elif kind == 1 and len(letters) > 1:
+            del letters[min(at, len(letters) - 1)]
+        elif kind == 2 and 0 < at < len(letters) - 1:
+            letters[at], letters[at + 1] = letters[at + 1], letters[at]
+        elif letters:
+            letters[min(at, len(letters) - 1)] = rng.choice(SOUNDS)
+    return "".join(letters) or "a"
+
+
+def test_similarity_in_c_is_similarity_in_python(compiled: object, names: list) -> None:
+    rng = random.Random(3)
+    words = sorted({t for n in names for t in n})
+    pairs = [(rng.choice(words), rng.choice(words)) for _ in range(20_000)]
+    pairs += [(w, _changed(rng, w)) for w in rng.choices(words, k=40_000)]
+    pairs += [("bin", "ibn"), ("ben", "bn"), ("7", "7"), ("j", "joachim"), ("x", "ks")]
+    pairs += [("hussein", "husayn"), ("aleksandr", "alexander"), ("avic", "avec")]
+    differ = [
+        (a, b, c, p)
+        for a, b in pairs
+        if (c := tokens._compiled.similarity(a, b)) != (p := tokens.token_similarity_python(a, b))
+    ]
+    assert differ == []
+    assert tokens._compiled.similarity("hussein", "husayn") == tokens.PHONETIC_SIMILARITY
+
+
+def test_align_in_c_is_align_in_python(compiled: object, names: list) -> None:
+    rng = random.Random(5)
+    differ = []
+    for _ in range(20_000):
+        a = rng.choice(names)
+        if rng.random() < 0.5:
+            b = rng.choice(names)
+        else:  # the same name with typing errors, a word left out, in another order
+            b = tuple(_changed(rng, t) for t in a if rng.random() < 0.9) or a
+            b = tuple(rng.sample(b, len(b)))
+        fast, slow = tokens._compiled.align(a, b), tokens.align_python(a, b)
+        if fast != slow or repr(fast) != repr(slow):  # the same floats, to the last bit
+            differ.append((a, b, fast, slow))
+    assert differ == []
+
+
+def test_words_c_does_not_read_are_left_to_python(compiled: object) -> None:
+    """Tokens are ASCII once normalised; given anything else the C declines and Python decides."""
+    assert tokens._compiled.similarity("müller", "muller") is None
+    assert tokens._compiled.align(("müller",), ("muller",)) is None
+    assert tokens._compiled.align(("",), ("a",)) is None
+    assert tokens.align(("müller", "hans"), ("muller", "hans")) == tokens.align_python(
+        ("müller", "hans"), ("muller", "hans")
+    )
+    with pytest.raises(TypeError, match="tuple"):
+        tokens._compiled.align(["a"], ("a",))
+
+
+def test_titles_and_patronymics_count_alike(compiled: object) -> None:
+    """The word lists reach the C from `veu.matching.tokens`: a title and a patronymic only one
+    name has cost a quarter of their width in both."""
+    for a, b in [
+        (("president", "barack", "obama"), ("barack", "obama")),
+        (("sergey", "viktorovich", "lavrov"), ("sergey", "lavrov")),
+        (("mrs", "international"), ("international",)),
+    ]:
+        assert tokens._compiled.align(a, b) == tokens.align_python(a, b)
+    assert tokens.align(("sergey", "viktorovich", "lavrov"), ("sergey", "lavrov"))[0] > 0.85
