@@ -103,3 +103,28 @@ def test_titles_and_patronymics_count_alike(compiled: object) -> None:
     ]:
         assert tokens._compiled.align(a, b) == tokens.align_python(a, b)
     assert tokens.align(("sergey", "viktorovich", "lavrov"), ("sergey", "lavrov"))[0] > 0.85
+
+
+def test_shapes_in_c_are_shapes_in_python(compiled: object, names: list) -> None:
+    """What the shortlist compares of each candidate (skeleton, order-free form, whether one
+    name's words include the other's), for queries and candidates from the bundled lists."""
+    rng = random.Random(9)
+    joined = [" ".join(n) for n in names]
+    for _ in range(300):
+        query = rng.choice(names)
+        words = tuple(sorted(set(query)))
+        batch = [*rng.sample(joined, 200), " ".join(query), " ".join(query[:1]), ""]
+        batch.append(" ".join((*query, "extra")))
+        fast = tokens._compiled.shapes(batch, words)
+        assert fast == tokens.shapes_python(batch, words)
+    skeletons, orderless, within = tokens._compiled.shapes(["b a c", "a", "d", ""], ("a", "c"))
+    assert skeletons == ["bac", "a", "d", ""]
+    assert orderless == ["abc", "a", "d", ""]
+    assert list(within) == [1, 1, 0, 1]  # includes both; among them; neither; no words at all
+    assert list(tokens._compiled.shapes(["a", ""], ())[2]) == [0, 0]  # no words: never
+
+
+def test_shapes_c_does_not_read_are_left_to_python(compiled: object) -> None:
+    for joined, words in [(["a  b"], ("a",)), ([" a"], ("a",)), (["ä"], ("a",)), (["a"], ("a b",))]:
+        assert tokens._compiled.shapes(joined, words) is None
+        assert tokens.shapes(joined, words) == tokens.shapes_python(joined, words)

@@ -1,7 +1,8 @@
-/* Words compared one by one, in C: `token_similarity` and `align` of `veu.matching.tokens`.
+/* Words compared one by one, in C: `token_similarity`, `align` and `shapes` of
+ * `veu.matching.tokens`.
  *
- * `veu.matching.tokens` defines both in Python (`token_similarity_python`, `align_python`) and
- * calls these when the extension is built. They give the same values, bit for bit (a test
+ * `veu.matching.tokens` defines them in Python (`token_similarity_python`, `align_python`,
+ * `shapes_python`) and calls these when the extension is built. They give the same values, bit for bit (a test
  * compares them on real and random names), for tokens as normalising makes them: ASCII letters
  * and digits. Given anything else they return None and the Python runs. The word lists and the
  * weights are not repeated here: `configure` receives them from `veu.matching.tokens` when it
@@ -416,6 +417,118 @@ done:
     return result;
 }
 
+/* A token of a name held as its tokens joined by spaces: where it starts, how long it is. */
+typedef struct {
+    const char *s;
+    Py_ssize_t n;
+} Word;
+
+static int word_order(const void *p, const void *q) {
+    const Word *a = p, *b = q;
+    int c = memcmp(a->s, b->s, (size_t)(a->n < b->n ? a->n : b->n));
+    if (c) return c;
+    return (a->n > b->n) - (a->n < b->n);
+}
+
+static int same_word(const Word *a, const Word *b) { return word_order(a, b) == 0; }
+
+/* Whether every distinct word of `x` (sorted) is among `y` (sorted). */
+static int all_among(const Word *x, Py_ssize_t nx, const Word *y, Py_ssize_t ny) {
+    Py_ssize_t j = 0;
+    for (Py_ssize_t i = 0; i < nx; i++) {
+        while (j < ny && word_order(&y[j], &x[i]) < 0) j++;
+        if (j == ny || !same_word(&y[j], &x[i])) return 0;
+    }
+    return 1;
+}
+
+/* Only lowercase ASCII letters, digits and single spaces between them: what a name's joined
+ * tokens are. Anything else is left to Python. */
+static int plain_tokens(const char *s, Py_ssize_t n) {
+    for (Py_ssize_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == ' ') {
+            if (i == 0 || i == n - 1 || s[i - 1] == ' ') return 0;
+        } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+            return 0;
+        }
+    }
+    return 1;
+}
+
+PyDoc_STRVAR(shapes_doc,
+             "shapes(joined, words): `shapes_python` of veu.matching.tokens, or None when a name\n"
+             "or a word is not made of lowercase ASCII letters and digits.");
+
+static PyObject *py_shapes(PyObject *self, PyObject *args) {
+    PyObject *joined, *given;
+    if (!PyArg_ParseTuple(args, "O!O!", &PyList_Type, &joined, &PyTuple_Type, &given)) return NULL;
+    Py_ssize_t count = PyList_GET_SIZE(joined), nwords = PyTuple_GET_SIZE(given), longest = 0;
+    for (Py_ssize_t k = 0; k < nwords; k++) {
+        PyObject *w = PyTuple_GET_ITEM(given, k);
+        if (!PyUnicode_Check(w) || !PyUnicode_IS_ASCII(w) || PyUnicode_GET_LENGTH(w) == 0 ||
+            memchr(PyUnicode_1BYTE_DATA(w), ' ', (size_t)PyUnicode_GET_LENGTH(w)) ||
+            !plain_tokens((const char *)PyUnicode_1BYTE_DATA(w), PyUnicode_GET_LENGTH(w)))
+            Py_RETURN_NONE; /* a word is one token */
+    }
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *t = PyList_GET_ITEM(joined, k);
+        if (!PyUnicode_Check(t) || !PyUnicode_IS_ASCII(t) ||
+            !plain_tokens((const char *)PyUnicode_1BYTE_DATA(t), PyUnicode_GET_LENGTH(t)))
+            Py_RETURN_NONE;
+        if (PyUnicode_GET_LENGTH(t) > longest) longest = PyUnicode_GET_LENGTH(t);
+    }
+    Word *words = PyMem_Malloc(sizeof(Word) * (size_t)(nwords + 1));
+    Word *tokens = PyMem_Malloc(sizeof(Word) * (size_t)(longest / 2 + 2));
+    char *buffer = PyMem_Malloc((size_t)longest + 1);
+    PyObject *skeletons = PyList_New(count), *orderless = PyList_New(count);
+    PyObject *flags = PyBytes_FromStringAndSize(NULL, count), *result = NULL;
+    if (!words || !tokens || !buffer || !skeletons || !orderless || !flags) {
+        if (!PyErr_Occurred()) PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t k = 0; k < nwords; k++) {
+        PyObject *w = PyTuple_GET_ITEM(given, k);
+        words[k] = (Word){(const char *)PyUnicode_1BYTE_DATA(w), PyUnicode_GET_LENGTH(w)};
+    }
+    qsort(words, (size_t)nwords, sizeof(Word), word_order);
+    char *flag = PyBytes_AS_STRING(flags);
+    for (Py_ssize_t k = 0; k < count; k++) {
+        PyObject *t = PyList_GET_ITEM(joined, k);
+        const char *s = (const char *)PyUnicode_1BYTE_DATA(t);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(t), ntok = 0, len = 0;
+        for (Py_ssize_t i = 0; i < n;) {
+            Py_ssize_t start = i;
+            while (i < n && s[i] != ' ') buffer[len++] = s[i++];
+            tokens[ntok++] = (Word){s + start, i - start};
+            i++; /* the space */
+        }
+        PyObject *skeleton = PyUnicode_FromStringAndSize(buffer, len);
+        if (!skeleton) goto done;
+        PyList_SET_ITEM(skeletons, k, skeleton);
+        qsort(tokens, (size_t)ntok, sizeof(Word), word_order);
+        len = 0;
+        for (Py_ssize_t i = 0; i < ntok; i++) {
+            memcpy(buffer + len, tokens[i].s, (size_t)tokens[i].n);
+            len += tokens[i].n;
+        }
+        PyObject *sorted = PyUnicode_FromStringAndSize(buffer, len);
+        if (!sorted) goto done;
+        PyList_SET_ITEM(orderless, k, sorted);
+        flag[k] = nwords > 0 && (all_among(tokens, ntok, words, nwords) ||
+                                 all_among(words, nwords, tokens, ntok));
+    }
+    result = PyTuple_Pack(3, skeletons, orderless, flags);
+done:
+    Py_XDECREF(skeletons);
+    Py_XDECREF(orderless);
+    Py_XDECREF(flags);
+    PyMem_Free(words);
+    PyMem_Free(tokens);
+    PyMem_Free(buffer);
+    return result;
+}
+
 /* Copies a sequence of str into C strings. */
 static int c_strings(PyObject *seq, char ***out, Py_ssize_t **lens, Py_ssize_t *count) {
     *count = PySequence_Size(seq);
@@ -517,6 +630,7 @@ static PyMethodDef methods[] = {
     {"configure", py_configure, METH_VARARGS, configure_doc},
     {"similarity", py_similarity, METH_VARARGS, similarity_doc},
     {"align", py_align, METH_VARARGS, align_doc},
+    {"shapes", py_shapes, METH_VARARGS, shapes_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -28,6 +28,7 @@ from veu.matching.features import COUNTRY_FEATURE
 from veu.matching.postings import GramDoor, Postings, join_strings, split_strings
 from veu.matching.scorer import score_names
 from veu.matching.tables import LazyListings, ListingKeys, NameTable, is_initial
+from veu.matching.tokens import shapes
 from veu.model import Identifier, Listing
 from veu.names import NormalName, normalise
 from veu.names.gloss import glossed, vocabulary_tokens
@@ -221,13 +222,11 @@ class ScreeningIndex:
             return ids
         names = self.names
         joined = [names.tokens[i] for i in ids]
-        words_of = [t.split() for t in joined]
-        skeletons = [t.replace(" ", "") for t in joined]
+        words = set(query.tokens)
+        skeletons, orderless, within = shapes(joined, tuple(sorted(words)))
         estimate = process.cdist([query.skeleton], skeletons, scorer=Indel.normalized_similarity)[0]
         order_free = process.cdist(
-            ["".join(sorted(query.tokens))],
-            ["".join(sorted(w)) for w in words_of],
-            scorer=Indel.normalized_similarity,
+            ["".join(sorted(query.tokens))], orderless, scorer=Indel.normalized_similarity
         )[0]
         np.maximum(estimate, order_free, out=estimate)
         if query.han:  # a name without Han characters scores 0 here, which changes nothing
@@ -240,23 +239,26 @@ class ScreeningIndex:
                     [english.skeleton], skeletons, scorer=Indel.normalized_similarity
                 )[0]
                 np.maximum(estimate, through, out=estimate)
-        words = set(query.tokens)
+        # the containment floor: scored whatever the estimate
+        contained = set(np.flatnonzero(np.frombuffer(within, dtype=np.uint8)).tolist())
         letters = {t for t in query.tokens if is_initial(t)}  # the query's initials
-        contained = []
-        for k, i in enumerate(ids):
-            other = words_of[k]
+        # Only names with initials (all, when the query has some) and names written in Chinese
+        # (beside a query that is not) need more than the vectorised estimates.
+        marks = np.frombuffer(names.initials, dtype=np.uint8)[ids]
+        if not query.han:
+            marks = marks | np.frombuffer(names.glossed, dtype=np.uint8)[ids]
+        for k in range(len(ids)) if letters else np.flatnonzero(marks).tolist():
+            i = ids[k]
+            other = joined[k].split()
             # Initials count only where one may stand for a word of the other name: otherwise
             # the initials' estimate is the order-free one, and nothing is covered.
             initials = names.initials[i] == 1 or (
                 bool(letters) and any(len(w) > 1 and w[0] in letters for w in other)
             )
-            if words:
-                others = set(other)
-                if others <= words or words <= others:
-                    contained.append(k)  # the containment floor: scored whatever the estimate
-                elif initials and (_covered(other, words) or _covered(query.tokens, others)):
-                    contained.append(k)
             if initials:
+                others = set(other)
+                if words and (_covered(other, words) or _covered(query.tokens, others)):
+                    contained.add(k)
                 estimate[k] = max(estimate[k], initials_estimate(query.tokens, other))
             if names.glossed[i] and not query.han:  # a Chinese name, through its gloss
                 english = glossed(names.originals[i], query.tokens)  # translations to fit
@@ -264,8 +266,7 @@ class ScreeningIndex:
                     through = Indel.normalized_similarity(query.skeleton, english.skeleton)
                     estimate[k] = max(estimate[k], through)
         best = set(np.argpartition(-estimate, FULL_SCORE_LIMIT)[:FULL_SCORE_LIMIT].tolist())
-        contained.sort(key=lambda k: -estimate[k])
-        best.update(contained[:CONTAINED_LIMIT])
+        best.update(sorted(contained, key=lambda k: (-estimate[k], k))[:CONTAINED_LIMIT])
         return [ids[k] for k in sorted(best, key=lambda k: (-estimate[k], k))]
 
     def search(

@@ -190,6 +190,33 @@ def align_python(a: tuple[str, ...], b: tuple[str, ...]) -> Alignment:
     return min(1.0, paired / total), tuple(aligned), unpaired_a, unpaired_b
 
 
+def shapes(joined: list[str], words: tuple[str, ...]) -> tuple[list[str], list[str], bytes]:
+    """`shapes_python`, in C when the extension is built (the same values)."""
+    if _compiled is not None:
+        found: tuple[list[str], list[str], bytes] | None = _compiled.shapes(joined, words)
+        if found is not None:
+            return found
+    return shapes_python(joined, words)
+
+
+def shapes_python(joined: list[str], words: tuple[str, ...]) -> tuple[list[str], list[str], bytes]:
+    """For names given as their tokens joined by spaces (as a screening index keeps them), what
+    its shortlist compares: their skeletons (the tokens joined), their order-free forms (the
+    tokens sorted, then joined), and a byte for each, 1 where its tokens include all of
+    ``words`` (distinct tokens) or are all among them (never when ``words`` is empty)."""
+    given = set(words)
+    skeletons: list[str] = []
+    orderless: list[str] = []
+    flags = bytearray()
+    for text in joined:
+        tokens = text.split()
+        skeletons.append("".join(tokens))
+        orderless.append("".join(sorted(tokens)))
+        others = set(tokens)
+        flags.append(bool(given) and (others <= given or given <= others))
+    return skeletons, orderless, bytes(flags)
+
+
 def distinctive(token: str) -> bool:
     """A word that can tell two names apart: not a number, a common word, a title or ``bin``."""
     return (
