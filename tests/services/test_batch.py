@@ -172,3 +172,42 @@ def test_a_semicolon_or_tab_separated_file_is_read_and_written_alike(
     batch.screen_file(loaded_ctx, tabs, tmp_path / "out.tsv")
     first = (tmp_path / "out.tsv").read_text("utf-8").splitlines()[1].split("\t")
     assert first[:2] == ["Lockheed Martin Corp.", "1"]
+
+
+def test_the_best_hit_is_the_first_unless_a_schema_or_birth_year_says_otherwise() -> None:
+    """A row with neither schema nor birth year takes the first hit (only its listing is read);
+    with them, a hit of another kind is passed over and one born another year lowered."""
+    import datetime as dt
+
+    from veu.matching import Query, ScreeningIndex
+    from veu.model import Listing, Name, PartyKind
+
+    def listing(key: str, name: str, kind: PartyKind, born: tuple[str, ...] = ()) -> Listing:
+        return Listing(
+            id=f"t:{key}",
+            list_id="t",
+            party_id=f"t:{key}",
+            kind=kind,
+            names=(Name(value=name),),
+            birth_dates=born,
+        )
+
+    index = ScreeningIndex(
+        [
+            listing("firm", "Ivan Petrov Trading", PartyKind.company),
+            listing("man", "Ivan Petrov", PartyKind.person, ("1961",)),
+            listing("other", "Ivan Petrova", PartyKind.person, ("1975",)),
+        ]
+    )
+    day = dt.date(2026, 11, 26)
+    plain = batch.best_hit(index, batch.Row("Ivan Petrov", None, None, None), day, 0.85)
+    first = index.search(Query("Ivan Petrov"), limit=5, min_score=0.5, explain=False)[0]
+    assert plain is not None
+    assert plain[2] == first.listing.id == "t:man"
+    assert plain[3] == round(first.score, 4)
+    company = batch.best_hit(index, batch.Row("Ivan Petrov", None, "Company", None), day, 0.85)
+    assert company is not None
+    assert company[2] == "t:firm"  # the persons passed over
+    born = batch.best_hit(index, batch.Row("Ivan Petrov", None, "Person", "1975"), day, 0.85)
+    assert born is not None
+    assert born[2] == "t:other"  # 1961 is not 1975: lowered below it

@@ -89,8 +89,11 @@ def best_hit(index: ScreeningIndex, row: Row, day: dt.date, threshold: float) ->
     if not row.name.strip():
         return None
     query = Query(name=row.name, countries=frozenset([row.country]) if row.country else frozenset())
+    # Without a schema or a birth year no hit is passed over or lowered: the first is the best,
+    # and the others' listings need not be read.
+    limit = 5 if row.schema or row.birth_year else 1
     best = None
-    for hit in index.search(query, limit=5, min_score=0.5, explain=False):
+    for hit in index.search(query, limit=limit, min_score=0.5, explain=False):
         if _kind_conflict(row.schema, hit.listing):
             continue
         score = hit.score - (0.25 if _year_conflict(row.birth_year, hit.listing) else 0.0)
