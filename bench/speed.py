@@ -32,7 +32,7 @@ from typing import Any
 from bench.common import machine, percentile, write_section
 from bench.names import listings as make_listings
 from bench.names import perturb, typo
-from veu.matching import Entity, Query, ScreeningIndex, score_entities
+from veu.matching import Entity, Query, ScreeningIndex, score_entities, tokens
 from veu.matching.postings import compiled_top_weighted
 from veu.model import Listing
 from veu.names import normalise
@@ -332,7 +332,8 @@ def render(r: dict[str, Any]) -> str:
 {r["names"]:,} names of {r["entities"]:,} seeded entities (real name parts, several scripts,
 {r["names"] / r["entities"]:.1f} names each), generated in {r["generate_s"]:.1f} s; the index
 built in {r["build_s"]:.1f} s (peak memory {r["build_mb"]:,.0f} MB). Machine: {machine()}; the
-candidate doors' inner loop {"in C" if compiled_top_weighted else "in numpy (C extension not built)"}.
+candidate doors' inner loop {"in C" if compiled_top_weighted else "in numpy (C extension not built)"}, words
+compared {"in C" if tokens._compiled else "in Python (C extension not built)"}.
 
 | measure | veu | baseline, same run | goal |
 |---|---|---|---|
