@@ -2,11 +2,14 @@
  * `veu.matching.tokens`.
  *
  * `veu.matching.tokens` defines them in Python (`token_similarity_python`, `align_python`,
- * `shapes_python`) and calls these when the extension is built. They give the same values, bit for bit (a test
- * compares them on real and random names), for tokens as normalising makes them: ASCII letters
- * and digits. Given anything else they return None and the Python runs. The word lists and the
- * weights are not repeated here: `configure` receives them from `veu.matching.tokens` when it
- * is imported. Token alignment was about a quarter of a screening query's time in Python.
+ * `shapes_python`) and calls these when the extension is built. They give the same values, bit
+ * for bit (tests compare them on the names of the bundled lists and on misspelt ones), for
+ * ASCII tokens, which are all normalising makes; given anything else they return None and the
+ * Python runs. The word lists and the weights are not repeated here: `configure` receives them
+ * from `veu.matching.tokens` when it is imported. Only the edits allowed by length
+ * (`max_edits`) and the rule that makes the phonetic key are written out again, and the tests
+ * would see them differ. In Python, token alignment was about a fifth of a screening query's
+ * time, and the shortlist's reading of each candidate as much.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -21,13 +24,14 @@ static char **endings;
 static Py_ssize_t *endings_len, endings_count;
 static double generic_weight, left_out_weight, unmatched_min_width, phonetic_similarity;
 static Py_ssize_t phonetic_min_length, patronymic_min_stem;
+static Py_ssize_t key_growth = 1; /* how many times longer than its token a phonetic key can be */
 static int configured;
 
 typedef struct {
     const char *s;
     Py_ssize_t n;
     PyObject *obj;
-    char *key; /* its phonetic key, made when first needed: room for 2 * n + 1 bytes */
+    char *key; /* its phonetic key, made when first needed: room for key_growth * n + 1 */
     Py_ssize_t key_n; /* -1 until made */
 } Tok;
 
@@ -53,6 +57,7 @@ static int all_digits(const Tok *t) {
     return 1;
 }
 
+/* `_max_edits` of veu.matching.tokens. */
 static Py_ssize_t max_edits(Py_ssize_t length) {
     if (length <= 3) return 0;
     if (length <= 6) return 1;
@@ -94,7 +99,8 @@ static Py_ssize_t levenshtein(const char *a, Py_ssize_t n, const char *b, Py_ssi
         for (Py_ssize_t j = 1; j <= m; j++) {
             Py_ssize_t best = one[j] + 1;
             if (cur[j - 1] + 1 < best) best = cur[j - 1] + 1;
-            if (one[j - 1] + (a[i - 1] != b[j - 1]) < best) best = one[j - 1] + (a[i - 1] != b[j - 1]);
+            Py_ssize_t change = one[j - 1] + (a[i - 1] != b[j - 1]);
+            if (change < best) best = change;
             cur[j] = best;
         }
         Py_ssize_t *t = one;
@@ -104,7 +110,7 @@ static Py_ssize_t levenshtein(const char *a, Py_ssize_t n, const char *b, Py_ssi
     return one[m];
 }
 
-/* `phonetic_key` into `out` (room for 2 * n + 1 bytes; `spare` the same): each rewrite of
+/* `phonetic_key` into `out` (room for key_growth * n + 1 bytes; `spare` the same): each rewrite of
  * every occurrence in turn, left to right as str.replace, then e i o u made a, repeats made
  * single. Returns the key's length. */
 static Py_ssize_t phonetic(const char *s, Py_ssize_t n, char *out, char *spare) {
@@ -154,10 +160,10 @@ static int scratch_fit(Scratch *w, Py_ssize_t longest) {
     if (longest <= w->longest) return 1;
     PyMem_Free(w->rows);
     PyMem_Free(w->keys);
-    /* phonetic keys may double a token's length (x → ks): rows for keys of 2n, and a spare
-     * buffer of 2n + 1 for making one */
-    w->rows = PyMem_Malloc(sizeof(Py_ssize_t) * 3 * (size_t)(2 * longest + 2));
-    w->keys = PyMem_Malloc((size_t)(2 * longest + 1));
+    /* phonetic keys may be longer than their tokens (x → ks): rows for comparing keys, and a
+     * spare buffer for making one */
+    w->rows = PyMem_Malloc(sizeof(Py_ssize_t) * 3 * (size_t)(key_growth * longest + 2));
+    w->keys = PyMem_Malloc((size_t)(key_growth * longest + 1));
     w->longest = (w->rows && w->keys) ? longest : 0;
     if (!w->longest) {
         PyErr_NoMemory();
@@ -237,7 +243,7 @@ static double unpaired_width(const Tok *t, int with_titles, int *error) {
 /* Room for the phonetic keys of `n` tokens, in one block (`*arena`, freed by the caller). */
 static int key_room(Tok *toks, Py_ssize_t n, char **arena) {
     size_t size = 1;
-    for (Py_ssize_t i = 0; i < n; i++) size += (size_t)(2 * toks[i].n + 1);
+    for (Py_ssize_t i = 0; i < n; i++) size += (size_t)(key_growth * toks[i].n + 1);
     *arena = PyMem_Malloc(size);
     if (!*arena) {
         PyErr_NoMemory();
@@ -246,7 +252,7 @@ static int key_room(Tok *toks, Py_ssize_t n, char **arena) {
     char *next = *arena;
     for (Py_ssize_t i = 0; i < n; i++) {
         toks[i].key = next;
-        next += 2 * toks[i].n + 1;
+        next += key_growth * toks[i].n + 1;
     }
     return 1;
 }
@@ -609,6 +615,17 @@ static PyObject *py_configure(PyObject *self, PyObject *args) {
             PyErr_SetString(PyExc_ValueError, "sounds_from and sounds_to differ in length");
         release();
         return NULL;
+    }
+    /* Each rewrite can multiply a key's length by its own ratio, rounded up: room for all. */
+    key_growth = 1;
+    for (Py_ssize_t r = 0; r < sounds_count; r++) {
+        if (sounds_from_len[r] == 0) {
+            PyErr_SetString(PyExc_ValueError, "a sound rewritten cannot be empty");
+            release();
+            return NULL;
+        }
+        Py_ssize_t ratio = (sounds_to_len[r] + sounds_from_len[r] - 1) / sounds_from_len[r];
+        if (ratio > 1) key_growth *= ratio;
     }
     PyObject *builtins = PyEval_GetBuiltins(); /* borrowed */
     round_fn = builtins ? PyDict_GetItemString(builtins, "round") : NULL;
