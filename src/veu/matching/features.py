@@ -70,7 +70,12 @@ def distinct_words(query: NormalName, candidate: NormalName) -> FeatureResult:
     ``Southern``, ``Eastern``, ``Central``, ``Second``) are different words even when they differ
     by a letter or two, and so are two countries (``Bank of Chad`` / ``Bank of China``, ``Raytheon
     Australia`` / ``Raytheon Austria``), even a common word such as China: a company's branches
-    in two countries are two parties."""
+    in two countries are two parties. Two names written in Chinese are compared by their
+    characters: each keeps characters the other lacks in their place (北京 / 南京航空航天大学,
+    哈尔滨工业 / 工程大学, 中国航天科技 / 科工集团), where characters only one name has (集团公司 /
+    集团) are not this."""
+    if query.han and candidate.han:
+        return _distinct_characters(query.han, candidate.han)
     a, b = query.tokens, candidate.tokens
     if not a or not b:
         return FeatureResult(0.0, {})
@@ -95,6 +100,21 @@ def distinct_words(query: NormalName, candidate: NormalName) -> FeatureResult:
 
 
 RESPLIT_SIMILARITY = 0.85
+
+
+def _distinct_characters(a: str, b: str) -> FeatureResult:
+    """`distinct_words` of two names' Han characters: the runs of characters each has where
+    the other has others (by edit distance), when both have some."""
+    only_a: list[str] = []
+    only_b: list[str] = []
+    for step in Levenshtein.opcodes(a, b):
+        if step.tag in ("replace", "delete"):
+            only_a.append(a[step.src_start : step.src_end])
+        if step.tag in ("replace", "insert"):
+            only_b.append(b[step.dest_start : step.dest_end])
+    if not (only_a and only_b):
+        return FeatureResult(0.0, {})
+    return FeatureResult(1.0, {"query": only_a, "candidate": only_b})
 
 
 def _contrasting(x: str, y: str, countries: dict[str, str]) -> bool:

@@ -3,7 +3,8 @@
 The combination: the best evidence feature (each scaled by its weight), raised to a floor feature
 when one applies, minus the penalties, and held down to a cap feature's weight when one applies.
 When both names are written in Chinese the Han characters are compared directly and the
-pinyin-based features are not used (homophones must not match). When only one is, it is also
+pinyin-based features are not used (homophones must not match); `distinct_words` then reads the
+characters. When only one is, it is also
 compared through its English gloss (`veu.names.gloss`), and the better of the two scores counts.
 """
 
@@ -17,8 +18,8 @@ from veu.names import NormalName
 from veu.names.gloss import glossed
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "6"
-_PINYIN_FEATURES = frozenset({"tokens", "skeleton", "distinct_words"})
+ALGORITHM_VERSION = "7"
+_PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
 
 
 @dataclass(frozen=True)
