@@ -135,6 +135,20 @@ def test_chinese_pairs_use_the_characters_not_pinyin() -> None:
     assert "tokens" not in result.explanation
 
 
+def test_chinese_names_with_another_place_in_the_same_frame_go_to_review() -> None:
+    """北京 / 南京航空航天大学 are two universities: held at review, and the explanation names
+    the characters each has; a word for "and" written for another is not another name."""
+    result = score_names(normalise("北京航空航天大学"), normalise("南京航空航天大学"))
+    assert result.score == 0.72
+    assert result.explanation["distinct_words"]["query"] == ["北"]
+    assert result.explanation["distinct_words"]["candidate"] == ["南"]
+    same = score_names(normalise("吉布斯与考克斯公司"), normalise("吉布斯和考克斯公司"))
+    assert same.score > 0.85
+    assert "distinct_words" not in same.explanation
+    longer = score_names(normalise("中国航空工业集团公司"), normalise("中国航空工业集团有限公司"))
+    assert longer.score == 1.0
+
+
 def test_every_feature_is_documented() -> None:
     for feature in ALL_FEATURES:
         assert len(feature.doc()) > 40, feature.name

@@ -73,7 +73,7 @@ def distinct_words(query: NormalName, candidate: NormalName) -> FeatureResult:
     in two countries are two parties. Two names written in Chinese are compared by their
     characters: each keeps characters the other lacks in their place (北京 / 南京航空航天大学,
     哈尔滨工业 / 工程大学, 中国航天科技 / 科工集团), where characters only one name has (集团公司 /
-    集团) are not this."""
+    集团) are not this, nor one word for "and" written for another (与 / 和)."""
     if query.han and candidate.han:
         return _distinct_characters(query.han, candidate.han)
     a, b = query.tokens, candidate.tokens
@@ -112,9 +112,16 @@ def _distinct_characters(a: str, b: str) -> FeatureResult:
             only_a.append(a[step.src_start : step.src_end])
         if step.tag in ("replace", "insert"):
             only_b.append(b[step.dest_start : step.dest_end])
+    only_a = [run for run in only_a if not set(run) <= HAN_JOINERS]
+    only_b = [run for run in only_b if not set(run) <= HAN_JOINERS]
     if not (only_a and only_b):
         return FeatureResult(0.0, {})
     return FeatureResult(1.0, {"query": only_a, "candidate": only_b})
+
+
+# Characters that join words (and, of): one written for another (吉布斯与考克斯 / 吉布斯和考克斯,
+# Gibbs & Cox in two of MOFCOM's announcements) is not another name.
+HAN_JOINERS = frozenset("与和及暨并之的")
 
 
 def _contrasting(x: str, y: str, countries: dict[str, str]) -> bool:
