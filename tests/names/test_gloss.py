@@ -38,9 +38,27 @@ def test_ordinals_become_numbers() -> None:
 def test_the_translation_the_other_name_uses_is_taken() -> None:
     assert words(gloss("航空系统公司")) == ["aviation", "systems", "company"]
     assert words(gloss("航空系统公司", {"aeronautical", "systems"}))[0] == "aeronautical"
-    # a translation of several words is taken only when the other has them all
+    # a translation of several words is taken only when the other has them all, and then
+    # before a shorter one the other has too
     assert words(gloss("科技", {"science"})) == ["technologies"]
-    assert words(gloss("科技", {"science", "and", "technology"})) == ["technology"]
+    assert words(gloss("科技", {"science", "and", "technology"})) == [
+        "science",
+        "and",
+        "technology",
+    ]
+    assert words(gloss("科技", {"technology"})) == ["technology"]
+
+
+def test_a_legal_form_the_other_name_does_not_write_is_given_as_one_english_removes() -> None:
+    # 集团 beside China Aerospace Science and Technology Corporation: given as Corporation, a
+    # legal form in English too, so it is removed and reported like the other's
+    other = set(normalise("China Aerospace Science and Technology Corporation").tokens)
+    assert words(gloss("中国航天科技集团", other)) == [
+        "china", "aerospace", "science", "and", "technology", "corporation",
+    ]  # fmt: skip
+    assert set(normalise(gloss("中国航天科技集团", other) or "").tokens) == other
+    assert words(gloss("中国航天科技集团", {"group"}))[-1] == "group"  # written: kept
+    assert words(gloss("中国航天科技集团"))[-1] == "group"  # no other name: the usual one
 
 
 def test_traditional_characters_and_latin_parts() -> None:
@@ -74,6 +92,13 @@ CETC = "China Electronics Technology Group"
         ("中国北方工业集团", "China South Industries Group Corporation", False),
         (CETC_14, f"{CETC} 38th Research Institute", False),
         ("通用动力公司", "General Electric Company", False),
+        ("哈尔滨工业大学", "Harbin Institute of Technology", True),
+        ("哈尔滨工业大学", "Harbin Engineering University", False),
+        ("中国航天科技集团有限公司", "China Aerospace Science and Technology Corporation", True),
+        ("中国航天科技集团有限公司", "China Aerospace Science and Industry Corporation", False),
+        ("北京航空航天大学", "Beijing University of Aeronautics and Astronautics", True),
+        ("中国工程物理研究院", "China Academy of Engineering Physics", True),
+        ("中国人民大学", "Renmin University of China", True),
     ],
 )  # fmt: skip
 def test_a_chinese_name_is_scored_through_its_gloss(

@@ -239,6 +239,7 @@ class ScreeningIndex:
                     [english.skeleton], skeletons, scorer=Indel.normalized_similarity
                 )[0]
                 np.maximum(estimate, through, out=estimate)
+                self._fitted_glosses(query, english, ids, joined, skeletons, estimate)
         # the containment floor: scored whatever the estimate
         contained = set(np.flatnonzero(np.frombuffer(within, dtype=np.uint8)).tolist())
         letters = {t for t in query.tokens if is_initial(t)}  # the query's initials
@@ -268,6 +269,30 @@ class ScreeningIndex:
         best = set(np.argpartition(-estimate, FULL_SCORE_LIMIT)[:FULL_SCORE_LIMIT].tolist())
         best.update(sorted(contained, key=lambda k: (-estimate[k], k))[:CONTAINED_LIMIT])
         return [ids[k] for k in sorted(best, key=lambda k: (-estimate[k], k))]
+
+    def _fitted_glosses(
+        self,
+        query: NormalName,
+        english: NormalName,
+        ids: list[int],
+        joined: list[str],
+        skeletons: list[str],
+        estimate: np.ndarray,
+    ) -> None:
+        """A Chinese query's estimate, for each candidate not in Chinese that uses a translation
+        other than the usual one (Aeronautics and Astronautics for 航空航天, not Aerospace),
+        through the gloss fitted to it, as the scorer will gloss it."""
+        unusual = vocabulary_tokens(query.original) - set(english.tokens)
+        if not unusual:
+            return
+        hans = self.names.hans
+        for k, i in enumerate(ids):
+            if hans[i] or unusual.isdisjoint(words := joined[k].split()):
+                continue
+            fitted = glossed(query.original, tuple(words))
+            if fitted is not None:
+                through = Indel.normalized_similarity(fitted.skeleton, skeletons[k])
+                estimate[k] = max(estimate[k], through)
 
     def search(
         self,

@@ -48,7 +48,7 @@ _GLOSSARY = """
 政府 government
 军事 military
 解放军 liberation army
-人民 people|peoples
+人民 people|peoples|renmin
 火箭 rocket|rockets
 卫星 satellite|satellites
 激光 laser|lasers
@@ -82,13 +82,18 @@ _GLOSSARY = """
 高科技 high tech|high technology
 科学 science|sciences|scientific
 科学院 academy of sciences
+物理 physics
+化学 chemistry|chemical|chemicals
+力学 mechanics
+数学 mathematics
+自动化 automation
 研究院 research institute|academy|institute
 研究所 research institute|institute
 研究 research|studies
 中心 center|centre
 实验室 laboratories|laboratory|labs|lab
 大学 university
-工业大学 polytechnical university|polytechnic university|university of technology
+工业大学 polytechnical university|university of technology|institute of technology
 理工大学 university of science and technology|institute of technology
 学院 institute|college|academy
 系统 systems|system
@@ -134,7 +139,7 @@ _GLOSSARY = """
 航空 aviation|aeronautics|aeronautical|aero|aerospace
 航天 aerospace|space|astronautics
 宇航 aerospace|astronautics
-航空航天 aerospace
+航空航天 aerospace|aeronautics and astronautics
 航空宇宙 aerospace
 宇宙 space|aerospace
 空间 space
@@ -322,7 +327,8 @@ def _segment_run(run: str) -> tuple[list[Segment], bool]:
             word = run[pos : pos + size]
             if word in GLOSSARY:
                 flush()
-                out.append(GLOSSARY[word])
+                # a legal form the other name does not write may be left out (below)
+                out.append((*GLOSSARY[word], "") if word in FORMS else GLOSSARY[word])
                 pos += size
                 found = found or word not in FORMS
                 break
@@ -353,8 +359,13 @@ def segments(text: str) -> tuple[str | tuple[Segment, ...], ...]:
 
 def gloss(text: str, other: Collection[str] = ()) -> str | None:
     """The English gloss of a name written (partly) in Chinese, or None when no word of it is
-    in the glossary. Of a word's translations, the first whose words are all among ``other``
-    (the tokens of the name it is compared with) is taken, else the usual one."""
+    in the glossary. Of a word's translations, the one with the most words all among ``other``
+    (the tokens of the name it is compared with) is taken (科技 beside ``Science and
+    Technology`` is both words, not ``Technology``), the first of equals, else the usual one;
+    a legal form (`FORMS`: 集团, 公司) none of whose translations the other name has is given
+    as one that is a legal form in English too (集团: Corporation, not Group), removed and
+    reported like the other's, or left out (its segment ends with an empty alternative): legal
+    forms never decide."""
     parts = segments(text)
     if not parts:
         return None
@@ -364,9 +375,11 @@ def gloss(text: str, other: Collection[str] = ()) -> str | None:
             out.append(part)
             continue
         for alternatives in part:
-            chosen = next(
-                (a for a in alternatives if all(w in other for w in a.split())), alternatives[0]
-            )
+            fitting = [a for a in alternatives if a and all(w in other for w in a.split())]
+            if fitting or not other or alternatives[-1]:
+                chosen = max(fitting, key=lambda a: len(a.split()), default=alternatives[0])
+            else:  # a legal form the other does not write: one English removes too, or none
+                chosen = next((a for a in alternatives if a and normalise(a).empty), "")
             out.append(f" {chosen} ")
     return "".join(out)
 
