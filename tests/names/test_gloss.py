@@ -99,6 +99,10 @@ CETC = "China Electronics Technology Group"
         ("北京航空航天大学", "Beijing University of Aeronautics and Astronautics", True),
         ("中国工程物理研究院", "China Academy of Engineering Physics", True),
         ("中国人民大学", "Renmin University of China", True),
+        ("中国兵器工业集团", "China North Industries Group Corporation", True),
+        ("中国兵器装备集团", "China South Industries Group Corporation", True),
+        ("中国兵器装备集团", "China North Industries Group Corporation", False),
+        ("中国船舶重工集团", "China Shipbuilding Industry Corporation", True),
     ],
 )  # fmt: skip
 def test_a_chinese_name_is_scored_through_its_gloss(

@@ -73,8 +73,8 @@ _GLOSSARY = """
 实业 industries|industrial
 企业 enterprises|enterprise
 工业 industries|industry|industrial
-重工 heavy industries|heavy industry
-重工业 heavy industries|heavy industry
+重工 heavy industries|heavy industry|industry
+重工业 heavy industries|heavy industry|industry
 工程 engineering
 技术 technologies|technology|technical|tech
 科技 technologies|technology|science and technology|tech
@@ -151,6 +151,8 @@ _GLOSSARY = """
 安全 security|safety
 军械 ordnance
 兵器 ordnance|weapons
+兵器工业 north industries|ordnance industry|weapons industry
+兵器装备 south industries|ordnance equipment|weapons equipment
 武器 weapons
 弹药 ammunition|munitions
 战术 tactical
