@@ -103,6 +103,9 @@ CETC = "China Electronics Technology Group"
         ("中国兵器装备集团", "China South Industries Group Corporation", True),
         ("中国兵器装备集团", "China North Industries Group Corporation", False),
         ("中国船舶重工集团", "China Shipbuilding Industry Corporation", True),
+        ("杭州海康威视数字技术股份有限公司", "Hangzhou Hikvision Digital Technology", True),
+        ("长江存储科技有限责任公司", "Yangtze Memory Technologies Co., Ltd.", True),
+        ("曙光医院", "Sugon Information Industry Co., Ltd.", False),
     ],
 )  # fmt: skip
 def test_a_chinese_name_is_scored_through_its_gloss(

@@ -6,8 +6,10 @@ Group. Their pinyin (``tongyong dongli ludi xitong``) shares nothing with the En
 written in Chinese is also compared through a gloss: the Han text cut into the longest words of
 `GLOSSARY` (general and trade vocabulary, Chinese places, ordinals such as 第十四 → 14), each
 word replaced by its English, the characters between them left as pinyin (names: 华为 → huawei,
-洛克希德 → luokexide, which only a transliteration table could turn into Lockheed). A word with
-several translations (航空: aviation, aeronautics, aerospace) takes the one the other name uses.
+洛克希德 → luokexide, which only a transliteration table could turn into Lockheed), except the
+brands listed Chinese companies write in English (海康威视 → Hikvision, 长江 → Yangtze), which
+are entries too. A word with several translations (航空: aviation, aeronautics, aerospace) takes
+the one the other name uses.
 """
 
 from __future__ import annotations
@@ -90,6 +92,9 @@ _GLOSSARY = """
 研究院 research institute|academy|institute
 研究所 research institute|institute
 研究 research|studies
+计算 computing|computation
+数字 digital
+存储 memory|storage
 中心 center|centre
 实验室 laboratories|laboratory|labs|lab
 大学 university
@@ -135,7 +140,8 @@ _GLOSSARY = """
 化工 chemical|chemicals
 能源 energy
 核 nuclear
-核工业 nuclear industry
+核工业 nuclear industry|national nuclear
+广核 general nuclear power|general nuclear
 航空 aviation|aeronautics|aeronautical|aero|aerospace
 航天 aerospace|space|astronautics
 宇航 aerospace|astronautics
@@ -170,12 +176,14 @@ _GLOSSARY = """
 仪器 instruments|instrument
 精密 precision
 动力 dynamics|power
+空气动力 aerodynamics|aerodynamic
 发动机 engines|engine
 涡轮 turbine|turbines
 无人机 drones|drone|unmanned aerial vehicle|uav|uas
 无人 unmanned
 飞行 flight
 飞机 aircraft
+商用 commercial
 直升机 helicopters|helicopter
 雷达 radar
 传感器 sensors|sensor
@@ -275,6 +283,19 @@ _GLOSSARY = """
 西藏 tibet|xizang
 香港 hong kong
 澳门 macau|macao
+长江 yangtze|changjiang
+海康威视 hikvision
+大疆 dji
+中芯国际 smic|semiconductor manufacturing international
+飞腾 phytium
+海光 hygon
+旷视 megvii
+商汤 sensetime
+科大讯飞 iflytek
+依图 yitu
+云从 cloudwalk
+浪潮 inspur
+曙光 sugon|dawning
 """
 
 GLOSSARY: dict[str, tuple[str, ...]] = {
