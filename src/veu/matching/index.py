@@ -262,10 +262,8 @@ class ScreeningIndex:
                     contained.add(k)
                 estimate[k] = max(estimate[k], initials_estimate(query.tokens, other))
             if names.glossed[i] and not query.han:  # a Chinese name, through its gloss
-                english = glossed(names.originals[i], query.tokens)  # translations to fit
-                if english is not None:
-                    through = Indel.normalized_similarity(query.skeleton, english.skeleton)
-                    estimate[k] = max(estimate[k], through)
+                through = _through_gloss(names.originals[i], query.tokens, query.skeleton)
+                estimate[k] = max(estimate[k], through)
         best = set(np.argpartition(-estimate, FULL_SCORE_LIMIT)[:FULL_SCORE_LIMIT].tolist())
         best.update(sorted(contained, key=lambda k: (-estimate[k], k))[:CONTAINED_LIMIT])
         return [ids[k] for k in sorted(best, key=lambda k: (-estimate[k], k))]
@@ -289,10 +287,8 @@ class ScreeningIndex:
         for k, i in enumerate(ids):
             if hans[i] or unusual.isdisjoint(words := joined[k].split()):
                 continue
-            fitted = glossed(query.original, tuple(words))
-            if fitted is not None:
-                through = Indel.normalized_similarity(fitted.skeleton, skeletons[k])
-                estimate[k] = max(estimate[k], through)
+            through = _through_gloss(query.original, tuple(words), skeletons[k])
+            estimate[k] = max(estimate[k], through)
 
     def search(
         self,
@@ -384,6 +380,13 @@ def _nearest(text: str, values: list[str], door: GramDoor | None, cutoff: float)
     scores = process.cdist([text], chosen, scorer=fuzz.ratio)[0]
     order = np.argsort(-scores, kind="stable")[:FUZZY_CANDIDATES]
     return [int(shortlist[k]) for k in order if scores[k] >= cutoff]
+
+
+def _through_gloss(chinese: str, other: tuple[str, ...], skeleton: str) -> float:
+    """The estimate of a name written in Chinese beside another, through its gloss with the
+    translations the other's tokens fit (0 without a gloss); ``skeleton`` is the other's."""
+    english = glossed(chinese, other)
+    return 0.0 if english is None else Indel.normalized_similarity(skeleton, english.skeleton)
 
 
 def _covered(tokens: Sequence[str], words: set[str]) -> bool:

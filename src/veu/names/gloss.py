@@ -318,6 +318,15 @@ FORMS = frozenset(
         "集团公司",
     }
 )
+
+# A legal form's translations -> what it is glossed as beside a name that writes none of them:
+# the first that is a legal form in English too (removed and reported like the other's), else
+# nothing.
+_UNWRITTEN_FORMS: dict[tuple[str, ...], str] = {
+    GLOSSARY[form]: next((a for a in GLOSSARY[form] if normalise(a).empty), "")
+    for form in FORMS
+    if form in GLOSSARY
+}
 # 第十四 (the fourteenth), as units of state groups are numbered: 14th.
 _ORDINAL = re.compile(f"第({HAN_NUMERAL})")
 
@@ -350,8 +359,7 @@ def _segment_run(run: str) -> tuple[list[Segment], bool]:
             word = run[pos : pos + size]
             if word in GLOSSARY:
                 flush()
-                # a legal form the other name does not write may be left out (below)
-                out.append((*GLOSSARY[word], "") if word in FORMS else GLOSSARY[word])
+                out.append(GLOSSARY[word])
                 pos += size
                 found = found or word not in FORMS
                 break
@@ -387,8 +395,7 @@ def gloss(text: str, other: Collection[str] = ()) -> str | None:
     Technology`` is both words, not ``Technology``), the first of equals, else the usual one;
     a legal form (`FORMS`: 集团, 公司) none of whose translations the other name has is given
     as one that is a legal form in English too (集团: Corporation, not Group), removed and
-    reported like the other's, or left out (its segment ends with an empty alternative): legal
-    forms never decide."""
+    reported like the other's, or left out (`_UNWRITTEN_FORMS`): legal forms never decide."""
     parts = segments(text)
     if not parts:
         return None
@@ -398,11 +405,11 @@ def gloss(text: str, other: Collection[str] = ()) -> str | None:
             out.append(part)
             continue
         for alternatives in part:
-            fitting = [a for a in alternatives if a and all(w in other for w in a.split())]
-            if fitting or not other or alternatives[-1]:
+            fitting = [a for a in alternatives if all(w in other for w in a.split())]
+            if fitting or not other or alternatives not in _UNWRITTEN_FORMS:
                 chosen = max(fitting, key=lambda a: len(a.split()), default=alternatives[0])
-            else:  # a legal form the other does not write: one English removes too, or none
-                chosen = next((a for a in alternatives if a and normalise(a).empty), "")
+            else:  # a legal form the other does not write
+                chosen = _UNWRITTEN_FORMS[alternatives]
             out.append(f" {chosen} ")
     return "".join(out)
 
