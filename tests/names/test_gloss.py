@@ -67,7 +67,8 @@ def test_traditional_characters_and_latin_parts() -> None:
 
 
 def test_no_gloss_without_a_word_of_the_glossary() -> None:
-    assert gloss("洛克希德·马丁") is None  # a transliteration: only pinyin would come out
+    assert gloss("洛克希德·马丁") is None  # a transliteration: alone, only pinyin comes out
+    assert gloss("洛克希德·马丁", ("lockheed", "martin")) is not None  # beside a name, its sound
     assert gloss("Lockheed Martin") is None
     assert vocabulary_tokens("洛克希德·马丁") == frozenset()
 

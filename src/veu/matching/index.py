@@ -31,13 +31,17 @@ from veu.matching.tables import LazyListings, ListingKeys, NameTable, is_initial
 from veu.matching.tokens import shapes
 from veu.model import Identifier, Listing
 from veu.names import NormalName, normalise
-from veu.names.gloss import glossed, vocabulary_tokens
+from veu.names.gloss import glossed, sound_keys, vocabulary_tokens
+from veu.names.transliteration import latin_sound_key
 
 TOKEN_CANDIDATES = 300
 FUZZY_CANDIDATES = 50
 FULL_SCORE_LIMIT = 30  # candidates scored in full, best estimates first
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 7  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 8  # the layout `ScreeningIndex.save` writes
+# Terms of the token postings that are not tokens: the sound keys (`sound_key`) of a Chinese
+# name's stretches that may be foreign names written by sound, found by English queries.
+HAN_SOUND = "~"
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
 
@@ -108,6 +112,7 @@ class ScreeningIndex:
                 words = set(normal.tokens)
                 if normal.han:  # and its English gloss's words: English queries find it
                     words |= vocabulary_tokens(name.value)
+                    words |= {HAN_SOUND + key for key in sound_keys(name.value)}
                 for token in words:
                     postings[token].append(nid)
                 if normal.skeleton:
@@ -119,6 +124,7 @@ class ScreeningIndex:
         self.skeletons = Postings.build(skeletons)
         self.hans = Postings.build(hans)
         self.identifiers = dict(self.identifiers)
+        self._latin_sounds: dict[str, list[str]] | None = None
         self._doors()
 
     def _doors(self) -> None:
@@ -169,6 +175,7 @@ class ScreeningIndex:
             setattr(index, key, state[key])
         index.skeleton_door = state["skeleton_door"]
         index.han_door = state["han_door"]
+        index._latin_sounds = None
         return index
 
     def __len__(self) -> int:
@@ -190,6 +197,9 @@ class ScreeningIndex:
         words = set(query.tokens)
         if query.han:  # and its English gloss's words: it finds names written in English
             words |= vocabulary_tokens(query.original)
+            found.update(self._sounding(query.original).tolist())
+        else:  # and Chinese names of foreign names written by sound (洛克希德 for Lockheed)
+            words |= {HAN_SOUND + k for t in query.tokens if (k := latin_sound_key(t))}
         rarest = self.postings.top(words, total, TOKEN_CANDIDATES, self.max_df)
         found.update(rarest.tolist())
         same = self.skeletons.get(query.skeleton)
@@ -208,6 +218,23 @@ class ScreeningIndex:
             for idx in _nearest(query.han, self.hans.keys, self.han_door, cutoff - 10):
                 found.update(self.hans.row(idx).tolist())
         return found
+
+    def _sounding(self, chinese: str) -> np.ndarray:
+        """Names with a word in Latin letters whose sound key is that of a stretch of
+        ``chinese`` that may be a foreign name written by sound (the rarest words first). The
+        words' keys are found the first time they are needed, then kept."""
+        keys = sound_keys(chinese)
+        if not keys:
+            return np.zeros(0, dtype=np.int32)
+        if self._latin_sounds is None:
+            by_key: dict[str, list[str]] = defaultdict(list)
+            for token in self.postings.keys:
+                key = latin_sound_key(token)
+                if key is not None:
+                    by_key[key].append(token)
+            self._latin_sounds = dict(by_key)
+        words = [w for k in keys for w in self._latin_sounds.get(k, ())]
+        return self.postings.top(words, max(1, len(self.names)), TOKEN_CANDIDATES, self.max_df)
 
     def shortlist(self, query: NormalName, candidates: set[int]) -> list[int]:
         """The candidates worth scoring in full, the likeliest first: all of them when few; else the
@@ -278,14 +305,17 @@ class ScreeningIndex:
         estimate: np.ndarray,
     ) -> None:
         """A Chinese query's estimate, for each candidate not in Chinese that uses a translation
-        other than the usual one (Aeronautics and Astronautics for 航空航天, not Aerospace),
-        through the gloss fitted to it, as the scorer will gloss it."""
+        other than the usual one (Aeronautics and Astronautics for 航空航天, not Aerospace), or
+        each candidate not in Chinese when the query has stretches that may be read by sound
+        (洛克希德 beside Lockheed), through the gloss fitted to it, as the scorer will gloss it."""
         unusual = vocabulary_tokens(query.original) - set(english.tokens)
-        if not unusual:
+        sounded = bool(sound_keys(query.original))  # its pinyin may be read as other words
+        if not unusual and not sounded:
             return
         hans = self.names.hans
         for k, i in enumerate(ids):
-            if hans[i] or unusual.isdisjoint(words := joined[k].split()):
+            words = joined[k].split()
+            if hans[i] or (not sounded and unusual.isdisjoint(words)):
                 continue
             through = _through_gloss(query.original, tuple(words), skeletons[k])
             estimate[k] = max(estimate[k], through)

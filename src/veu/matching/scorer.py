@@ -15,10 +15,10 @@ from typing import Any
 
 from veu.matching.features import NAME_FEATURES, Combination
 from veu.names import NormalName
-from veu.names.gloss import glossed
+from veu.names.gloss import by_sound, glossed
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "7"
+ALGORITHM_VERSION = "8"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
 
 
@@ -43,21 +43,39 @@ def score_names(query: NormalName, candidate: NormalName, *, explain: bool = Tru
         return direct
     pair = (english, other) if chinese is query else (other, english)
     through = _score_names(*pair, explain=explain)
-    score = max(0.0, through.score - GLOSS_PENALTY)
+    sounded = by_sound(chinese.original, other.tokens)
+    letters = max(1, len(other.skeleton))
+    unlike = UNLIKE_ONE_WORD if len(other.tokens) == 1 else UNLIKE_WORDS
+    penalty = GLOSS_PENALTY + sum(
+        SOUND_PENALTY + unlike * (1 - alike) * len(word) / letters for _, word, alike in sounded
+    )
+    score = max(0.0, through.score - penalty)
     if score <= direct.score:
         return direct
     if explain:
         through.explanation["gloss"] = {
             "side": "query" if chinese is query else "candidate",
             "english": " ".join(english.tokens),
-            "penalty": GLOSS_PENALTY,
+            "penalty": round(penalty, 4),
         }
+        if sounded:
+            through.explanation["gloss"]["by_sound"] = {
+                han: {"english": word, "alike": round(alike, 4)} for han, word, alike in sounded
+            }
     return NameScore(score, through.explanation)
 
 
 # A word-for-word translation is less certain than the name as written: a score through the
 # gloss is this much lower, so that of a listing's names, one matched as written comes first.
 GLOSS_PENALTY = 0.01
+# A word read by sound (洛克希德 as Lockheed) is less certain still: this much more for each,
+# and how unlike they sound (1 - `sounds_like`) for the word's share of the other name's
+# letters, in full when the other name is that one word (Anduril, Insitu: it scores no more
+# than the sounds' likeness), by three quarters when it has more (Brian Schimpf: each word read
+# alike is more evidence that the others are not alike by chance).
+SOUND_PENALTY = 0.02
+UNLIKE_ONE_WORD = 1.0
+UNLIKE_WORDS = 0.75
 
 
 def _score_names(query: NormalName, candidate: NormalName, *, explain: bool) -> NameScore:

@@ -5,11 +5,12 @@ Chinese names of foreign and Chinese companies are mostly translated, not transl
 Group. Their pinyin (``tongyong dongli ludi xitong``) shares nothing with the English, so a name
 written in Chinese is also compared through a gloss: the Han text cut into the longest words of
 `GLOSSARY` (general and trade vocabulary, Chinese places, ordinals such as 第十四 → 14), each
-word replaced by its English, the characters between them left as pinyin (names: 华为 → huawei,
-洛克希德 → luokexide, which only a transliteration table could turn into Lockheed), except the
-brands listed Chinese companies write in English (海康威视 → Hikvision, 长江 → Yangtze), which
-are entries too. A word with several translations (航空: aviation, aeronautics, aerospace) takes
-the one the other name uses.
+word replaced by its English, the characters between them left as pinyin (names: 华为 → huawei),
+except the brands listed Chinese companies write in English (海康威视 → Hikvision, 长江 →
+Yangtze), which are entries too. A word with several translations (航空: aviation, aeronautics,
+aerospace) takes the one the other name uses. A stretch of characters that may be a foreign name
+written by sound (洛克希德, `veu.names.transliteration`) is written as the other name's word it
+sounds like (Lockheed), when one does.
 """
 
 from __future__ import annotations
@@ -17,11 +18,18 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from functools import lru_cache
+from typing import NamedTuple
 
 from pypinyin import lazy_pinyin
 
 from veu.names.normalize import HAN_RUN, T2S, NormalName, normalise
 from veu.names.numbers import HAN_NUMERAL, han_numeral
+from veu.names.transliteration import (
+    SOUND_THRESHOLD,
+    han_sound_key,
+    sounds_like,
+    transliterable,
+)
 
 # Han word: its English, alternatives separated by |, the usual first. One entry a line.
 _GLOSSARY = """
@@ -222,6 +230,14 @@ _GLOSSARY = """
 韩国 korea|korean
 台湾 taiwan
 加拿大 canada|canadian
+澳大利亚 australia|australian
+法国 france|french
+德国 germany|german
+意大利 italy|italian
+以色列 israel|israeli
+印度 india|indian
+俄罗斯 russia|russian
+新加坡 singapore
 英国 british|uk
 联合 united|joint|alliant
 通用 general
@@ -296,6 +312,8 @@ _GLOSSARY = """
 云从 cloudwalk
 浪潮 inspur
 曙光 sugon|dawning
+雷神 raytheon
+波音 boeing
 """
 
 GLOSSARY: dict[str, tuple[str, ...]] = {
@@ -330,20 +348,31 @@ _UNWRITTEN_FORMS: dict[tuple[str, ...], str] = {
 # 第十四 (the fourteenth), as units of state groups are numbered: 14th.
 _ORDINAL = re.compile(f"第({HAN_NUMERAL})")
 
-Segment = tuple[str, ...]  # a word's English alternatives, or one pinyin word
+Segment = tuple[str, ...]  # a word's English alternatives
 
 
-def _segment_run(run: str) -> tuple[list[Segment], bool]:
+class Unglossed(NamedTuple):
+    """A stretch of characters no glossary entry covers: its pinyin, and the characters, which
+    may be a foreign name written by sound (`veu.names.transliteration`)."""
+
+    pinyin: str
+    han: str
+
+
+def _segment_run(run: str) -> tuple[list[Segment | Unglossed], bool]:
     """A run of Han characters as glossary words (longest first, from the left), ordinals and
-    pinyin words (each stretch of characters no entry covers, one word); and whether any word
-    other than a legal form (`FORMS`) was translated."""
-    out: list[Segment] = []
+    `Unglossed` stretches (each stretch of characters no entry covers); and whether any word
+    other than a legal form (`FORMS`) was translated, or a stretch may be read by sound."""
+    out: list[Segment | Unglossed] = []
     found = False
     unknown: list[str] = []
 
     def flush() -> None:
+        nonlocal found
         if unknown:
-            out.append(("".join(lazy_pinyin("".join(unknown))),))
+            han = "".join(unknown)
+            out.append(Unglossed("".join(lazy_pinyin(han)), han))
+            found = found or transliterable(han)
             unknown.clear()
 
     pos = 0
@@ -371,10 +400,11 @@ def _segment_run(run: str) -> tuple[list[Segment], bool]:
 
 
 @lru_cache(maxsize=20_000)
-def segments(text: str) -> tuple[str | tuple[Segment, ...], ...]:
+def segments(text: str) -> tuple[str | tuple[Segment | Unglossed, ...], ...]:
     """``text`` with each Han run cut into segments (`_segment_run`); other text kept as it is.
-    Empty when no glossary word (nor ordinal) is found: the gloss would be the pinyin."""
-    parts: list[str | tuple[Segment, ...]] = []
+    Empty when no glossary word (nor ordinal) is found and no stretch may be read by sound:
+    the gloss would be the pinyin."""
+    parts: list[str | tuple[Segment | Unglossed, ...]] = []
     pos = 0
     translated = False
     simplified = T2S.convert(text)
@@ -389,40 +419,103 @@ def segments(text: str) -> tuple[str | tuple[Segment, ...], ...]:
 
 
 def gloss(text: str, other: Collection[str] = ()) -> str | None:
-    """The English gloss of a name written (partly) in Chinese, or None when no word of it is
-    in the glossary. Of a word's translations, the one with the most words all among ``other``
-    (the tokens of the name it is compared with) is taken (科技 beside ``Science and
-    Technology`` is both words, not ``Technology``), the first of equals, else the usual one;
-    a legal form (`FORMS`: 集团, 公司) none of whose translations the other name has is given
-    as one that is a legal form in English too (集团: Corporation, not Group), removed and
-    reported like the other's, or left out (`_UNWRITTEN_FORMS`): legal forms never decide."""
+    """The English gloss of a name written (partly) in Chinese, or None when it has neither a
+    glossary word nor a stretch that may be read by sound. ``other`` is the tokens of the name
+    it is compared with, in order: of a word's translations, the one with the most words all
+    among them is taken (科技 beside ``Science and Technology`` is both words, not
+    ``Technology``), the first of equals, else the usual one; a legal form (`FORMS`: 集团, 公司)
+    none of whose translations the other name has is given as one that is a legal form in
+    English too (集团: Corporation, not Group), removed and reported like the other's, or left
+    out (`_UNWRITTEN_FORMS`): legal forms never decide. A stretch no entry covers is its pinyin,
+    or the other's word that it sounds like (`by_sound`)."""
+    found = _gloss(text, tuple(other))
+    return None if found is None else found[0]
+
+
+def by_sound(text: str, other: Collection[str]) -> tuple[tuple[str, str, float], ...]:
+    """The stretches of ``text`` its gloss beside ``other`` reads by sound, each with the
+    other's words written in its place and how alike they sound (洛克希德, lockheed, 0.94)."""
+    found = _gloss(text, tuple(other))
+    return () if found is None else found[1]
+
+
+@lru_cache(maxsize=20_000)
+def _gloss(
+    text: str, other: tuple[str, ...]
+) -> tuple[str, tuple[tuple[str, str, float], ...]] | None:
     parts = segments(text)
     if not parts:
         return None
+    words = frozenset(other)
+    used: set[int] = set()
+    sounded: list[tuple[str, str, float]] = []
+    translated = False
     out: list[str] = []
     for part in parts:
         if isinstance(part, str):
             out.append(part)
             continue
         for alternatives in part:
-            fitting = [a for a in alternatives if all(w in other for w in a.split())]
+            if isinstance(alternatives, Unglossed):
+                sound = _by_sound(alternatives, other, words, used)
+                if sound is None:
+                    out.append(f" {alternatives.pinyin} ")
+                else:
+                    sounded.append((alternatives.han, *sound))
+                    out.append(f" {sound[0]} ")
+                continue
+            fitting = [a for a in alternatives if all(w in words for w in a.split())]
             if fitting or not other or alternatives not in _UNWRITTEN_FORMS:
                 chosen = max(fitting, key=lambda a: len(a.split()), default=alternatives[0])
             else:  # a legal form the other does not write
                 chosen = _UNWRITTEN_FORMS[alternatives]
             out.append(f" {chosen} ")
-    return "".join(out)
+            translated = True
+    if not translated and not sounded:
+        return None  # only pinyin: the name as it is, compared already
+    return "".join(out), tuple(sounded)
+
+
+def _by_sound(
+    stretch: Unglossed, other: tuple[str, ...], words: frozenset[str], used: set[int]
+) -> tuple[str, float] | None:
+    """The word of ``other`` not yet taken (``used``) that ``stretch`` sounds like best, when
+    alike enough (`SOUND_THRESHOLD`), and how alike; else None (the pinyin is kept, as it is
+    when ``other`` writes the pinyin itself: 华为 beside Huawei)."""
+    if not other or stretch.pinyin in words or not transliterable(stretch.han):
+        return None
+    best, best_at = 0.0, -1
+    for k, word in enumerate(other):
+        if k not in used and (alike := sounds_like(stretch.han, word)) > best:
+            best, best_at = alike, k
+    if best < SOUND_THRESHOLD:
+        return None
+    used.add(best_at)
+    return other[best_at], best
 
 
 @lru_cache(maxsize=20_000)
 def glossed(text: str, other: tuple[str, ...]) -> NormalName | None:
     """The English gloss of a name written in Chinese, normalised, its words' translations
     chosen to fit ``other`` (the tokens of the name it is compared with); None without one."""
-    english = gloss(text, frozenset(other))
+    english = gloss(text, other)
     if english is None:
         return None
     normal = normalise(english)
     return None if normal.empty else normal
+
+
+@lru_cache(maxsize=20_000)
+def sound_keys(text: str) -> frozenset[str]:
+    """The sound keys (`han_sound_key`) of the stretches of ``text`` that may be foreign names
+    written by sound, for finding the names written in Latin letters that they sound like."""
+    return frozenset(
+        key
+        for part in segments(text)
+        if not isinstance(part, str)
+        for stretch in part
+        if isinstance(stretch, Unglossed) and (key := han_sound_key(stretch.han)) is not None
+    )
 
 
 @lru_cache(maxsize=20_000)
@@ -434,11 +527,22 @@ def vocabulary_tokens(text: str) -> frozenset[str]:
 
 def vocabulary(text: str) -> str | None:
     """Every English word the gloss of ``text`` may use (all translations of its words), for
-    indexing: an English query finds the Chinese name by whichever translation it uses."""
+    indexing: an English query finds the Chinese name by whichever translation it uses. None
+    without a glossary word (a name only read by sound is found by `sound_keys`)."""
     parts = segments(text)
-    if not parts:
+    translated = any(
+        not isinstance(alts, Unglossed)
+        for part in parts
+        if not isinstance(part, str)
+        for alts in part
+    )
+    if not translated:
         return None
     return " ".join(
-        part if isinstance(part, str) else " ".join(" ".join(alts) for alts in part)
+        part
+        if isinstance(part, str)
+        else " ".join(
+            alts.pinyin if isinstance(alts, Unglossed) else " ".join(alts) for alts in part
+        )
         for part in parts
     )

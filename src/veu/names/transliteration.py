@@ -1,0 +1,288 @@
+"""Foreign names written in Chinese characters by sound, compared with their Latin spelling.
+
+Chinese writes a foreign person's name, and many a foreign company's, by sound, with the
+characters of the Xinhua transliteration tables: Lockheed Martin is 洛克希德·马丁, Christopher
+Brady 克里斯托弗·布雷迪, Anduril 安杜里尔. The pinyin of such a name (``luokexide mading``)
+shares few letters with the English, so both are reduced to what they keep of the sound: a
+sequence of consonant classes (`sound_of_han`, `sound_of_latin`), Chinese's added vowels and
+English's silent letters left out, and compared by an edit distance in which the sounds Chinese
+writes one way for several English ones cost nothing (its j, q, x stand for English j, soft g,
+ch, s, k or h) and the sounds it drops or adds cost less (an English r before a consonant, an
+initial vowel, h, w). `sounds_like` gives the similarity in 0..1; the gloss
+(`veu.names.gloss`) writes a word of the other name in place of the pinyin when they sound
+alike enough (`SOUND_THRESHOLD`).
+
+Only characters of the transliteration tables (`TRANSLITERATION_CHARACTERS`) are read this way:
+a stretch with any other character is a Chinese word, never a foreign name's sound.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pypinyin import lazy_pinyin
+
+# The characters of the Xinhua transliteration tables for English, German, French, Spanish,
+# Russian and Japanese names (the common ones): a stretch made only of these may be a foreign
+# name written by sound.
+TRANSLITERATION_CHARACTERS = frozenset(
+    "阿埃艾爱安昂奥澳欧厄恩尔鄂"
+    "巴芭拜班邦宝保鲍贝本比彼毕庇宾波伯博勃布柏"
+    "查察柴策楚茨"
+    "达戴代黛丹道德登邓迪蒂狄丁东杜顿多朵敦"
+    "法凡范方菲斐费芬丰冯佛弗福富夫芙"
+    "盖甘冈高戈哥格根贡古瓜圭郭"
+    "哈海亥汉豪浩赫黑亨洪胡华怀惠霍翰"
+    "基吉加佳嘉贾杰捷金津久"
+    "卡凯坎康考柯科克肯孔库夸奎昆阔可"
+    "拉莱赖兰朗劳勒雷蕾累里理利莉丽力列林琳领隆卢鲁路伦罗洛略吕露龙历励"
+    "马玛迈麦曼芒毛梅美门蒙孟米密明缪摩莫默姆穆木慕"
+    "纳娜奈南内尼妮宁纽努诺"
+    "帕派潘庞佩彭皮珀普蒲"
+    "齐奇琪恰乔切钦丘琼"
+    "让热茹瑞若"
+    "萨塞赛桑瑟森沙莎珊山尚绍舍申圣施史什舒斯松苏索丝思士撒"
+    "塔泰坦汤唐陶特提廷汀通图托屯土"
+    "瓦万旺威韦维魏温文沃乌伍"
+    "西希锡席夏谢辛休许修肖逊"
+    "雅亚扬杨耶叶伊因英尤于约尹易宜娅"
+    "扎泽詹兹朱卓佐曾祖治"
+)
+# Readings pypinyin gives for the word sense, not the transliteration one.
+_READINGS = {"什": "shi", "茜": "xi", "朴": "pu", "单": "shan", "伯": "bo", "乐": "le"}
+
+# Given names so common that their Chinese spelling is fixed by use rather than by sound
+# (约翰 is John, not a y sound): read as written here.
+COMMON_NAMES = {
+    "约翰": "john", "约瑟夫": "joseph", "詹姆斯": "james", "杰西": "jesse", "大卫": "david",
+    "戴维": "david", "马修": "matthew", "迈克尔": "michael", "迈克": "mike", "麦克": "mike",
+    "汤姆": "tom", "威廉": "william", "爱德华": "edward", "乔治": "george", "亨利": "henry",
+    "查尔斯": "charles", "伊丽莎白": "elizabeth", "玛丽": "mary", "凯瑟琳": "catherine",
+    "路易斯": "louis", "保罗": "paul", "彼得": "peter", "安德鲁": "andrew", "史蒂夫": "steve",
+}  # fmt: skip
+# A stretch is read by sound only with at least this many characters (one character is too
+# little to tell a name's sound from a chance likeness).
+MIN_CHARACTERS = 2
+# Sounds alike enough to stand for each other.
+SOUND_THRESHOLD = 0.75
+
+_INITIALS = (
+    ("zh", "J"), ("ch", "J"), ("sh", "S"), ("b", "P"), ("p", "P"), ("m", "M"), ("f", "F"),
+    ("d", "T"), ("t", "T"), ("n", "N"), ("l", "L"), ("r", "L"), ("g", "K"), ("k", "K"),
+    ("h", "H"), ("j", "J"), ("q", "J"), ("x", "J"), ("z", "S"), ("c", "S"), ("s", "S"),
+    ("y", "Y"), ("w", "W"),
+)  # fmt: skip
+# A pinyin final's vowel (a, e, i, o, u) and whether it ends in a nasal.
+_FINALS = {
+    "a": "a", "ia": "a", "ua": "a", "ai": "e", "uai": "e", "ao": "o", "iao": "o",
+    "e": "e", "ie": "e", "ue": "e", "ve": "e", "ei": "e", "ui": "e", "i": "i",
+    "o": "o", "uo": "o", "ou": "o", "iu": "u", "u": "u", "v": "u",
+    "an": "aN", "ian": "aN", "uan": "aN", "van": "aN", "ang": "aN", "iang": "aN", "uang": "aN",
+    "en": "eN", "eng": "eN", "in": "iN", "ing": "iN", "un": "uN", "vn": "uN",
+    "ong": "oN", "iong": "oN",
+}  # fmt: skip
+# Syllables whose vowel only carries a consonant (克 ke for k, 斯 si for s, 布 bu for b): the
+# vowel is left out.
+_BARE = frozenset(
+    "ke te de ge he se si zi ci shi zhi chi ri bu pu fu mu".split()
+)
+
+
+def transliterable(han: str) -> bool:
+    """Whether a stretch of Han characters may be a foreign name written by sound."""
+    return len(han) >= MIN_CHARACTERS and all(c in TRANSLITERATION_CHARACTERS for c in han)
+
+
+@lru_cache(maxsize=4096)
+def _syllable(character: str) -> str:
+    """The sounds of one character's reading: its initial's class, its vowel (unless it only
+    carries the consonant: 克 ke is k), and N for a final -n or -ng; 尔 (er) is L, 恩 (en) N."""
+    reading = (_READINGS.get(character) or lazy_pinyin(character)[0]).replace("ü", "v")
+    if reading == "er":
+        return "L"
+    if reading in ("en", "eng"):
+        return "N"
+    initial, rest = "", reading
+    for written, cls in _INITIALS:
+        if reading.startswith(written):
+            initial, rest = cls, reading[len(written) :]
+            break
+    if initial == "Y":  # ya, you: the y begins the vowel; yi, yin, ying: it is the vowel
+        if rest in ("i", "in", "ing"):
+            initial = ""
+        rest = {"u": "v", "ue": "ve", "uan": "van"}.get(
+            rest, "i" + rest if not rest.startswith("i") else rest
+        )
+    if initial == "W" and rest == "u":  # wu: the vowel u
+        return "u"
+    if reading in _BARE:
+        return initial
+    return initial + _FINALS.get(rest, "")
+
+
+@lru_cache(maxsize=20_000)
+def sound_of_han(han: str) -> str:
+    """The sounds of a stretch of Han characters read as a foreign name."""
+    return _collapse("".join(_syllable(c) for c in han))
+
+
+def _collapse(sound: str) -> str:
+    out: list[str] = []
+    for s in sound:
+        if not out or out[-1] != s:
+            out.append(s)
+    return "".join(out)
+
+
+_LATIN_GROUPS = (
+    ("sch", "S"), ("tch", "J"), ("dg", "J"), ("ck", "K"), ("ph", "F"), ("sh", "S"), ("th", "0"),
+    ("wh", "W"), ("qu", "K"), ("ts", "S"), ("tz", "S"), ("ng", "N"), ("gh", ""), ("x", "KS"),
+    ("ee", "i"), ("ea", "i"), ("ie", "i"), ("oo", "u"), ("ou", "u"), ("au", "o"), ("aw", "o"),
+    ("ai", "e"), ("ay", "e"), ("ei", "e"), ("ey", "i"),
+)  # fmt: skip
+_LATIN_LETTERS = {
+    "b": "P", "p": "P", "f": "F", "v": "V", "w": "W", "m": "M", "n": "N", "d": "T", "t": "T",
+    "l": "L", "k": "K", "q": "K", "j": "J", "s": "S", "z": "S", "h": "H",
+    "a": "a", "e": "e", "i": "i", "o": "o", "u": "u",
+}  # fmt: skip
+_VOWELS = frozenset("aeiouy")
+_DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1")  # a doubled consonant is one sound
+
+
+@lru_cache(maxsize=20_000)
+def sound_of_latin(word: str) -> str:
+    """The sounds of a word in Latin letters, as Chinese would hear it: silent letters left
+    out (a final e, gh, the k of kn), an r that no vowel follows dropped (Martin: 马丁), c and g
+    soft before e, i, y, and the vowels (a, e, i, o, u) kept."""
+    w = _DOUBLED.sub(r"\1", word.lower())
+    if len(w) > 3 and w.endswith("e") and w[-2] not in _VOWELS:
+        w = w[:-1]
+    out = ""
+    i = 0
+    n = len(w)
+    if w.startswith(("kn", "wr")):
+        i = 1
+    while i < n:
+        c = w[i]
+        nxt = w[i + 1] if i + 1 < n else ""
+        if c == "c" and nxt == "h":
+            out += "K" if w[i + 2 : i + 3] in ("r", "l") else "J"
+            i += 2
+            continue
+        group = next(((g, cls) for g, cls in _LATIN_GROUPS if w.startswith(g, i)), None)
+        if group is not None:
+            out += group[1] if not (group[0] == "gh" and i == 0) else "K"
+            i += len(group[0])
+            continue
+        if c == "y":
+            out += "Y" if nxt in _VOWELS and nxt else "i"
+        elif c == "r":
+            out += "L" if nxt in _VOWELS and nxt else ""
+        elif c == "c":
+            out += "S" if nxt in ("e", "i", "y") else "K"
+        elif c == "g":
+            out += "J" if nxt in ("e", "i", "y") else "K"
+        else:
+            out += _LATIN_LETTERS.get(c, "")
+        i += 1
+    return _collapse(out)
+
+
+# Sounds of the Chinese that stand for sounds of the English at no cost, or at half. (0 is
+# English th, which Chinese writes as t, s or x: Thomas 托马斯, Smith 史密斯, Matthew 马修; an
+# initial J is often written as y: John 约翰, Jürgen 尤尔根.)
+_FREE = {
+    ("J", "S"), ("J", "K"), ("J", "H"), ("W", "V"), ("F", "V"), ("K", "H"),
+    ("0", "T"), ("0", "S"), ("0", "J"),
+}  # fmt: skip
+_HALF = {("P", "F"), ("W", "F"), ("T", "S"), ("P", "V"), ("Y", "J"), ("M", "N")}
+# What adding or leaving out each sound costs: a vowel little (Chinese adds some, English
+# spelling hides others), and h, w, y, l and n less than other consonants (one side often
+# writes them and the other not).
+_WEIGHTS = {"H": 0.5, "W": 0.5, "Y": 0.3, "L": 0.7, "N": 0.7}
+_VOWEL_WEIGHT = 0.35
+_VOWEL_CHANGE = 0.25  # one vowel written for another
+
+
+def _weight(sound: str) -> float:
+    return _VOWEL_WEIGHT if sound.islower() else _WEIGHTS.get(sound, 1.0)
+
+
+def _substitution(a: str, b: str) -> float:
+    if a == b or (a, b) in _FREE or (b, a) in _FREE:
+        return 0.0
+    if a.islower() and b.islower():
+        return _VOWEL_CHANGE
+    if a.islower() or b.islower():
+        return _weight(a) + _weight(b)
+    if (a, b) in _HALF or (b, a) in _HALF:
+        return 0.5
+    return 1.0
+
+
+def sound_distance(a: str, b: str) -> float:
+    """Weighted edit distance between two sound sequences (see module docstring)."""
+    previous = [0.0]
+    for y in b:
+        previous.append(previous[-1] + _weight(y))
+    for x in a:
+        drop = _weight(x)
+        current = [previous[0] + drop]
+        for j, y in enumerate(b, 1):
+            current.append(
+                min(
+                    previous[j] + drop,
+                    current[j - 1] + _weight(y),
+                    previous[j - 1] + _substitution(x, y),
+                )
+            )
+        previous = current
+    return previous[-1]
+
+
+@lru_cache(maxsize=50_000)
+def sounds_like(han: str, word: str) -> float:
+    """How alike a stretch of Han characters, read as a foreign name, and a Latin word sound,
+    in 0..1 (0 when the stretch is not transliterable or either has fewer than two sounds)."""
+    if not transliterable(han):
+        return 0.0
+    if COMMON_NAMES.get(han) == word:
+        return 1.0
+    if not _VOWELS.intersection(word):  # not read as spelt (an acronym: SGM, NEC)
+        return 0.0
+    a, b = sound_of_han(han), sound_of_latin(word)
+    consonants = sorted(sum(not s.islower() for s in x) for x in (a, b))
+    if consonants[0] < 1 or consonants[1] < 2:
+        return 0.0
+    mass = max(sum(map(_weight, a)), sum(map(_weight, b)))
+    return max(0.0, 1.0 - sound_distance(a, b) / mass)
+
+
+# Sounds merged into one class for `sound_key`: what the comparison lets stand for each other at
+# no cost falls together, and what one side often writes and the other not (h, w, y) is left out.
+_KEY_CLASSES = str.maketrans(
+    {"J": "K", "S": "K", "H": None, "0": "T", "F": "P", "V": "P", "W": "P", "M": "N", "Y": None}
+)
+
+
+def sound_key(sound: str) -> str | None:
+    """A coarse key of a sound sequence, for finding candidates: its consonants with alike
+    ones merged (`_KEY_CLASSES`); Lockheed and 洛克希德 both give LKT. None under two
+    consonants (too common a key to say anything)."""
+    key = _collapse("".join(s for s in sound if not s.islower()).translate(_KEY_CLASSES))
+    return key if len(key) >= 2 else None
+
+
+@lru_cache(maxsize=100_000)
+def latin_sound_key(word: str) -> str | None:
+    """`sound_key` of a Latin word that may stand for a name written by sound in Chinese: at
+    least four letters, with a vowel (not an acronym)."""
+    if len(word) < 4 or not word.isalpha() or not _VOWELS.intersection(word):
+        return None
+    return sound_key(sound_of_latin(word))
+
+
+def han_sound_key(han: str) -> str | None:
+    """`sound_key` of a transliterable stretch of Han characters (else None)."""
+    return sound_key(sound_of_han(han)) if transliterable(han) else None

@@ -1,0 +1,133 @@
+"""Foreign names written in Chinese by sound (`veu.names.transliteration`): how they are read,
+compared with their Latin spelling, used by the gloss and the scorer, and found by the index."""
+
+from __future__ import annotations
+
+import pytest
+
+from veu.matching import Query, ScreeningIndex, score_names
+from veu.model import Listing, Name
+from veu.names import normalise
+from veu.names.gloss import by_sound, gloss, sound_keys
+from veu.names.transliteration import (
+    SOUND_THRESHOLD,
+    han_sound_key,
+    latin_sound_key,
+    sound_of_han,
+    sound_of_latin,
+    sounds_like,
+    transliterable,
+)
+
+MATCH, REVIEW = 0.85, 0.70
+
+# Names of the MOFCOM announcements as MOFCOM writes them in Chinese and in English.
+ALIKE = [
+    ("洛克希德", "lockheed"), ("马丁", "martin"), ("安杜里尔", "anduril"),
+    ("克里斯托弗", "christopher"), ("布雷迪", "brady"), ("卡斯特纳", "kastner"),
+    ("泰克里特", "taiclet"), ("赛博勒克斯", "cyberlux"), ("帕特里克", "patrick"),
+    ("雷斯尼克", "resnick"), ("托马斯", "thomas"), ("琼斯", "jones"), ("凯西", "kathy"),
+    ("约翰", "john"),
+]  # fmt: skip
+# The same Chinese beside other parties' words that share some of its consonants.
+UNALIKE = [
+    ("诺沃特", "wood"), ("安杜里尔", "jundollah"), ("洛克希德", "lockwood"), ("马丁", "madison"),
+    ("泰克里特", "technologies"), ("赛尼克斯", "zayn"), ("特科姆", "stockholm"),
+]  # fmt: skip
+
+
+def test_sounds_are_read_as_chinese_writes_foreign_names() -> None:
+    # Chinese's vowels after a bare consonant (克 ke, 斯 si, 德 de) are not sounds of the name;
+    # English's r before a consonant is not written (Martin: 马丁); ck, ee, th are one sound.
+    assert sound_of_han("洛克希德") == sound_of_latin("lockheed").replace("H", "J")
+    assert sound_of_han("马丁") == sound_of_latin("martin") == "MaTiN"
+    assert sound_of_han("克里斯托弗") == "KLiSToF"
+    assert sound_of_latin("christopher") == "KLiSToFe"  # ch before r is hard
+    assert sound_of_latin("charles") == "JaLeS"  # and soft before a vowel
+    assert sound_of_latin("mcdonnell") == sound_of_latin("mcdonel")  # a doubled consonant
+
+
+@pytest.mark.parametrize(("han", "word"), ALIKE)
+def test_a_name_and_its_chinese_sound_alike(han: str, word: str) -> None:
+    assert sounds_like(han, word) >= SOUND_THRESHOLD
+
+
+@pytest.mark.parametrize(("han", "word"), UNALIKE)
+def test_other_names_do_not(han: str, word: str) -> None:
+    assert sounds_like(han, word) < SOUND_THRESHOLD
+
+
+def test_only_stretches_of_transliteration_characters_are_read_by_sound() -> None:
+    assert transliterable("洛克希德")
+    assert not transliterable("华为")
+    assert not transliterable("丁")  # one character says too little
+    assert sounds_like("华为", "hawaii") == 0.0
+    assert sounds_like("特科姆", "sgm") == 0.0  # an acronym is not read as spelt
+
+
+def test_the_gloss_writes_the_word_a_stretch_sounds_like() -> None:
+    other = ("lockheed", "martin", "aeronautics")
+    assert gloss("洛克希德·马丁航空公司", other).split()[:3] == ["lockheed", "·", "martin"]
+    assert [(h, w) for h, w, _ in by_sound("洛克希德·马丁航空公司", other)] == [
+        ("洛克希德", "lockheed"),
+        ("马丁", "martin"),
+    ]
+    # each word of the other name stands for one stretch only
+    assert [w for _, w, _ in by_sound("马丁·马丁", ("martin", "lee"))] == ["martin"]
+    # the pinyin is kept when the other name writes it, and a name that is only pinyin has no
+    # gloss (its pinyin is the name as it is, compared already)
+    assert by_sound("华为技术", ("huawei", "technologies")) == ()
+    assert gloss("布赖恩·申普夫", ("b", "s")) is None
+
+
+def test_scores_across_scripts() -> None:
+    def score(a: str, b: str) -> float:
+        return score_names(normalise(a), normalise(b)).score
+
+    assert score("洛克希德·马丁公司", "Lockheed Martin Corporation") >= MATCH
+    assert score("克里斯托弗·布雷迪", "Christopher Brady") >= MATCH
+    assert score("克里斯托弗·布雷迪", "Christopher J. Brady") >= REVIEW  # and a middle initial
+    assert score("托马斯·琼斯", "Thomas Jones") >= MATCH
+    assert score("托马斯·琼斯", "Thomas H. Jones") >= REVIEW
+    assert score("安杜里尔公司", "Anduril Inc.") >= MATCH
+    # a sound less alike is for a person to look at, more so when it is the whole name
+    assert REVIEW <= score("赛博勒克斯公司", "Cyberlux Corporation") < MATCH
+    # other parties
+    assert score("诺沃特公司", "Ann Wood") < REVIEW
+    assert score("安杜里尔公司", "JUNDOLLAH") < MATCH
+    assert score("马修·格里姆", "KHALIM, Musa") < MATCH
+    assert score("洛克希德·马丁公司", "Lockheed Martin Aeronautics") < MATCH
+
+
+def test_the_explanation_shows_each_word_read_by_sound() -> None:
+    result = score_names(normalise("洛克希德·马丁公司"), normalise("Lockheed Martin"))
+    gloss_part = result.explanation["gloss"]
+    assert gloss_part["by_sound"]["洛克希德"]["english"] == "lockheed"
+    assert gloss_part["by_sound"]["马丁"]["alike"] == 1.0
+    assert gloss_part["penalty"] == pytest.approx(0.05)  # 0.01, and 0.02 a word
+
+
+def test_sound_keys_meet_across_scripts() -> None:
+    assert han_sound_key("洛克希德") == latin_sound_key("lockheed") == "LKT"
+    assert han_sound_key("卡诺维尔") == latin_sound_key("carnovale")  # 维 wei for v
+    assert sound_keys("洛克希德·马丁公司") == {"LKT", "NTN"}
+    assert latin_sound_key("sgm") is None
+    assert latin_sound_key("ltd") is None
+    assert sound_keys("中国电子科技集团") == frozenset()
+
+
+def listing(i: int, *names: str) -> Listing:
+    return Listing(
+        id=f"t:{i}", list_id="t", party_id=f"t:{i}", names=tuple(Name(value=n) for n in names)
+    )
+
+
+def test_the_index_finds_names_by_sound_both_ways() -> None:
+    filler = [listing(100 + i, f"Company {w}") for i, w in enumerate(("Alpha", "Beta", "Gamma"))]
+    english = ScreeningIndex([listing(1, "Lockheed Martin Corporation"), *filler])
+    hits = english.search(Query(name="洛克希德·马丁公司"), min_score=MATCH)
+    assert [h.listing.id for h in hits] == ["t:1"]
+    assert hits[0].explanation["gloss"]["by_sound"]
+    chinese = ScreeningIndex([listing(2, "克里斯托弗·布雷迪"), *filler])
+    hits = chinese.search(Query(name="Christopher Brady"), min_score=MATCH)
+    assert [h.listing.id for h in hits] == ["t:2"]
