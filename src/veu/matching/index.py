@@ -39,9 +39,7 @@ FUZZY_CANDIDATES = 50
 FULL_SCORE_LIMIT = 30  # candidates scored in full, best estimates first
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
 INDEX_FORMAT = 8  # the layout `ScreeningIndex.save` writes
-# Terms of the token postings that are not tokens: the sound keys (`sound_key`) of a Chinese
-# name's stretches that may be foreign names written by sound, found by English queries.
-HAN_SOUND = "~"
+
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
 
@@ -112,7 +110,6 @@ class ScreeningIndex:
                 words = set(normal.tokens)
                 if normal.han:  # and its English gloss's words: English queries find it
                     words |= vocabulary_tokens(name.value)
-                    words |= {HAN_SOUND + key for key in sound_keys(name.value)}
                 for token in words:
                     postings[token].append(nid)
                 if normal.skeleton:
@@ -198,8 +195,6 @@ class ScreeningIndex:
         if query.han:  # and its English gloss's words: it finds names written in English
             words |= vocabulary_tokens(query.original)
             found.update(self._sounding(query.original).tolist())
-        else:  # and Chinese names of foreign names written by sound (洛克希德 for Lockheed)
-            words |= {HAN_SOUND + k for t in query.tokens if (k := latin_sound_key(t))}
         rarest = self.postings.top(words, total, TOKEN_CANDIDATES, self.max_df)
         found.update(rarest.tolist())
         same = self.skeletons.get(query.skeleton)
@@ -273,8 +268,14 @@ class ScreeningIndex:
         # Only names with initials (all, when the query has some) and names written in Chinese
         # (beside a query that is not) need more than the vectorised estimates.
         marks = np.frombuffer(names.initials, dtype=np.uint8)[ids]
+        sounds: set[str] = set()
         if not query.han:
             marks = marks | np.frombuffer(names.glossed, dtype=np.uint8)[ids]
+            sounded = np.frombuffer(names.sounded, dtype=np.uint8)[ids]
+            if sounded.any():  # Chinese names that may sound like a word of the query
+                sounds = _latin_keys(query.tokens)
+                if sounds:
+                    marks = marks | sounded
         for k in range(len(ids)) if letters else np.flatnonzero(marks).tolist():
             i = ids[k]
             other = joined[k].split()
@@ -288,7 +289,8 @@ class ScreeningIndex:
                 if words and (_covered(other, words) or _covered(query.tokens, others)):
                     contained.add(k)
                 estimate[k] = max(estimate[k], initials_estimate(query.tokens, other))
-            if names.glossed[i] and not query.han:  # a Chinese name, through its gloss
+            alike = bool(sounds) and not sounds.isdisjoint(names.sounds[i].split())
+            if (names.glossed[i] or alike) and not query.han:  # Chinese, through its gloss
                 through = _through_gloss(names.originals[i], query.tokens, query.skeleton)
                 estimate[k] = max(estimate[k], through)
         best = set(np.argpartition(-estimate, FULL_SCORE_LIMIT)[:FULL_SCORE_LIMIT].tolist())
@@ -410,6 +412,12 @@ def _nearest(text: str, values: list[str], door: GramDoor | None, cutoff: float)
     scores = process.cdist([text], chosen, scorer=fuzz.ratio)[0]
     order = np.argsort(-scores, kind="stable")[:FUZZY_CANDIDATES]
     return [int(shortlist[k]) for k in order if scores[k] >= cutoff]
+
+
+def _latin_keys(tokens: tuple[str, ...]) -> set[str]:
+    """The sound keys of a query's words that may be written by sound in Chinese, of three
+    sounds or more (shorter keys are shared by too many names to find one)."""
+    return {k for t in tokens if (k := latin_sound_key(t)) is not None and len(k) >= 3}
 
 
 def _through_gloss(chinese: str, other: tuple[str, ...], skeleton: str) -> float:

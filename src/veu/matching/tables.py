@@ -14,7 +14,7 @@ import numpy as np
 from veu.matching.postings import join_strings, split_strings
 from veu.model import Listing
 from veu.names import NormalName
-from veu.names.gloss import segments
+from veu.names.gloss import sound_keys, vocabulary_tokens
 
 
 def listing_countries(listing: Listing) -> frozenset[str]:
@@ -33,8 +33,13 @@ class NameTable:
         self.hans: list[str] = []
         self.forms: list[str] = []
         self.initials = bytearray()  # 1 where the name has an initial (a one-letter word)
-        # 1 where the name, written in Chinese, has an English gloss (`veu.names.gloss`)
+        # 1 where the name, written in Chinese, has an English gloss (`veu.names.gloss`) with a
+        # word translated
         self.glossed = bytearray()
+        # the sound keys of a Chinese name's stretches that may be foreign names written by
+        # sound (`veu.names.gloss.sound_keys`), space-separated; "" for most names
+        self.sounds: list[str] = []
+        self.sounded = bytearray()  # 1 where ``sounds`` has a key
 
     def append(self, normal: NormalName) -> None:
         self.originals.append(normal.original)
@@ -42,7 +47,9 @@ class NameTable:
         self.hans.append(normal.han)
         self.forms.append(" ".join(sorted(normal.forms)))
         self.initials.append(any(is_initial(t) for t in normal.tokens))
-        self.glossed.append(bool(normal.han) and bool(segments(normal.original)))
+        self.glossed.append(bool(normal.han) and bool(vocabulary_tokens(normal.original)))
+        self.sounds.append(" ".join(sorted(sound_keys(normal.original))) if normal.han else "")
+        self.sounded.append(bool(self.sounds[-1]))
 
     def __len__(self) -> int:
         return len(self.originals)
@@ -65,13 +72,16 @@ class NameTable:
             "tokens": join_strings(self.tokens),
             "hans": join_strings(self.hans),
             "forms": join_strings(self.forms),
+            "sounds": join_strings(self.sounds),
             "initials": self.initials,
             "glossed": self.glossed,
+            "sounded": self.sounded,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.initials = state.pop("initials")
         self.glossed = state.pop("glossed")
+        self.sounded = state.pop("sounded")
         for key, value in state.items():
             setattr(self, key, split_strings(value))
 

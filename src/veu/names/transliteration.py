@@ -85,8 +85,9 @@ _FINALS = {
 # Syllables whose vowel only carries a consonant (克 ke for k, 斯 si for s, 布 bu for b): the
 # vowel is left out.
 _BARE = frozenset(
-    "ke te de ge he se si zi ci shi zhi chi ri bu pu fu mu".split()
-)
+    ("ke", "te", "de", "ge", "he", "se", "si", "zi", "ci", "shi", "zhi", "chi", "ri", "bu", "pu",
+     "fu", "mu")
+)  # fmt: skip
 
 
 def transliterable(han: str) -> bool:
