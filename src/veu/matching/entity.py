@@ -26,6 +26,7 @@ from veu.matching.features import Combination, Feature, FeatureResult, render_ta
 from veu.matching.scorer import score_names
 from veu.model.parties import normalise_identifier
 from veu.names import NormalName, normalise
+from veu.names.acronyms import with_acronyms
 from veu.names.gloss import glossed
 
 ENTITY_ALGORITHM = "veu-entities"
@@ -158,7 +159,7 @@ class Entity(BaseModel):
         last = " ".join(self.values("lastName"))
         if given and last:
             names.append(f"{given} {last}")
-        return list(dict.fromkeys(names))
+        return with_acronyms(names)  # and a name's own acronym (Khan Research Laboratories, KRL)
 
 
 @dataclass(frozen=True)

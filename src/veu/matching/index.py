@@ -31,6 +31,7 @@ from veu.matching.tables import LazyListings, ListingKeys, NameTable, is_initial
 from veu.matching.tokens import shapes
 from veu.model import Identifier, Listing
 from veu.names import NormalName, normalise
+from veu.names.acronyms import with_acronyms
 from veu.names.gloss import glossed, sound_keys, vocabulary_tokens
 from veu.names.transliteration import latin_sound_key
 
@@ -96,12 +97,8 @@ class ScreeningIndex:
             self.keys.append(listing)
             for ident in listing.identifiers:
                 self.identifiers[ident.key()].append(li)
-            seen: set[str] = set()
-            for name in listing.names:
-                if name.value in seen:
-                    continue
-                seen.add(name.value)
-                normal = normalise(name.value)
+            for value in with_acronyms(name.value for name in listing.names):
+                normal = normalise(value)
                 if normal.empty:
                     continue
                 nid = len(self.names)
@@ -109,7 +106,7 @@ class ScreeningIndex:
                 owner.append(li)
                 words = set(normal.tokens)
                 if normal.han:  # and its English gloss's words: English queries find it
-                    words |= vocabulary_tokens(name.value)
+                    words |= vocabulary_tokens(value)
                 for token in words:
                     postings[token].append(nid)
                 if normal.skeleton:
@@ -289,7 +286,7 @@ class ScreeningIndex:
                 if words and (_covered(other, words) or _covered(query.tokens, others)):
                     contained.add(k)
                 estimate[k] = max(estimate[k], initials_estimate(query.tokens, other))
-            alike = bool(sounds) and not sounds.isdisjoint(names.sounds[i].split())
+            alike = bool(sounds) and not sounds.isdisjoint(names.sounds.get(i, ()))
             if (names.glossed[i] or alike) and not query.han:  # Chinese, through its gloss
                 through = _through_gloss(names.originals[i], query.tokens, query.skeleton)
                 estimate[k] = max(estimate[k], through)

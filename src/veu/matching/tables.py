@@ -37,9 +37,9 @@ class NameTable:
         # word translated
         self.glossed = bytearray()
         # the sound keys of a Chinese name's stretches that may be foreign names written by
-        # sound (`veu.names.gloss.sound_keys`), space-separated; "" for most names
-        self.sounds: list[str] = []
-        self.sounded = bytearray()  # 1 where ``sounds`` has a key
+        # sound (`veu.names.gloss.sound_keys`), by name id, for the few names that have some
+        self.sounds: dict[int, frozenset[str]] = {}
+        self.sounded = bytearray()  # 1 where the name has sound keys
 
     def append(self, normal: NormalName) -> None:
         self.originals.append(normal.original)
@@ -48,8 +48,10 @@ class NameTable:
         self.forms.append(" ".join(sorted(normal.forms)))
         self.initials.append(any(is_initial(t) for t in normal.tokens))
         self.glossed.append(bool(normal.han) and bool(vocabulary_tokens(normal.original)))
-        self.sounds.append(" ".join(sorted(sound_keys(normal.original))) if normal.han else "")
-        self.sounded.append(bool(self.sounds[-1]))
+        keys = sound_keys(normal.original) if normal.han else frozenset()
+        if keys:
+            self.sounds[len(self.sounded)] = keys
+        self.sounded.append(bool(keys))
 
     def __len__(self) -> int:
         return len(self.originals)
@@ -72,16 +74,17 @@ class NameTable:
             "tokens": join_strings(self.tokens),
             "hans": join_strings(self.hans),
             "forms": join_strings(self.forms),
-            "sounds": join_strings(self.sounds),
             "initials": self.initials,
             "glossed": self.glossed,
             "sounded": self.sounded,
+            "sounds": self.sounds,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.initials = state.pop("initials")
         self.glossed = state.pop("glossed")
         self.sounded = state.pop("sounded")
+        self.sounds = state.pop("sounds")
         for key, value in state.items():
             setattr(self, key, split_strings(value))
 
