@@ -420,9 +420,9 @@ def segments(text: str) -> tuple[str | tuple[Segment | Unglossed, ...], ...]:
 
 def gloss(text: str, other: Collection[str] = ()) -> str | None:
     """The English gloss of a name written (partly) in Chinese, or None when it has neither a
-    glossary word nor a stretch that may be read by sound. ``other`` is the tokens of the name
-    it is compared with, in order: of a word's translations, the one with the most words all
-    among them is taken (科技 beside ``Science and Technology`` is both words, not
+    glossary word nor a stretch read by sound beside ``other``, the tokens of the name it is
+    compared with. Of a word's translations, the one with the most words all among them is
+    taken (科技 beside ``Science and Technology`` is both words, not
     ``Technology``), the first of equals, else the usual one; a legal form (`FORMS`: 集团, 公司)
     none of whose translations the other name has is given as one that is a legal form in
     English too (集团: Corporation, not Group), removed and reported like the other's, or left
