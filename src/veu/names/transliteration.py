@@ -154,7 +154,8 @@ _DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1")  # a doubled consonant is one so
 @lru_cache(maxsize=20_000)
 def sound_of_latin(word: str) -> str:
     """The sounds of a word in Latin letters, as Chinese would hear it: silent letters left
-    out (a final e, gh, the k of kn), an r that no vowel follows dropped (Martin: 马丁), c and g
+    out (a final e, gh, the k of kn), an r that no vowel follows soft (R: Chinese drops it from
+    Martin, 马丁, and writes it in Sergey, 谢尔盖), c and g
     soft before e, i, y, and the vowels (a, e, i, o, u) kept."""
     w = _DOUBLED.sub(r"\1", word.lower())
     if len(w) > 3 and w.endswith("e") and w[-2] not in _VOWELS:
@@ -178,8 +179,8 @@ def sound_of_latin(word: str) -> str:
             continue
         if c == "y":
             out += "Y" if nxt in _VOWELS and nxt else "i"
-        elif c == "r":
-            out += "L" if nxt in _VOWELS and nxt else ""
+        elif c == "r":  # before a vowel an l to Chinese; else soft (Martin 马丁, Sergey 谢尔盖)
+            out += "L" if nxt in _VOWELS and nxt else "R"
         elif c == "c":
             out += "S" if nxt in ("e", "i", "y") else "K"
         elif c == "g":
@@ -195,13 +196,13 @@ def sound_of_latin(word: str) -> str:
 # initial J is often written as y: John 约翰, Jürgen 尤尔根.)
 _FREE = {
     ("J", "S"), ("J", "K"), ("J", "H"), ("W", "V"), ("F", "V"), ("K", "H"),
-    ("0", "T"), ("0", "S"), ("0", "J"),
+    ("0", "T"), ("0", "S"), ("0", "J"), ("R", "L"),
 }  # fmt: skip
 _HALF = {("P", "F"), ("W", "F"), ("T", "S"), ("P", "V"), ("Y", "J"), ("M", "N")}
 # What adding or leaving out each sound costs: a vowel little (Chinese adds some, English
 # spelling hides others), and h, w, y, l and n less than other consonants (one side often
 # writes them and the other not).
-_WEIGHTS = {"H": 0.5, "W": 0.5, "Y": 0.3, "L": 0.7, "N": 0.7}
+_WEIGHTS = {"H": 0.5, "W": 0.5, "Y": 0.3, "L": 0.7, "N": 0.7, "R": 0.3}
 _VOWEL_WEIGHT = 0.35
 _VOWEL_CHANGE = 0.25  # one vowel written for another
 
@@ -263,7 +264,18 @@ def sounds_like(han: str, word: str) -> float:
 # Sounds merged into one class for `sound_key`: what the comparison lets stand for each other at
 # no cost falls together, and what one side often writes and the other not (h, w, y) is left out.
 _KEY_CLASSES = str.maketrans(
-    {"J": "K", "S": "K", "H": None, "0": "T", "F": "P", "V": "P", "W": "P", "M": "N", "Y": None}
+    {
+        "J": "K",
+        "S": "K",
+        "H": None,
+        "0": "T",
+        "F": "P",
+        "V": "P",
+        "W": "P",
+        "M": "N",
+        "Y": None,
+        "R": None,
+    }
 )
 
 
