@@ -72,3 +72,9 @@ def test_entities_are_scored_with_their_acronyms() -> None:
     listed = company("Khan Research Laboratories (KRL)")
     assert score_entities(listed, company("KRL")).score >= MATCH
     assert score_entities(listed, company("KRT")).score < REVIEW
+
+
+def test_a_name_of_many_words_beginning_alike_is_read_at_once() -> None:
+    # Every way of spelling the acronym from 24 words beginning with A was tried one by one.
+    assert own_acronym(" ".join(["Alpha"] * 24) + " (AAAAAAAAAAAZ)") is None
+    assert own_acronym(" ".join(["Alpha"] * 24) + " (AAAAAAAAAAAA)") == "AAAAAAAAAAAA"

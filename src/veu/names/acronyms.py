@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 # A trailing parenthesised word in capitals (digits, & and - allowed after the first letter).
 _TRAILING = re.compile(r"^(?P<name>.*?\S)\s*\((?P<acronym>[A-Z][A-Z0-9&\-]{2,11})\)\s*$")
@@ -33,24 +34,30 @@ def own_acronym(name: str) -> str | None:
     words = [w.upper() for w in _WORD.findall(found.group("name"))]
     if len(letters) < MIN_LETTERS or len(words) < 2:
         return None
-    return acronym if _spelt(letters, tuple(words), 0, 0) >= 2 else None
+    return acronym if _most_words(letters, tuple(words)) >= 2 else None
 
 
-def _spelt(letters: str, words: tuple[str, ...], at: int, first: int) -> int:
-    """The most words whose beginnings, in order from ``words[first]``, spell
-    ``letters[at:]``: 0 when nothing is left to spell, -1 when they cannot."""
-    if at == len(letters):
-        return 0
-    best = -1
-    for w in range(first, len(words)):
-        word = words[w]
-        k = 0
-        while k < len(word) and at + k < len(letters) and word[k] == letters[at + k]:
-            k += 1
-            rest = _spelt(letters, words, at + k, w + 1)
-            if rest >= 0:
-                best = max(best, rest + 1)
-    return best
+def _most_words(letters: str, words: tuple[str, ...]) -> int:
+    """The most words whose beginnings, in order, spell ``letters`` (-1 when none do). Each
+    (letter, word) position is solved once: without that, a name of many words beginning alike
+    (a hostile list file) took seconds."""
+
+    @cache
+    def spelt(at: int, first: int) -> int:
+        if at == len(letters):
+            return 0
+        best = -1
+        for w in range(first, len(words)):
+            word = words[w]
+            k = 0
+            while k < len(word) and at + k < len(letters) and word[k] == letters[at + k]:
+                k += 1
+                rest = spelt(at + k, w + 1)
+                if rest >= 0:
+                    best = max(best, rest + 1)
+        return best
+
+    return spelt(0, 0)
 
 
 def with_acronyms(names: Iterable[str]) -> list[str]:

@@ -49,8 +49,8 @@ TRANSLITERATION_CHARACTERS = frozenset(
     "雅亚扬杨耶叶伊因英尤于约尹易宜娅"
     "扎泽詹兹朱卓佐曾祖治"
 )
-# Readings pypinyin gives for the word sense, not the transliteration one.
-_READINGS = {"什": "shi", "茜": "xi", "朴": "pu", "单": "shan", "伯": "bo", "乐": "le"}
+# Readings pypinyin gives for the word sense, not the transliteration one (什 shen, not shi).
+_READINGS = {"什": "shi"}
 
 # Given names so common that their Chinese spelling is fixed by use rather than by sound
 # (约翰 is John, not a y sound): read as written here.
