@@ -4,6 +4,7 @@ under the operating-system user's name."""
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
 import json
 from pathlib import Path
@@ -14,6 +15,7 @@ from typer.testing import CliRunner
 from tests.conftest import DATA, FIXTURES, make_context
 from veu.cli.main import app
 from veu.services import registry
+from veu.services.applications import _add_years
 from veu.services.lists import import_list
 from veu.store import audit, migrate
 
@@ -29,6 +31,11 @@ def env(database_url: str) -> dict[str, str]:
     registry.import_registry(ctx, "registry", PROGRAMME / "registry.yml", actor="setup")
     ctx.engine.dispose()
     return {"VEU_DATABASE_URL": database_url, "COLUMNS": "200"}
+
+
+def today() -> dt.date:
+    """The command line's today: its clock is the real one (UTC), not the tests' fixed clock."""
+    return dt.datetime.now(dt.UTC).date()
 
 
 def run(env: dict[str, str], *args: str) -> str:
@@ -81,8 +88,15 @@ def test_file_review_ship_and_export(env: dict[str, str], tmp_path: Path) -> Non
     )  # fmt: skip
     auth = approved["authorization"]
     assert approved["status"] == "approved"
-    assert (auth["valid_from"], auth["valid_until"]) == ("2026-11-26", "2027-11-26")
-    shipment = str(PROGRAMME / "shipment.json")
+    start = today()
+    assert (auth["valid_from"], auth["valid_until"]) == (
+        start.isoformat(),
+        _add_years(start, 1).isoformat(),
+    )
+    dated = json.loads((PROGRAMME / "shipment.json").read_text("utf-8"))
+    dated["date"] = start.isoformat()  # on the day the authorization begins
+    shipment = str(tmp_path / "shipment.json")
+    Path(shipment).write_text(json.dumps(dated), "utf-8")
     first = json.loads(run(env, "shipments", "record", shipment, "--json"))
     assert first["outcome"] == "general_licence"
     assert first["drawn_kg"] == {"0": 100.0}
@@ -158,8 +172,10 @@ def test_redlist_add_suspends_and_remove_ends(env: dict[str, str]) -> None:
     [auth] = json.loads(run(env, "authorizations", "list", "--json"))
     assert auth["state"] == "suspended"
     # Ended from tomorrow: still in force today, so monitoring suspends a reinstatement again.
-    run(env, "redlist", "remove", added["id"], "--reason", "error", "--date", "2026-11-27")
-    entries = json.loads(run(env, "redlist", "list", "--date", "2026-11-28", "--json"))
+    tomorrow = (today() + dt.timedelta(days=1)).isoformat()
+    after = (today() + dt.timedelta(days=2)).isoformat()
+    run(env, "redlist", "remove", added["id"], "--reason", "error", "--date", tomorrow)
+    entries = json.loads(run(env, "redlist", "list", "--date", after, "--json"))
     assert [e["status"] for e in entries] == ["stopped"]
     assert "active" in run(env, "authorizations", "reinstate", auth["id"], "--reason", "ok")
     monitored = json.loads(run(env, "monitor", "--json"))
