@@ -39,7 +39,7 @@ TOKEN_CANDIDATES = 300
 FUZZY_CANDIDATES = 50
 FULL_SCORE_LIMIT = 30  # candidates scored in full, best estimates first
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 8  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 9  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door

@@ -58,6 +58,9 @@ _GLOSSARY = """
 政府 government
 军事 military
 解放军 liberation army
+部队 unit|troops|forces
+总医院 general hospital
+医院 hospital
 人民 people|peoples|renmin
 火箭 rocket|rockets
 卫星 satellite|satellites

@@ -17,6 +17,7 @@ import opencc
 from anyascii import anyascii
 from pypinyin import lazy_pinyin
 
+from veu.names.acronyms import expand_acronyms
 from veu.names.legal_forms import (
     cjk_forms_longest_first,
     cyrillic_forms_longest_first,
@@ -219,7 +220,7 @@ def _unglue_form(match: re.Match[str]) -> str:
 @lru_cache(maxsize=65536)
 def normalise(text: str) -> NormalName:
     """Normalise one name (see module docstring). Pure and cached."""
-    s = unicodedata.normalize("NFKC", text).strip()
+    s = expand_acronyms(unicodedata.normalize("NFKC", text).strip())
     s = _GLUED_FORM.sub(_unglue_form, s)
     scripts = scripts_of(s)
     if "Han" in scripts:
