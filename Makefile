@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed-stamp
 
 install: $(STAMP)
 
-$(STAMP): pyproject.toml constraints.txt setup.py $(wildcard src/veu/matching/*.c)
+$(STAMP): pyproject.toml constraints.txt setup.py $(wildcard src/veu/matching/*.c src/veu/names/*.c)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'

@@ -6,11 +6,11 @@ from setuptools import Extension, setup
 setup(
     ext_modules=[
         Extension(
-            f"veu.matching.{name}",
-            [f"src/veu/matching/{name}.c"],
+            f"veu.{package}.{name}",
+            [f"src/veu/{package}/{name}.c"],
             extra_compile_args=["-O2"],
             optional=True,
         )
-        for name in ("_postings", "_tokens")
+        for package, name in (("matching", "_postings"), ("matching", "_tokens"), ("names", "_sounds"))
     ]
 )

@@ -152,11 +152,12 @@ def rapidfuzz_baseline(items: list[Listing], qs: list[tuple[str, str]]) -> dict[
 
 def _clear_name_caches() -> None:
     from veu.matching import entity, tokens
-    from veu.names import normalize
+    from veu.names import gloss, normalize, transliteration
 
     for cached in (
         normalize.normalise, entity._normal, tokens.align, tokens.token_similarity,
-        tokens.phonetic_key,
+        tokens.phonetic_key, gloss._gloss, gloss.glossed, transliteration.sound_of_latin,
+        transliteration.latin_sound_key, transliteration.sounds_like,
     ):  # fmt: skip
         cached.cache_clear()
 

@@ -3,11 +3,11 @@ the names of the bundled lists and on words changed as typing and transliteratio
 
 from __future__ import annotations
 
-import os
 import random
 
 import pytest
 
+from tests.compiled import required
 from tests.golden_world import bundled
 from veu.matching import tokens
 from veu.names import normalise
@@ -18,11 +18,7 @@ SOUNDS = "aeiouykhqcszxjw"  # letters the phonetic rewrites act on
 
 @pytest.fixture(scope="module")
 def compiled() -> object:
-    if tokens._compiled is None:
-        if os.environ.get("CI"):
-            pytest.fail("the C extension veu.matching._tokens is not built")
-        pytest.skip("the C extension veu.matching._tokens is not built (no C compiler)")
-    return tokens._compiled
+    return required(tokens._compiled, "veu.matching._tokens")
 
 
 @pytest.fixture(scope="module")

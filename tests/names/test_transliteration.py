@@ -132,3 +132,26 @@ def test_a_chinese_query_finds_english_names_by_sound() -> None:
     hits = english.search(Query(name="洛克希德·马丁公司"), min_score=MATCH)
     assert [h.listing.id for h in hits] == ["t:1"]
     assert hits[0].explanation["gloss"]["by_sound"]
+
+
+def test_an_english_query_finds_chinese_names_by_sound() -> None:
+    # MOFCOM lists many parties in Chinese only: an exporter screens them in English.
+    units = [f"洛克希德·马丁{u}公司" for u in ("导弹与火控", "空间", "航空", "旋翼与任务系统")]
+    index = ScreeningIndex(
+        [
+            listing(1, "斯凯迪奥公司"),  # Skydio
+            listing(2, "洛克希德·马丁公司"),
+            listing(3, "洛克希德·马丁公司"),  # the same name on another listing
+            listing(4, "斯科特·西蒙"),  # Scott Simon
+            *(listing(10 + k, unit) for k, unit in enumerate(units)),
+        ]
+    )
+    # Without the fuzzy doors (which scan every skeleton of a small index), by sound alone; the
+    # first listing's name is name 0.
+    assert index.names.originals[0] == "斯凯迪奥公司"
+    assert 0 in index.candidates(normalise("Skydio, Inc."), fuzzy=False)
+    hits = index.search(Query(name="Skydio, Inc."), min_score=MATCH)
+    assert [h.listing.id for h in hits] == ["t:1"]
+    hits = index.search(Query(name="Lockheed Martin Corporation"), min_score=MATCH)
+    assert {"t:2", "t:3"} <= {h.listing.id for h in hits}
+    assert hits[0].explanation["gloss"]["by_sound"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pickle
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter as _pick
 from pathlib import Path
@@ -38,8 +38,12 @@ from veu.names.transliteration import latin_sound_key
 TOKEN_CANDIDATES = 300
 FUZZY_CANDIDATES = 50
 FULL_SCORE_LIMIT = 30  # candidates scored in full, best estimates first
+# Names written in Chinese found by sound for a query in Latin letters (Skydio: 斯凯迪奥公司):
+# of those sharing the most (rarity-weighted) sound keys with its words, this many: the names
+# with most keys of the query's first, then fewest keys, then the shortest.
+SOUND_CANDIDATES = 5
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 9  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 10  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -117,6 +121,11 @@ class ScreeningIndex:
         self.postings = Postings.build(postings)
         self.skeletons = Postings.build(skeletons)
         self.hans = Postings.build(hans)
+        sounding: dict[str, list[int]] = defaultdict(list)
+        for nid, keys in self.names.sounds.items():
+            for key in keys:
+                sounding[key].append(nid)
+        self.sounding = Postings.build(sounding)
         self.identifiers = dict(self.identifiers)
         self._latin_sounds: dict[str, list[str]] | None = None
         self._doors()
@@ -142,6 +151,7 @@ class ScreeningIndex:
             "postings": self.postings,
             "skeletons": self.skeletons,
             "hans": self.hans,
+            "sounding": self.sounding,
             "identifiers": self.identifiers,
             "keys": self.keys,
             "skeleton_door": self.skeleton_door,
@@ -165,7 +175,9 @@ class ScreeningIndex:
             raise ValueError(f"{path} is not a screening index of format {INDEX_FORMAT}")
         index = cls.__new__(cls)
         index.listings = LazyListings(split_strings(state["listings"]))
-        for key in ("names", "owner", "postings", "skeletons", "hans", "identifiers", "keys"):
+        for key in (
+            "names", "owner", "postings", "skeletons", "hans", "sounding", "identifiers", "keys",
+        ):  # fmt: skip
             setattr(index, key, state[key])
         index.skeleton_door = state["skeleton_door"]
         index.han_door = state["han_door"]
@@ -185,6 +197,14 @@ class ScreeningIndex:
     ) -> set[int]:
         """Name ids worth scoring for ``query`` (at ``min_score`` or above). Without ``fuzzy``
         only shared tokens and equal skeletons are doors (much faster; misses typos)."""
+        found, sounded = self._candidates(query, min_score, fuzzy=fuzzy)
+        return found | sounded
+
+    def _candidates(
+        self, query: NormalName, min_score: float, *, fuzzy: bool
+    ) -> tuple[set[int], set[int]]:
+        """`candidates`: those found by any door, and those found by sound (names in Chinese
+        that the words of a query not in Chinese may sound like; they may be among the first)."""
         cutoff = max(40.0, min_score * 100 - 15)
         found: set[int] = set()
         total = max(1, len(self.names))
@@ -200,8 +220,25 @@ class ScreeningIndex:
         same = self.hans.get(query.han) if query.han else None
         if same is not None:
             found.update(same.tolist())
+        sounded: set[int] = set()
+        if not query.han and len(self.sounding):  # names in Chinese it may sound like
+            heard = {k for t in query.tokens if (k := latin_sound_key(t)) is not None}
+            if heard:
+                door = self.sounding.top(heard, total, 4 * SOUND_CANDIDATES, self.max_df).tolist()
+                # of those, the names with most stretches like the query's words, fewest unlike
+                # them, and fewest letters
+                keys_of, tokens_of = self.names.sounds, self.names.tokens
+                door.sort(
+                    key=lambda n: (-len(keys_of[n] & heard), len(keys_of[n]), len(tokens_of[n]))
+                )
+                door = door[:SOUND_CANDIDATES]
+                sounded = set(door)
+                for nid in door:  # and the same name on other listings
+                    same = self.skeletons.get(self.names.tokens[nid].replace(" ", ""))
+                    if same is not None and len(same) <= self.max_df:
+                        sounded.update(same.tolist())
         if not fuzzy:
-            return found
+            return found, sounded
         if query.skeleton and len(self.skeletons):
             keys = self.skeletons.keys
             for idx in _nearest(query.skeleton, keys, self.skeleton_door, cutoff):
@@ -209,7 +246,7 @@ class ScreeningIndex:
         if query.han and len(self.hans):
             for idx in _nearest(query.han, self.hans.keys, self.han_door, cutoff - 10):
                 found.update(self.hans.row(idx).tolist())
-        return found
+        return found, sounded
 
     def _sounding(self, chinese: str) -> np.ndarray:
         """Names with a word in Latin letters whose sound key is that of a stretch of
@@ -228,15 +265,18 @@ class ScreeningIndex:
         words = [w for k in keys for w in self._latin_sounds.get(k, ())]
         return self.postings.top(words, max(1, len(self.names)), TOKEN_CANDIDATES, self.max_df)
 
-    def shortlist(self, query: NormalName, candidates: set[int]) -> list[int]:
+    def shortlist(
+        self, query: NormalName, candidates: set[int], by_sound: Collection[int] = ()
+    ) -> list[int]:
         """The candidates worth scoring in full, the likeliest first: all of them when few; else the
         ``FULL_SCORE_LIMIT`` best by a quick estimate (the larger of the skeletons' and the
         sorted tokens' similarity, in C by rapidfuzz; the Han strings' for Chinese names, and
         their English gloss's beside a name not in Chinese; with initials standing for the words
         they begin, for names written with initials), and
         every name whose words all appear in the other's or the reverse (the containment floor
-        does not show in those estimates)."""
-        ids = sorted(candidates)
+        does not show in those estimates). ``by_sound``: candidates found by sound alone (names
+        in Chinese that a query's words may sound like), estimated through their gloss."""
+        ids = sorted(set(candidates).union(by_sound))
         if len(ids) <= FULL_SCORE_LIMIT:
             return ids
         names = self.names
@@ -271,7 +311,7 @@ class ScreeningIndex:
             sounded = np.frombuffer(names.sounded, dtype=np.uint8)[ids]
             if sounded.any():  # Chinese names that may sound like a word of the query
                 sounds = _latin_keys(query.tokens)
-                if sounds:
+                if sounds or by_sound:
                     marks = marks | sounded
         for k in range(len(ids)) if letters else np.flatnonzero(marks).tolist():
             i = ids[k]
@@ -286,7 +326,9 @@ class ScreeningIndex:
                 if words and (_covered(other, words) or _covered(query.tokens, others)):
                     contained.add(k)
                 estimate[k] = max(estimate[k], initials_estimate(query.tokens, other))
-            alike = bool(sounds) and not sounds.isdisjoint(names.sounds.get(i, ()))
+            alike = i in by_sound or (
+                bool(sounds) and not sounds.isdisjoint(names.sounds.get(i, ()))
+            )
             if (names.glossed[i] or alike) and not query.han:  # Chinese, through its gloss
                 through = _through_gloss(names.originals[i], query.tokens, query.skeleton)
                 estimate[k] = max(estimate[k], through)
@@ -346,7 +388,8 @@ class ScreeningIndex:
         if not normal.empty:
             names = self.names
             seen: dict[tuple[str, str], float] = {}  # a name's score depends on these alone
-            for nid in self.shortlist(normal, self.candidates(normal, min_score, fuzzy=fuzzy)):
+            found, sounded = self._candidates(normal, min_score, fuzzy=fuzzy)
+            for nid in self.shortlist(normal, found, sounded):
                 li = int(self.owner[nid])
                 if li in best or scores.get(li, 0.0) >= 1.0:
                     continue

@@ -19,9 +19,17 @@ a stretch with any other character is a Chinese word, never a foreign name's sou
 from __future__ import annotations
 
 import re
+from array import array
 from functools import lru_cache
+from types import ModuleType
 
 from pypinyin import lazy_pinyin
+
+_compiled: ModuleType | None
+try:  # the distance in C (`_sounds.c`), when the extension is built
+    from veu.names import _sounds as _compiled
+except ImportError:  # pragma: no cover - a machine without a C compiler
+    _compiled = None
 
 # The characters of the Xinhua transliteration tables for English, German, French, Spanish,
 # Russian and Japanese names (the common ones): a stretch made only of these may be a foreign
@@ -148,6 +156,11 @@ _LATIN_LETTERS = {
     "a": "a", "e": "e", "i": "i", "o": "o", "u": "u",
 }  # fmt: skip
 _VOWELS = frozenset("aeiouy")
+# The groups by their first letter, in their order (only those a word's letter begins are tried).
+_GROUPS_BY_FIRST: dict[str, tuple[tuple[str, str], ...]] = {
+    first: tuple(item for item in _LATIN_GROUPS if item[0][0] == first)
+    for first in {g[0] for g, _ in _LATIN_GROUPS}
+}
 _DOUBLED = re.compile(r"([b-df-hj-np-tv-z])\1")  # a doubled consonant is one sound
 
 
@@ -172,7 +185,9 @@ def sound_of_latin(word: str) -> str:
             out += "K" if w[i + 2 : i + 3] in ("r", "l") else "J"
             i += 2
             continue
-        group = next(((g, cls) for g, cls in _LATIN_GROUPS if w.startswith(g, i)), None)
+        group = next(
+            ((g, cls) for g, cls in _GROUPS_BY_FIRST.get(c, ()) if w.startswith(g, i)), None
+        )
         if group is not None:
             out += group[1] if not (group[0] == "gh" and i == 0) else "K"
             i += len(group[0])
@@ -224,7 +239,18 @@ def _substitution(a: str, b: str) -> float:
 
 
 def sound_distance(a: str, b: str) -> float:
-    """Weighted edit distance between two sound sequences (see module docstring)."""
+    """Weighted edit distance between two sound sequences (see module docstring): in C
+    (`veu/names/_sounds.c`) when the extension is built, the same value as
+    `sound_distance_python`."""
+    if _compiled is not None:
+        found: float | None = _compiled.distance(a, b)
+        if found is not None:
+            return found
+    return sound_distance_python(a, b)
+
+
+def sound_distance_python(a: str, b: str) -> float:
+    """`sound_distance`, in Python."""
     previous = [0.0]
     for y in b:
         previous.append(previous[-1] + _weight(y))
@@ -243,6 +269,15 @@ def sound_distance(a: str, b: str) -> float:
     return previous[-1]
 
 
+if _compiled is not None:  # the C distance takes the costs defined here, by ASCII code
+    _compiled.configure(
+        array("d", (_weight(chr(c)) for c in range(128))).tobytes(),
+        array(
+            "d", (_substitution(chr(x), chr(y)) for x in range(128) for y in range(128))
+        ).tobytes(),
+    )
+
+
 @lru_cache(maxsize=50_000)
 def sounds_like(han: str, word: str) -> float:
     """How alike a stretch of Han characters, read as a foreign name, and a Latin word sound,
@@ -254,11 +289,16 @@ def sounds_like(han: str, word: str) -> float:
     if not _VOWELS.intersection(word):  # not read as spelt (an acronym: SGM, NEC)
         return 0.0
     a, b = sound_of_han(han), sound_of_latin(word)
-    consonants = sorted(sum(not s.islower() for s in x) for x in (a, b))
-    if consonants[0] < 1 or consonants[1] < 2:
+    (consonants_a, mass_a), (consonants_b, mass_b) = _measure(a), _measure(b)
+    if min(consonants_a, consonants_b) < 1 or max(consonants_a, consonants_b) < 2:
         return 0.0
-    mass = max(sum(map(_weight, a)), sum(map(_weight, b)))
-    return max(0.0, 1.0 - sound_distance(a, b) / mass)
+    return max(0.0, 1.0 - sound_distance(a, b) / max(mass_a, mass_b))
+
+
+@lru_cache(maxsize=50_000)
+def _measure(sound: str) -> tuple[int, float]:
+    """A sound sequence's consonants, and its weight (what leaving all of it out costs)."""
+    return sum(not s.islower() for s in sound), sum(map(_weight, sound))
 
 
 # Sounds merged into one class for `sound_key`: what the comparison lets stand for each other at
