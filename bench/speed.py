@@ -35,7 +35,7 @@ from bench.names import perturb, typo
 from veu.matching import Entity, Query, ScreeningIndex, score_entities, tokens
 from veu.matching.postings import compiled_top_weighted
 from veu.model import Listing
-from veu.names import normalise
+from veu.names import normalise, transliteration
 from veu.services.batch import Row, best_hit
 
 NAMES = int(os.environ.get("VEU_BENCH_NAMES", "1000000"))
@@ -334,7 +334,8 @@ def render(r: dict[str, Any]) -> str:
 {r["names"] / r["entities"]:.1f} names each), generated in {r["generate_s"]:.1f} s; the index
 built in {r["build_s"]:.1f} s (peak memory {r["build_mb"]:,.0f} MB). Machine: {machine()}; the
 candidate doors' inner loop {"in C" if compiled_top_weighted else "in numpy (C extension not built)"}, words
-compared {"in C" if tokens._compiled else "in Python (C extension not built)"}.
+compared {"in C" if tokens._compiled else "in Python (C extension not built)"}, sounds compared
+{"in C" if transliteration._compiled else "in Python (C extension not built)"}.
 
 | measure | veu | baseline, same run | goal |
 |---|---|---|---|
