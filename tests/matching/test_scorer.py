@@ -116,6 +116,9 @@ def test_contained_names_go_to_review_not_match() -> None:
     assert REVIEW <= value < MATCH
     # the shorter name's title is not looked for in the longer (v4)
     assert REVIEW <= score("President Erdoğan", "Recep Tayyip Erdoğan") < MATCH
+    # nor its "of" (v9): Chinese writes none, and its PLA units say whose they are
+    pla_unit = "中国人民解放军国防科技大学"  # the PLA's National University of Defense Technology
+    assert REVIEW <= score(pla_unit, "National University of Defense Technology") < MATCH
 
 
 def test_explanation_names_each_feature_with_score_and_weight() -> None:

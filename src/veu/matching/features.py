@@ -254,14 +254,18 @@ def han(query: NormalName, candidate: NormalName) -> FeatureResult:
     return FeatureResult(score, {"query": a, "candidate": b})
 
 
+JOINING_WORDS = frozenset({"of", "and"})
+
+
 def containment(query: NormalName, candidate: NormalName) -> FeatureResult:
     """One name contained in the other: every token of the shorter name appears (near-exactly)
     in the longer one, as with ``Huawei`` and ``Huawei Technologies`` (for Chinese names: the
     shorter name's characters appear as one run in the longer). Such a pair deserves a person's
     look even when the other scores are low, so it scores at the review level; it never reaches
     a match on its own. A title the shorter name has (``President Erdoğan``) is not looked for,
-    and a word is not contained in an initial (``Anduril`` / ``Coalition For A Prosperous
-    America``)."""
+    nor ``of`` and ``and``, which Chinese does not write (中国人民解放军国防科技大学, the PLA's
+    National University of Defense Technology); a word is not contained in an initial
+    (``Anduril`` / ``Coalition For A Prosperous America``)."""
     if query.han and candidate.han:
         short_h, long_h = sorted((query.han, candidate.han), key=len)
         if len(short_h) >= 3 and len(short_h) < len(long_h) and short_h in long_h:
@@ -275,6 +279,7 @@ def containment(query: NormalName, candidate: NormalName) -> FeatureResult:
         return FeatureResult(0.0, {})
     if any(distinctive(t) for t in short):  # never a title: President Erdoğan looks for Erdoğan
         short = tuple(t for t in short if t not in TITLES)
+    short = tuple(t for t in short if t not in JOINING_WORDS)
     if len("".join(short)) < 5:
         return FeatureResult(0.0, {})
     # A word is not contained in an initial (``Axient`` / ``John A. Cuomo``), only the reverse.
