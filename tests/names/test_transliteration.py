@@ -155,3 +155,16 @@ def test_an_english_query_finds_chinese_names_by_sound() -> None:
     hits = index.search(Query(name="Lockheed Martin Corporation"), min_score=MATCH)
     assert {"t:2", "t:3"} <= {h.listing.id for h in hits}
     assert hits[0].explanation["gloss"]["by_sound"]
+
+
+@pytest.mark.parametrize(
+    ("chinese", "english"),
+    [
+        ("大卫·萨顿", "David Sutton"),
+        ("威廉·伯恩斯", "William Burns"),
+        ("彼得·纳瓦罗", "Peter Navarro"),
+    ],
+)
+def test_common_given_names_are_read_whatever_their_characters(chinese: str, english: str) -> None:
+    # 大, 廉 and 得 are not of the transliteration tables: these names were never read (v8)
+    assert score_names(normalise(chinese), normalise(english)).score >= MATCH

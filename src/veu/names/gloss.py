@@ -71,6 +71,23 @@ _GLOSSARY = """
 检测 testing|inspection
 计量 metrology
 医药 pharmaceutical|pharmaceuticals
+医疗 medical|healthcare
+联邦 federal
+机构 agency|organization|institution
+喷气机 jet|jets
+航太 aerospace
+硬件 hardware
+情报 intelligence
+舰船 ship|ships|vessels
+资本 capital
+运输 transportation|transport
+机器人 robotics|robot|robots
+导航 navigation
+工作室 studio|studios
+合伙 partnership|partners
+涡轮增压器 turbocharger|turbochargers
+探索 exploration
+原动机 power systems|prime mover|engines
 生物 biological|bio|biotech
 钢铁 steel|iron and steel
 冶金 metallurgy|metallurgical
@@ -316,6 +333,15 @@ _GLOSSARY = """
 浪潮 inspur
 曙光 sugon|dawning
 雷神 raytheon
+三菱 mitsubishi
+川崎 kawasaki
+川重 kawaju|kawasaki heavy industries
+富士通 fujitsu
+日本电气 nec
+东芝 toshiba
+日立 hitachi
+斯巴鲁 subaru
+岐阜 gifu
 波音 boeing
 """
 

@@ -99,8 +99,11 @@ _BARE = frozenset(
 
 
 def transliterable(han: str) -> bool:
-    """Whether a stretch of Han characters may be a foreign name written by sound."""
-    return len(han) >= MIN_CHARACTERS and all(c in TRANSLITERATION_CHARACTERS for c in han)
+    """Whether a stretch of Han characters may be a foreign name written by sound (a given name
+    of `COMMON_NAMES` always: 大卫, David, has a character the tables do not)."""
+    return han in COMMON_NAMES or (
+        len(han) >= MIN_CHARACTERS and all(c in TRANSLITERATION_CHARACTERS for c in han)
+    )
 
 
 @lru_cache(maxsize=4096)
