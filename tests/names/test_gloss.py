@@ -10,7 +10,7 @@ import pytest
 from veu.matching import Query, ScreeningIndex, score_names
 from veu.model import Listing, Name
 from veu.names import normalise
-from veu.names.gloss import GLOSSARY, gloss, vocabulary_tokens
+from veu.names.gloss import GLOSSARY, by_sound, gloss, vocabulary_tokens, wade_giles
 
 
 def words(text: str | None) -> list[str]:
@@ -181,3 +181,27 @@ def test_a_name_whose_only_words_are_legal_forms_has_no_gloss() -> None:
     assert gloss("朴朝球有限公司") is None
     assert gloss("华为集团公司") is None
     assert words(gloss("华为技术集团公司")) == ["huawei", "technologies", "group", "corporation"]
+
+
+def test_a_name_taiwan_writes_in_wade_giles_is_read_so() -> None:
+    assert wade_giles("中山") == ("chung", "shan")
+    assert wade_giles("习近平") == ("hsi", "chin", "ping")  # apostrophes left out (p'ing)
+    ncsist = normalise("National Chung-Shan Institute of Science & Technology").tokens
+    assert "chung shan" in (gloss("中山科学研究院", ncsist) or "")
+    assert by_sound("中山科学研究院", ncsist) == (("中山", "chung shan", 1.0),)
+    # one word, give or take a letter: 龙德 is lung-te, written Lungteh
+    assert words(gloss("龙德造船", ("lungteh", "shipbuilding")))[0] == "lungteh"
+    # a name whose Wade-Giles the other does not write keeps its pinyin
+    assert words(gloss("中山科学研究院", ("zhongshan", "science")))[0] == "zhongshan"
+    assert words(gloss("中山科学研究院", ("chang", "shan", "science")))[0] == "zhongshan"
+
+
+def test_wade_giles_raises_taiwans_names_beside_their_english() -> None:
+    def scored(chinese: str, english: str) -> float:
+        return score_names(normalise(chinese), normalise(english)).score
+
+    # 0.56 and 0.31 in veu-names/8
+    assert scored("龙德造船工业股份有限公司", "Lungteh Shipbuilding Co.,Ltd") >= 0.85
+    ncsist = "National Chung-Shan Institute of Science & Technology"
+    assert scored("中山科学研究院", ncsist) >= 0.70
+    assert scored("中山科学研究院", "National Chang-Shan Institute") < 0.70

@@ -10,7 +10,9 @@ except the brands listed Chinese companies write in English (海康威视 → Hi
 Yangtze), which are entries too. A word with several translations (航空: aviation, aeronautics,
 aerospace) takes the one the other name uses. A stretch of characters that may be a foreign name
 written by sound (洛克希德, `veu.names.transliteration`) is written as the other name's word it
-sounds like (Lockheed), when one does.
+sounds like (Lockheed), when one does; and a stretch the other name writes in Wade-Giles, as
+Taiwan writes its names (中山 is the Chung-Shan of National Chung-Shan Institute of Science and
+Technology; its pinyin is zhongshan), as the other writes it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from collections.abc import Collection
 from functools import lru_cache
 from typing import NamedTuple
 
-from pypinyin import lazy_pinyin
+from pypinyin import Style, lazy_pinyin
+from rapidfuzz.distance import Levenshtein
 
 from veu.names.normalize import HAN_RUN, T2S, NormalName, normalise
 from veu.names.numbers import HAN_NUMERAL, han_numeral
@@ -486,6 +489,11 @@ def _gloss(
             continue
         for alternatives in part:
             if isinstance(alternatives, Unglossed):
+                written = _in_wade_giles(alternatives, other)
+                if written is not None:  # as Taiwan writes it: 中山, Chung-Shan
+                    sounded.append((alternatives.han, written, 1.0))
+                    out.append(f" {written} ")
+                    continue
                 sound = _by_sound(alternatives, other, words, used)
                 if sound is None:
                     out.append(f" {alternatives.pinyin} ")
@@ -503,6 +511,33 @@ def _gloss(
     if not translated and not sounded:
         return None  # only pinyin: the name as it is, compared already
     return "".join(out), tuple(sounded)
+
+
+@lru_cache(maxsize=20_000)
+def wade_giles(han: str) -> tuple[str, ...]:
+    """The syllables of ``han`` in Wade-Giles, as Taiwan writes names (中山: chung, shan), its
+    apostrophes and umlauts left out as most writers leave them (习近平: hsi, chin, ping)."""
+    return tuple(
+        s.replace("'", "").replace("ü", "u") for s in lazy_pinyin(han, style=Style.WADEGILES)
+    )
+
+
+def _in_wade_giles(stretch: Unglossed, other: tuple[str, ...]) -> str | None:
+    """The word or run of words of ``other`` that write ``stretch`` in Wade-Giles (one word,
+    give or take a letter, ``lungteh``, or one a syllable, ``chung shan``), when its Wade-Giles
+    is not its pinyin; else None."""
+    syllables = wade_giles(stretch.han)
+    joined = "".join(syllables)
+    if joined == stretch.pinyin or len(syllables) < 2:
+        return None
+    for word in other:  # one letter more or less: Lungteh for lung-te (德, often teh)
+        if word == joined or (len(joined) >= 5 and Levenshtein.distance(word, joined) <= 1):
+            return word
+    size = len(syllables)
+    for i in range(len(other) - size + 1):
+        if other[i : i + size] == syllables:
+            return " ".join(syllables)
+    return None
 
 
 def _by_sound(
