@@ -42,8 +42,11 @@ FULL_SCORE_LIMIT = 30  # candidates scored in full, best estimates first
 # of those sharing the most (rarity-weighted) sound keys with its words, this many: the names
 # with most keys of the query's first, then fewest keys, then the shortest.
 SOUND_CANDIDATES = 5
+# Names in Latin letters found for a Chinese query by sound (洛克希德·马丁: Lockheed Martin):
+# those whose words sharing its stretches' sound keys weigh most (each is glossed to fit it).
+HEARD_CANDIDATES = 50
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 10  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 11  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -126,8 +129,20 @@ class ScreeningIndex:
             for key in keys:
                 sounding[key].append(nid)
         self.sounding = Postings.build(sounding)
+        # The words in Latin letters by their sound key (the names a Chinese query may sound
+        # like), each word by its place in the sorted vocabulary, so that a query reads them in
+        # the same order in every process.
+        vocabulary = self.postings.keys
+        self.vocabulary_order = np.asarray(
+            sorted(range(len(vocabulary)), key=vocabulary.__getitem__), dtype=np.int32
+        )
+        heard: dict[str, list[int]] = defaultdict(list)
+        for rank, row in enumerate(self.vocabulary_order.tolist()):
+            heard_as = latin_sound_key(vocabulary[row])
+            if heard_as is not None:
+                heard[heard_as].append(rank)
+        self.latin_sounds = Postings.build(heard)
         self.identifiers = dict(self.identifiers)
-        self._latin_sounds: dict[str, list[str]] | None = None
         self._doors()
 
     def _doors(self) -> None:
@@ -152,6 +167,8 @@ class ScreeningIndex:
             "skeletons": self.skeletons,
             "hans": self.hans,
             "sounding": self.sounding,
+            "latin_sounds": self.latin_sounds,
+            "vocabulary_order": self.vocabulary_order,
             "identifiers": self.identifiers,
             "keys": self.keys,
             "skeleton_door": self.skeleton_door,
@@ -176,12 +193,12 @@ class ScreeningIndex:
         index = cls.__new__(cls)
         index.listings = LazyListings(split_strings(state["listings"]))
         for key in (
-            "names", "owner", "postings", "skeletons", "hans", "sounding", "identifiers", "keys",
+            "names", "owner", "postings", "skeletons", "hans", "sounding", "latin_sounds",
+            "vocabulary_order", "identifiers", "keys",
         ):  # fmt: skip
             setattr(index, key, state[key])
         index.skeleton_door = state["skeleton_door"]
         index.han_door = state["han_door"]
-        index._latin_sounds = None
         return index
 
     def __len__(self) -> int:
@@ -204,14 +221,17 @@ class ScreeningIndex:
         self, query: NormalName, min_score: float, *, fuzzy: bool
     ) -> tuple[set[int], set[int]]:
         """`candidates`: those found by any door, and those found by sound (names in Chinese
-        that the words of a query not in Chinese may sound like; they may be among the first)."""
+        that the words of a query not in Chinese may sound like, or names in Latin letters with
+        a word that a Chinese query's stretch may sound like; they may be among the first)."""
         cutoff = max(40.0, min_score * 100 - 15)
         found: set[int] = set()
         total = max(1, len(self.names))
         words = set(query.tokens)
+        sounded: set[int] = set()
         if query.han:  # and its English gloss's words: it finds names written in English
             words |= vocabulary_tokens(query.original)
-            found.update(self._sounding(query.original).tolist())
+            sounded = set(self._sounding(query.original).tolist())
+            found.update(sounded)
         rarest = self.postings.top(words, total, TOKEN_CANDIDATES, self.max_df)
         found.update(rarest.tolist())
         same = self.skeletons.get(query.skeleton)
@@ -220,7 +240,6 @@ class ScreeningIndex:
         same = self.hans.get(query.han) if query.han else None
         if same is not None:
             found.update(same.tolist())
-        sounded: set[int] = set()
         if not query.han and len(self.sounding):  # names in Chinese it may sound like
             heard = {k for t in query.tokens if (k := latin_sound_key(t)) is not None}
             if heard:
@@ -250,20 +269,18 @@ class ScreeningIndex:
 
     def _sounding(self, chinese: str) -> np.ndarray:
         """Names with a word in Latin letters whose sound key is that of a stretch of
-        ``chinese`` that may be a foreign name written by sound (the rarest words first). The
-        words' keys are found the first time they are needed, then kept."""
+        ``chinese`` that may be a foreign name written by sound (the rarest words first); the
+        words' keys are read off the vocabulary when the index is built."""
         keys = sound_keys(chinese)
         if not keys:
             return np.zeros(0, dtype=np.int32)
-        if self._latin_sounds is None:
-            by_key: dict[str, list[str]] = defaultdict(list)
-            for token in self.postings.keys:
-                key = latin_sound_key(token)
-                if key is not None:
-                    by_key[key].append(token)
-            self._latin_sounds = dict(by_key)
-        words = [w for k in keys for w in self._latin_sounds.get(k, ())]
-        return self.postings.top(words, max(1, len(self.names)), TOKEN_CANDIDATES, self.max_df)
+        found = [rows for key in keys if (rows := self.latin_sounds.get(key)) is not None]
+        if not found:
+            return np.zeros(0, dtype=np.int32)
+        # the words' rows, in the order of the words
+        rows = self.vocabulary_order[np.unique(np.concatenate(found))].astype(np.int64)
+        size = max(1, len(self.names))
+        return self.postings.top_rows(rows, size, HEARD_CANDIDATES, self.max_df)
 
     def shortlist(
         self, query: NormalName, candidates: set[int], by_sound: Collection[int] = ()
@@ -298,7 +315,7 @@ class ScreeningIndex:
                     [english.skeleton], skeletons, scorer=Indel.normalized_similarity
                 )[0]
                 np.maximum(estimate, through, out=estimate)
-                self._fitted_glosses(query, english, ids, joined, skeletons, estimate)
+                self._fitted_glosses(query, english, ids, joined, skeletons, estimate, by_sound)
         # the containment floor: scored whatever the estimate
         contained = set(np.flatnonzero(np.frombuffer(within, dtype=np.uint8)).tolist())
         letters = {t for t in query.tokens if is_initial(t)}  # the query's initials
@@ -344,19 +361,20 @@ class ScreeningIndex:
         joined: list[str],
         skeletons: list[str],
         estimate: np.ndarray,
+        by_sound: Collection[int],
     ) -> None:
         """A Chinese query's estimate, for each candidate not in Chinese that uses a translation
         other than the usual one (Aeronautics and Astronautics for 航空航天, not Aerospace), or
-        each candidate not in Chinese when the query has stretches that may be read by sound
-        (洛克希德 beside Lockheed), through the gloss fitted to it, as the scorer will gloss it."""
+        that was found by sound (``by_sound``: a word of it may sound like a stretch of the
+        query, 洛克希德 beside Lockheed), through the gloss fitted to it, as the scorer will gloss
+        it."""
         unusual = vocabulary_tokens(query.original) - set(english.tokens)
-        sounded = bool(sound_keys(query.original))  # its pinyin may be read as other words
-        if not unusual and not sounded:
+        if not unusual and not by_sound:
             return
         hans = self.names.hans
         for k, i in enumerate(ids):
             words = joined[k].split()
-            if hans[i] or (not sounded and unusual.isdisjoint(words)):
+            if hans[i] or (i not in by_sound and unusual.isdisjoint(words)):
                 continue
             through = _through_gloss(query.original, tuple(words), skeletons[k])
             estimate[k] = max(estimate[k], through)

@@ -178,6 +178,12 @@ class Postings:
         ``max_df`` says too little and is left out."""
         # sorted: the same order in every process
         rows = np.fromiter((r for r in self.find(sorted(keys)) if r is not None), dtype=np.int64)
+        return self.top_rows(rows, size, limit, max_df)
+
+    def top_rows(
+        self, rows: np.ndarray, size: int, limit: int, max_df: int | None = None
+    ) -> np.ndarray:
+        """`top` of the postings in ``rows`` (the keys' rows, as `find` gives them)."""
         bounds = np.stack([self.ptr[rows], self.ptr[rows + 1]], axis=1)
         lengths = bounds[:, 1] - bounds[:, 0]
         if max_df is not None:
