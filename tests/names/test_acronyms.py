@@ -99,6 +99,9 @@ def test_each_group_acronym_is_spelt_by_its_names_words() -> None:
         ("PLA", "People's Liberation Army"),
         ("PLA Unit 61398", "People's Liberation Army Unit 61398"),
         ("Chinese PLA General Hospital", "Chinese People's Liberation Army General Hospital"),
+        ("PLA 61398", "People's Liberation Army 61398"),
+        ("PLA NAVY", "People's Liberation Army NAVY"),
+        ("PLA Materials Co Ltd", "PLA Materials Co Ltd"),  # the plastic: not a unit's word
         ("Josep PLA", "Josep PLA"),  # Pla is a surname: last after another word
         ("PLA, Josep", "PLA, Josep"),  # before a comma
         ("Pla Unit", "Pla Unit"),  # not in capitals

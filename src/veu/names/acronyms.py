@@ -115,12 +115,22 @@ GROUP_ACRONYMS: dict[str, str] = {
     "SMIC": "Semiconductor Manufacturing International Corporation",
 }
 _GROUP = re.compile(r"\b(" + "|".join(sorted(GROUP_ACRONYMS, key=len, reverse=True)) + r")\b", re.I)
-# PLA is also a surname (Josep Pla): it is read as the army only in capitals, and only standing
-# alone or followed by another word of the name (PLA Unit 61398, PLA General Hospital), never
-# last after other words (Josep PLA) nor before a comma (PLA, Josep). A firm named for the
-# plastic (PLA Materials) is read as the army too: it shares no distinctive word with a unit.
-_PLA = re.compile(r"\bPLA(?=\s+[^\W_])")
+# PLA is also a surname (Josep Pla) and a plastic (PLA Materials Co.): it is read as the army only
+# in capitals, and only standing alone or followed by a number or by a word the army's units are
+# named with (PLA Unit 61398, PLA 61398, PLA General Hospital, PLA Navy, PLA Rocket Force).
+_UNIT_WORDS = (
+    "Unit Units Troops Navy Naval Air Ground Rocket Strategic Support Joint General Hospital "
+    "Academy University College School Institute Military National Information Engineering "
+    "Logistics Armed Police Force Forces Garrison District Command Theater Theatre Southern "
+    "Northern Eastern Western Central Army Daily Nanjing Beijing Shenyang Guangzhou Chengdu "
+    "Jinan Lanzhou China Chinese"
+)
+_PLA = re.compile(rf"\bPLA(?=\s+(?:\d|(?:{'|'.join(_UNIT_WORDS.split())})\b))", re.I)
 _PLA_NAME = "People's Liberation Army"
+
+
+def _pla(match: re.Match[str]) -> str:
+    return _PLA_NAME if match.group() == "PLA" else match.group()  # in capitals only
 
 
 def expand_acronyms(text: str) -> str:
@@ -130,5 +140,5 @@ def expand_acronyms(text: str) -> str:
     if _GROUP.search(text) is not None:
         text = _GROUP.sub(lambda m: GROUP_ACRONYMS[m.group(1).upper()], text)
     if "PLA" in text:
-        text = _PLA_NAME if text.strip() == "PLA" else _PLA.sub(_PLA_NAME, text)
+        text = _PLA_NAME if text.strip() == "PLA" else _PLA.sub(_pla, text)
     return text
