@@ -345,3 +345,23 @@ def test_an_index_from_json_answers_the_same_and_keeps_few_objects(
             (h.listing, h.score, h.explanation) for h in lazy.search(Query(name=query))
         ]
         assert len(lazy.listings._read) <= 1
+
+
+def test_words_spelt_otherwise_that_sound_alike_are_a_door() -> None:
+    """Sergey Shoygu (the Cyrillic's transliteration) for SHOIGU, Sergei: both words spelt
+    otherwise and in another order, so no word, skeleton or n-gram is shared enough to find the
+    listing among a million names; their phonetic keys are (v9)."""
+    from veu.names import normalise
+
+    def person(i: int, name: str) -> Listing:
+        return Listing(id=f"t:{i}", list_id="t", party_id=f"t:{i}", names=(Name(value=name),))
+
+    index = ScreeningIndex(
+        [person(0, "SHOIGU, Sergei"), person(1, "SERGEEV, Ivan"), person(2, "SHOIBU, Sergio")]
+    )
+    assert index.names.originals[0] == "SHOIGU, Sergei"
+    found = index.candidates(normalise("Sergey SHOYGU"), fuzzy=False)  # no fuzzy door
+    assert 0 in found
+    assert 1 not in found  # Sergeev, Ivan: no word of it sounds like the query's
+    hits = index.search(Query(name="Сергей Шойгу"), min_score=0.85, fuzzy=False)
+    assert [h.listing.id for h in hits] == ["t:0"]

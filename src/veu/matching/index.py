@@ -28,7 +28,7 @@ from veu.matching.features import COUNTRY_FEATURE
 from veu.matching.postings import GramDoor, Postings, join_strings, split_strings
 from veu.matching.scorer import score_names
 from veu.matching.tables import LazyListings, ListingKeys, NameTable, is_initial
-from veu.matching.tokens import shapes
+from veu.matching.tokens import PHONETIC_MIN_LENGTH, phonetic_key, shapes
 from veu.model import Identifier, Listing
 from veu.names import NormalName, normalise
 from veu.names.acronyms import with_acronyms
@@ -45,8 +45,11 @@ SOUND_CANDIDATES = 5
 # Names in Latin letters found for a Chinese query by sound (洛克希德·马丁: Lockheed Martin):
 # those whose words sharing its stretches' sound keys weigh most (each is glossed to fit it).
 HEARD_CANDIDATES = 50
+# Names with words that sound like the query's, spelt otherwise (Shoygu, Shoigu): those whose
+# such words weigh most.
+ALIKE_CANDIDATES = 50
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 11  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 12  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -137,11 +140,16 @@ class ScreeningIndex:
             sorted(range(len(vocabulary)), key=vocabulary.__getitem__), dtype=np.int32
         )
         heard: dict[str, list[int]] = defaultdict(list)
+        alike: dict[str, list[int]] = defaultdict(list)  # and by their phonetic key
         for rank, row in enumerate(self.vocabulary_order.tolist()):
-            heard_as = latin_sound_key(vocabulary[row])
+            token = vocabulary[row]
+            heard_as = latin_sound_key(token)
             if heard_as is not None:
                 heard[heard_as].append(rank)
+            if _spelt_by_sound(token):
+                alike[phonetic_key.__wrapped__(token)].append(rank)
         self.latin_sounds = Postings.build(heard)
+        self.alike = Postings.build(alike)
         self.identifiers = dict(self.identifiers)
         self._doors()
 
@@ -169,6 +177,7 @@ class ScreeningIndex:
             "sounding": self.sounding,
             "latin_sounds": self.latin_sounds,
             "vocabulary_order": self.vocabulary_order,
+            "alike": self.alike,
             "identifiers": self.identifiers,
             "keys": self.keys,
             "skeleton_door": self.skeleton_door,
@@ -194,7 +203,7 @@ class ScreeningIndex:
         index.listings = LazyListings(split_strings(state["listings"]))
         for key in (
             "names", "owner", "postings", "skeletons", "hans", "sounding", "latin_sounds",
-            "vocabulary_order", "identifiers", "keys",
+            "vocabulary_order", "alike", "identifiers", "keys",
         ):  # fmt: skip
             setattr(index, key, state[key])
         index.skeleton_door = state["skeleton_door"]
@@ -213,7 +222,8 @@ class ScreeningIndex:
         self, query: NormalName, min_score: float = 0.5, *, fuzzy: bool = True
     ) -> set[int]:
         """Name ids worth scoring for ``query`` (at ``min_score`` or above). Without ``fuzzy``
-        only shared tokens and equal skeletons are doors (much faster; misses typos)."""
+        only shared tokens, words that sound alike and equal skeletons are doors (much faster;
+        misses typos)."""
         found, sounded = self._candidates(query, min_score, fuzzy=fuzzy)
         return found | sounded
 
@@ -256,6 +266,14 @@ class ScreeningIndex:
                     same = self.skeletons.get(self.names.tokens[nid].replace(" ", ""))
                     if same is not None and len(same) <= self.max_df:
                         sounded.update(same.tolist())
+        # words spelt otherwise that sound alike (Sergey Shoygu, Shoigu Sergei): the rarest
+        sounds = {phonetic_key(t) for t in query.tokens if _spelt_by_sound(t)}
+        spelt = [ranks for key in sorted(sounds) if (ranks := self.alike.get(key)) is not None]
+        if spelt:
+            rows = self.vocabulary_order[np.unique(np.concatenate(spelt))].astype(np.int64)
+            alike = self.postings.top_rows(rows, total, ALIKE_CANDIDATES, self.max_df)
+            hans = self.names.hans  # names in Chinese have their own doors (their pinyin's
+            found.update(i for i in alike.tolist() if not hans[i])  # sound is not a spelling)
         if not fuzzy:
             return found, sounded
         if query.skeleton and len(self.skeletons):
@@ -470,6 +488,11 @@ def _nearest(text: str, values: list[str], door: GramDoor | None, cutoff: float)
     scores = process.cdist([text], chosen, scorer=fuzz.ratio)[0]
     order = np.argsort(-scores, kind="stable")[:FUZZY_CANDIDATES]
     return [int(shortlist[k]) for k in order if scores[k] >= cutoff]
+
+
+def _spelt_by_sound(token: str) -> bool:
+    """A word long enough to be compared by its sound (`veu.matching.tokens.phonetic_key`)."""
+    return len(token) >= PHONETIC_MIN_LENGTH and token.isalpha()
 
 
 def _latin_keys(tokens: tuple[str, ...]) -> set[str]:

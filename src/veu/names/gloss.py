@@ -513,13 +513,17 @@ def _gloss(
     return "".join(out), tuple(sounded)
 
 
-@lru_cache(maxsize=20_000)
 def wade_giles(han: str) -> tuple[str, ...]:
     """The syllables of ``han`` in Wade-Giles, as Taiwan writes names (中山: chung, shan), its
-    apostrophes and umlauts left out as most writers leave them (习近平: hsi, chin, ping)."""
-    return tuple(
-        s.replace("'", "").replace("ü", "u") for s in lazy_pinyin(han, style=Style.WADEGILES)
-    )
+    apostrophes and umlauts left out as most writers leave them (习近平: hsi, chin, ping); each
+    character read alone (names have few characters read otherwise in a word)."""
+    return tuple(_wade_giles(c) for c in han)
+
+
+@lru_cache(maxsize=20_000)
+def _wade_giles(character: str) -> str:
+    [syllable] = lazy_pinyin(character, style=Style.WADEGILES)
+    return syllable.replace("'", "").replace("ü", "u")
 
 
 def _in_wade_giles(stretch: Unglossed, other: tuple[str, ...]) -> str | None:
