@@ -250,30 +250,9 @@ class ScreeningIndex:
         same = self.hans.get(query.han) if query.han else None
         if same is not None:
             found.update(same.tolist())
-        if not query.han and len(self.sounding):  # names in Chinese it may sound like
-            heard = {k for t in query.tokens if (k := latin_sound_key(t)) is not None}
-            if heard:
-                door = self.sounding.top(heard, total, 4 * SOUND_CANDIDATES, self.max_df).tolist()
-                # of those, the names with most stretches like the query's words, fewest unlike
-                # them, and fewest letters
-                keys_of, tokens_of = self.names.sounds, self.names.tokens
-                door.sort(
-                    key=lambda n: (-len(keys_of[n] & heard), len(keys_of[n]), len(tokens_of[n]))
-                )
-                door = door[:SOUND_CANDIDATES]
-                sounded = set(door)
-                for nid in door:  # and the same name on other listings
-                    same = self.skeletons.get(self.names.tokens[nid].replace(" ", ""))
-                    if same is not None and len(same) <= self.max_df:
-                        sounded.update(same.tolist())
-        # words spelt otherwise that sound alike (Sergey Shoygu, Shoigu Sergei): the rarest
-        sounds = {phonetic_key(t) for t in query.tokens if _spelt_by_sound(t)}
-        spelt = [ranks for key in sorted(sounds) if (ranks := self.alike.get(key)) is not None]
-        if spelt:
-            rows = self.vocabulary_order[np.unique(np.concatenate(spelt))].astype(np.int64)
-            alike = self.postings.top_rows(rows, total, ALIKE_CANDIDATES, self.max_df)
-            hans = self.names.hans  # names in Chinese have their own doors (their pinyin's
-            found.update(i for i in alike.tolist() if not hans[i])  # sound is not a spelling)
+        if not query.han:
+            sounded = self._written_in_chinese(query)
+        found.update(self._spelt_alike(query))
         if not fuzzy:
             return found, sounded
         if query.skeleton and len(self.skeletons):
@@ -284,6 +263,39 @@ class ScreeningIndex:
             for idx in _nearest(query.han, self.hans.keys, self.han_door, cutoff - 10):
                 found.update(self.hans.row(idx).tolist())
         return found, sounded
+
+    def _written_in_chinese(self, query: NormalName) -> set[int]:
+        """Names in Chinese that the words of ``query`` (not in Chinese) may sound like: of
+        those sharing the most rarity-weighted sound keys with its words, the
+        ``SOUND_CANDIDATES`` with most of its keys, then fewest keys, then fewest letters, and
+        the same names on other listings."""
+        heard = {k for t in query.tokens if (k := latin_sound_key(t)) is not None}
+        if not heard or not len(self.sounding):
+            return set()
+        total = max(1, len(self.names))
+        door = self.sounding.top(heard, total, 4 * SOUND_CANDIDATES, self.max_df).tolist()
+        keys_of, tokens_of = self.names.sounds, self.names.tokens
+        door.sort(key=lambda n: (-len(keys_of[n] & heard), len(keys_of[n]), len(tokens_of[n])))
+        found = set(door[:SOUND_CANDIDATES])
+        for nid in door[:SOUND_CANDIDATES]:
+            same = self.skeletons.get(tokens_of[nid].replace(" ", ""))
+            if same is not None and len(same) <= self.max_df:
+                found.update(same.tolist())
+        return found
+
+    def _spelt_alike(self, query: NormalName) -> list[int]:
+        """Names in Latin letters with words spelt otherwise that sound like the query's (the
+        same `phonetic_key`: Sergey Shoygu, SHOIGU Sergei), those whose such words weigh most
+        (names in Chinese have their own doors: their pinyin's sound is no spelling)."""
+        sounds = {phonetic_key(t) for t in query.tokens if _spelt_by_sound(t)}
+        spelt = [ranks for key in sorted(sounds) if (ranks := self.alike.get(key)) is not None]
+        if not spelt:
+            return []
+        rows = self.vocabulary_order[np.unique(np.concatenate(spelt))].astype(np.int64)
+        total = max(1, len(self.names))
+        alike = self.postings.top_rows(rows, total, ALIKE_CANDIDATES, self.max_df)
+        hans = self.names.hans
+        return [i for i in alike.tolist() if not hans[i]]
 
     def _sounding(self, chinese: str) -> np.ndarray:
         """Names with a word in Latin letters whose sound key is that of a stretch of
@@ -309,8 +321,9 @@ class ScreeningIndex:
         their English gloss's beside a name not in Chinese; with initials standing for the words
         they begin, for names written with initials), and
         every name whose words all appear in the other's or the reverse (the containment floor
-        does not show in those estimates). ``by_sound``: candidates found by sound alone (names
-        in Chinese that a query's words may sound like), estimated through their gloss."""
+        does not show in those estimates). ``by_sound``: the candidates found by sound (names in
+        Chinese an English query's words may sound like, or names in Latin letters a Chinese
+        query's stretches may), estimated through the gloss fitted to them."""
         ids = sorted(set(candidates).union(by_sound))
         if len(ids) <= FULL_SCORE_LIMIT:
             return ids
