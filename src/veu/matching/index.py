@@ -45,11 +45,11 @@ SOUND_CANDIDATES = 5
 # Names in Latin letters found for a Chinese query by sound (洛克希德·马丁: Lockheed Martin):
 # those whose words sharing its stretches' sound keys weigh most (each is glossed to fit it).
 HEARD_CANDIDATES = 50
-# Names with words that sound like the query's, spelt otherwise (Shoygu, Shoigu): those whose
-# such words weigh most.
+# Names with words that sound like the query's, spelt otherwise (Shoygu, Shoigu), or with the
+# same letters in another order (Provneza, Provenza): those whose such words weigh most.
 ALIKE_CANDIDATES = 50
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 12  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 13  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -139,8 +139,9 @@ class ScreeningIndex:
         self.vocabulary_order = np.asarray(
             sorted(range(len(vocabulary)), key=vocabulary.__getitem__), dtype=np.int32
         )
+        self.vocabulary_rank = np.argsort(self.vocabulary_order).astype(np.int32)
         heard: dict[str, list[int]] = defaultdict(list)
-        alike: dict[str, list[int]] = defaultdict(list)  # and by their phonetic key
+        alike: dict[str, list[int]] = defaultdict(list)  # and by their phonetic key and letters
         for rank, row in enumerate(self.vocabulary_order.tolist()):
             token = vocabulary[row]
             heard_as = latin_sound_key(token)
@@ -148,6 +149,7 @@ class ScreeningIndex:
                 heard[heard_as].append(rank)
             if _spelt_by_sound(token):
                 alike[phonetic_key.__wrapped__(token)].append(rank)
+                alike[_letters(token)].append(rank)
         self.latin_sounds = Postings.build(heard)
         self.alike = Postings.build(alike)
         self.identifiers = dict(self.identifiers)
@@ -177,6 +179,7 @@ class ScreeningIndex:
             "sounding": self.sounding,
             "latin_sounds": self.latin_sounds,
             "vocabulary_order": self.vocabulary_order,
+            "vocabulary_rank": self.vocabulary_rank,
             "alike": self.alike,
             "identifiers": self.identifiers,
             "keys": self.keys,
@@ -203,7 +206,7 @@ class ScreeningIndex:
         index.listings = LazyListings(split_strings(state["listings"]))
         for key in (
             "names", "owner", "postings", "skeletons", "hans", "sounding", "latin_sounds",
-            "vocabulary_order", "alike", "identifiers", "keys",
+            "vocabulary_order", "vocabulary_rank", "alike", "identifiers", "keys",
         ):  # fmt: skip
             setattr(index, key, state[key])
         index.skeleton_door = state["skeleton_door"]
@@ -285,12 +288,17 @@ class ScreeningIndex:
 
     def _spelt_alike(self, query: NormalName) -> list[int]:
         """Names in Latin letters with words spelt otherwise that sound like the query's (the
-        same `phonetic_key`: Sergey Shoygu, SHOIGU Sergei), those whose such words weigh most
-        (names in Chinese have their own doors: their pinyin's sound is no spelling)."""
-        sounds = {phonetic_key(t) for t in query.tokens if _spelt_by_sound(t)}
+        same `phonetic_key`: Sergey Shoygu, SHOIGU Sergei) or have the same letters in another
+        order (two letters swapped: Provneza, Provenza), those whose such words weigh most
+        (names in Chinese have their own doors: their pinyin's sound is no spelling); the
+        query's words as written count too, so that a name having them besides comes first."""
+        spelt_by_sound = [t for t in query.tokens if _spelt_by_sound(t)]
+        sounds = {phonetic_key(t) for t in spelt_by_sound} | set(map(_letters, spelt_by_sound))
         spelt = [ranks for key in sorted(sounds) if (ranks := self.alike.get(key)) is not None]
         if not spelt:
             return []
+        written = [r for r in self.postings.find(sorted(set(query.tokens))) if r is not None]
+        spelt.append(self.vocabulary_rank[np.asarray(written, dtype=np.int64)])
         rows = self.vocabulary_order[np.unique(np.concatenate(spelt))].astype(np.int64)
         total = max(1, len(self.names))
         alike = self.postings.top_rows(rows, total, ALIKE_CANDIDATES, self.max_df)
@@ -506,6 +514,12 @@ def _nearest(text: str, values: list[str], door: GramDoor | None, cutoff: float)
 def _spelt_by_sound(token: str) -> bool:
     """A word long enough to be compared by its sound (`veu.matching.tokens.phonetic_key`)."""
     return len(token) >= PHONETIC_MIN_LENGTH and token.isalpha()
+
+
+def _letters(token: str) -> str:
+    """A word's letters in order, marked apart from phonetic keys: a word whose letters two
+    swapped has the same."""
+    return "~" + "".join(sorted(token))
 
 
 def _latin_keys(tokens: tuple[str, ...]) -> set[str]:
