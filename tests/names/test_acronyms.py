@@ -108,6 +108,9 @@ def test_each_group_acronym_is_spelt_by_its_names_words() -> None:
         ("SPLA in Opposition", "SPLA in Opposition"),  # inside a longer word
         ("AVICENNA Ltd", "AVICENNA Ltd"),
         ("Cascade Systems", "Cascade Systems"),
+        # acronyms of others too: Spain's research council, and its cancer association
+        ("CSIC Instituto de Ciencia de Materiales", "CSIC Instituto de Ciencia de Materiales"),
+        ("AECC Asociacion Espanola Contra el Cancer", "AECC Asociacion Espanola Contra el Cancer"),
     ],
 )  # fmt: skip
 def test_group_acronyms_are_written_out(text: str, expanded: str) -> None:
@@ -121,7 +124,7 @@ def test_group_acronyms_are_written_out(text: str, expanded: str) -> None:
          "China Electronics Technology Group Corporation 38th Research Institute"),
         ("AVIC Chengdu Aircraft Industrial (Group) Co. Ltd.",
          "Aviation Industry Corporation of China Chengdu Aircraft Industrial Group"),
-        ("AECC Aviation Power Co. Ltd.", "Aero Engine Corporation of China Aviation Power Co Ltd"),
+        ("CASIC Second Academy", "China Aerospace Science and Industry Corporation 2nd Academy"),
         ("PLA Unit 61398", "People's Liberation Army Unit 61398"),
         ("中国人民解放军61398部队", "PLA Unit 61398"),
         ("NORINCO", "CHINA NORTH INDUSTRIES GROUP CORPORATION LIMITED"),
@@ -142,7 +145,7 @@ def test_a_unit_written_with_its_groups_acronym_or_without_matches(left: str, ri
         ("CETC 38th Research Institute", "CETC 14th Research Institute"),
         ("CETC 38th Research Institute", "China Electronics Technology Group Corporation"),
         ("PLA Unit 61398", "PLA Unit 61486"),
-        ("AVIC Chengdu Aircraft Industrial", "AECC Chengdu Engine Company"),
+        ("AVIC Chengdu Aircraft Industrial", "CASIC Chengdu Engine Company"),
     ],
 )
 def test_units_of_a_group_stay_apart(left: str, right: str) -> None:

@@ -84,9 +84,11 @@ def with_acronyms(names: Iterable[str]) -> list[str]:
 # alias of the party whose letters begin the words of its name, or the one in use) and write in
 # the names of other listed parties (their units and subsidiaries), each with the name it stands
 # for. Only acronyms of four letters or more that are no word or name of their own; PLA is the one
-# exception (see `expand_acronyms`).
+# exception (see `expand_acronyms`). Left out as the names of others too: AECC (Aero Engine
+# Corporation of China; also Spain's cancer association, a British college) and CSIC (China
+# Shipbuilding Industry Corporation; also Spain's national research council), which held those
+# for review against the Chinese groups.
 GROUP_ACRONYMS: dict[str, str] = {
-    "AECC": "Aero Engine Corporation of China",
     "AEOI": "Atomic Energy Organization of Iran",
     "AVIC": "Aviation Industry Corporation of China",
     "BUAA": "Beijing University of Aeronautics and Astronautics",
@@ -101,7 +103,6 @@ GROUP_ACRONYMS: dict[str, str] = {
     "CNOOC": "China National Offshore Oil Corporation",
     "COMAC": "Commercial Aircraft Corporation of China",
     "CSGC": "China South Industries Group Corporation",
-    "CSIC": "China Shipbuilding Industry Corporation",
     "CSSC": "China State Shipbuilding Corporation",
     "IRGC": "Islamic Revolutionary Guard Corps",
     "IRISL": "Islamic Republic of Iran Shipping Lines",
