@@ -49,7 +49,7 @@ HEARD_CANDIDATES = 50
 # same letters in another order (Provneza, Provenza): those whose such words weigh most.
 ALIKE_CANDIDATES = 50
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 13  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 14  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -124,7 +124,8 @@ class ScreeningIndex:
                 if normal.han:
                     hans[normal.han].append(nid)
         self.owner = np.asarray(owner, dtype=np.int32)
-        self.postings = Postings.build(postings)
+        # the vocabulary in order: a word's row is its place, the same in every process
+        self.postings = Postings.build(dict(sorted(postings.items())))
         self.skeletons = Postings.build(skeletons)
         self.hans = Postings.build(hans)
         sounding: dict[str, list[int]] = defaultdict(list)
@@ -132,24 +133,17 @@ class ScreeningIndex:
             for key in keys:
                 sounding[key].append(nid)
         self.sounding = Postings.build(sounding)
-        # The words in Latin letters by their sound key (the names a Chinese query may sound
-        # like), each word by its place in the sorted vocabulary, so that a query reads them in
-        # the same order in every process.
-        vocabulary = self.postings.keys
-        self.vocabulary_order = np.asarray(
-            sorted(range(len(vocabulary)), key=vocabulary.__getitem__), dtype=np.int32
-        )
-        self.vocabulary_rank = np.argsort(self.vocabulary_order).astype(np.int32)
+        # The words' rows by their sound key (the names a Chinese query may sound like), and by
+        # their phonetic key and their letters (words spelt otherwise).
         heard: dict[str, list[int]] = defaultdict(list)
-        alike: dict[str, list[int]] = defaultdict(list)  # and by their phonetic key and letters
-        for rank, row in enumerate(self.vocabulary_order.tolist()):
-            token = vocabulary[row]
+        alike: dict[str, list[int]] = defaultdict(list)
+        for row, token in enumerate(self.postings.keys):
             heard_as = latin_sound_key(token)
             if heard_as is not None:
-                heard[heard_as].append(rank)
+                heard[heard_as].append(row)
             if _spelt_by_sound(token):
-                alike[phonetic_key.__wrapped__(token)].append(rank)
-                alike[_letters(token)].append(rank)
+                alike[phonetic_key.__wrapped__(token)].append(row)
+                alike[_letters(token)].append(row)
         self.latin_sounds = Postings.build(heard)
         self.alike = Postings.build(alike)
         self.identifiers = dict(self.identifiers)
@@ -178,8 +172,6 @@ class ScreeningIndex:
             "hans": self.hans,
             "sounding": self.sounding,
             "latin_sounds": self.latin_sounds,
-            "vocabulary_order": self.vocabulary_order,
-            "vocabulary_rank": self.vocabulary_rank,
             "alike": self.alike,
             "identifiers": self.identifiers,
             "keys": self.keys,
@@ -206,7 +198,7 @@ class ScreeningIndex:
         index.listings = LazyListings(split_strings(state["listings"]))
         for key in (
             "names", "owner", "postings", "skeletons", "hans", "sounding", "latin_sounds",
-            "vocabulary_order", "vocabulary_rank", "alike", "identifiers", "keys",
+            "alike", "identifiers", "keys",
         ):  # fmt: skip
             setattr(index, key, state[key])
         index.skeleton_door = state["skeleton_door"]
@@ -244,9 +236,10 @@ class ScreeningIndex:
         if query.han:  # and its English gloss's words: it finds names written in English
             words |= vocabulary_tokens(query.original)
             sounded = set(self._sounding(query.original).tolist())
-            found.update(sounded)
-        rarest = self.postings.top(words, total, TOKEN_CANDIDATES, self.max_df)
-        found.update(rarest.tolist())
+        keys = sorted(words)  # sorted: the same order in every process
+        rows = self.postings.find(keys)
+        written = np.fromiter((r for r in rows if r is not None), dtype=np.int64)
+        found.update(self.postings.top_rows(written, total, TOKEN_CANDIDATES, self.max_df).tolist())
         same = self.skeletons.get(query.skeleton)
         if same is not None:
             found.update(same.tolist())
@@ -255,7 +248,9 @@ class ScreeningIndex:
             found.update(same.tolist())
         if not query.han:
             sounded = self._written_in_chinese(query)
-        found.update(self._spelt_alike(query))
+        tokens = set(query.tokens)
+        own = [r for k, r in zip(keys, rows, strict=True) if r is not None and k in tokens]
+        found.update(self._spelt_alike(query, own))
         if not fuzzy:
             return found, sounded
         if query.skeleton and len(self.skeletons):
@@ -286,20 +281,20 @@ class ScreeningIndex:
                 found.update(same.tolist())
         return found
 
-    def _spelt_alike(self, query: NormalName) -> list[int]:
+    def _spelt_alike(self, query: NormalName, written: list[int]) -> list[int]:
         """Names in Latin letters with words spelt otherwise that sound like the query's (the
         same `phonetic_key`: Sergey Shoygu, SHOIGU Sergei) or have the same letters in another
         order (two letters swapped: Provneza, Provenza), those whose such words weigh most
         (names in Chinese have their own doors: their pinyin's sound is no spelling); the
-        query's words as written count too, so that a name having them besides comes first."""
+        query's words as written (their rows: ``written``) count too, so that a name having
+        them besides comes first."""
         spelt_by_sound = [t for t in query.tokens if _spelt_by_sound(t)]
         sounds = {phonetic_key(t) for t in spelt_by_sound} | set(map(_letters, spelt_by_sound))
         spelt = [ranks for key in sorted(sounds) if (ranks := self.alike.get(key)) is not None]
         if not spelt:
             return []
-        written = [r for r in self.postings.find(sorted(set(query.tokens))) if r is not None]
-        spelt.append(self.vocabulary_rank[np.asarray(written, dtype=np.int64)])
-        rows = self.vocabulary_order[np.unique(np.concatenate(spelt))].astype(np.int64)
+        spelt.append(np.asarray(written, dtype=np.int64))
+        rows = np.unique(np.concatenate(spelt)).astype(np.int64)  # the words in order
         total = max(1, len(self.names))
         alike = self.postings.top_rows(rows, total, ALIKE_CANDIDATES, self.max_df)
         hans = self.names.hans
@@ -315,8 +310,7 @@ class ScreeningIndex:
         found = [rows for key in keys if (rows := self.latin_sounds.get(key)) is not None]
         if not found:
             return np.zeros(0, dtype=np.int32)
-        # the words' rows, in the order of the words
-        rows = self.vocabulary_order[np.unique(np.concatenate(found))].astype(np.int64)
+        rows = np.unique(np.concatenate(found)).astype(np.int64)  # the words in order
         size = max(1, len(self.names))
         return self.postings.top_rows(rows, size, HEARD_CANDIDATES, self.max_df)
 
