@@ -381,3 +381,88 @@ def test_words_with_two_letters_swapped_are_a_door() -> None:
     )
     assert index.names.originals[0] == "Marco Provenza"
     assert index.candidates(normalise("Maroc Provneza"), fuzzy=False) == {0}
+
+
+def _one_name(i: int, name: str) -> Listing:
+    return Listing(id=f"t:{i}", list_id="t", party_id=f"t:{i}", names=(Name(value=name),))
+
+
+def test_a_chinese_query_counts_each_word_once_whatever_its_translation() -> None:
+    """中国航空工业 (China Aviation Industry) beside names in English: 航空 has five translations
+    (aviation, aeronautics, aeronautical, aero, aerospace). Summed as separate words, the rarest
+    ones put names having one of them before Aviation Industry Corporation of China, whose words
+    are all common; counted once for each Chinese word, the name having all its words comes
+    first (v10), and it matches (``of``, which Chinese does not write, costs little)."""
+    from veu.names import normalise
+
+    decoys = [
+        f"{word} {other} Works"
+        for word in ("Aeronautical", "Aero", "Aeronautics", "Aerospace")
+        for other in ("Alpha", "Bravo", "Delta", "Echo", "Foxtrot", "Golf", "Hotel", "India")
+    ]
+    names = ["AVIATION INDUSTRY CORPORATION OF CHINA, LTD.", *decoys]
+    index = ScreeningIndex([_one_name(i, n) for i, n in enumerate(names)])
+    query = normalise("中国航空工业集团有限公司")
+    with pytest.MonkeyPatch.context() as patch:
+        # fewer candidates than decoys: the true name must come first
+        patch.setattr("veu.matching.index.TOKEN_CANDIDATES", 3)
+        found, _ = index._candidates(query, 0.5, fuzzy=False)
+    assert 0 in found
+    hits = index.search(Query(name="中国航空工业集团有限公司"), limit=3)
+    assert hits[0].listing.id == "t:0"
+    assert hits[0].score >= 0.85
+
+
+def test_postings_groups_count_an_id_once() -> None:
+    """`Postings.top_groups`: an id in two rows of one group sums the group's weight once; one
+    in two groups sums both."""
+    postings = Postings.build({"a": [0, 1], "b": [0, 2], "c": [1, 3], "d": [4]})
+    row = dict(zip(postings.keys, range(len(postings.keys)), strict=True))
+    # groups {a, b} and {c}: id 0 is in a and b (one group), id 1 in a and c (two groups)
+    top = postings.top_groups([[row["a"], row["b"]], [row["c"]]], 10, 1)
+    assert top.tolist() == [1]
+    # a group of one row is that row's posting: as top_rows
+    rows = np.asarray([row["c"], row["d"]], dtype=np.int64)
+    assert (
+        postings.top_groups([[row["c"]], [row["d"]]], 10, 2).tolist()
+        == postings.top_rows(rows, 10, 2).tolist()
+    )
+
+
+def test_a_chinese_stretch_finds_the_word_it_sounds_like_among_many_with_its_key() -> None:
+    """埃克索维拉 (Exovera) has the sound key KPL, which many words share (Gabriel, Cabrera,
+    ...); ranked by rarity alone, the 50 names found by the key were those with words found
+    once, and Exovera, on three listings, was not among them (v9). Only the words that sound like
+    the stretch as the scorer reads them (`sounds_like` at least 0.75) are a door (v10)."""
+    import itertools
+
+    from veu.names import normalise
+    from veu.names.transliteration import latin_sound_key
+
+    # 70 words of one name each (Kapala, Kapela, Gubolo, ...), all with Exovera's key
+    decoys = [
+        "".join(letters) for letters in itertools.product("kg", "aou", "pbf", "aeiou", "l", "aio")
+    ][::3][:70]
+    names = [*decoys, "Exovera", "Exovera Inc", "Exovera LLC"]
+    assert {latin_sound_key(d) for d in decoys} == {latin_sound_key("exovera")} == {"KPL"}
+    index = ScreeningIndex([_one_name(i, n) for i, n in enumerate(names)])
+    _, sounded = index._candidates(normalise("埃克索维拉公司"), 0.5, fuzzy=False)
+    exovera = {i for i, n in enumerate(index.names.originals) if n.startswith("Exovera")}
+    assert len(exovera) == 3
+    assert exovera <= sounded
+    hits = index.search(Query(name="埃克索维拉公司"), limit=3)
+    assert hits[0].listing.names[0].value.startswith("Exovera")
+    assert hits[0].score >= 0.85
+
+
+def test_a_name_only_read_by_sound_is_estimated_through_its_fitted_gloss() -> None:
+    """杰弗里·阿哈龙 (Geoffrey Aharon) has no glossary word, so no gloss of its own: the names
+    found by sound must still be estimated through the gloss fitted to them, or the pinyin's
+    look-alikes fill the shortlist (v10)."""
+    names = [f"Jie Fu Li {c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+    names += [f"A Ha Long {c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+    names.append("Geoffrey Aharon")
+    index = ScreeningIndex([_one_name(i, n) for i, n in enumerate(names)])
+    hits = index.search(Query(name="杰弗里·阿哈龙"), limit=3)
+    assert hits[0].listing.id == f"t:{len(names) - 1}"
+    assert hits[0].score >= 0.85

@@ -203,3 +203,20 @@ def test_own_and_fathers_names_swapped_are_two_generations() -> None:
     assert score("Hajjaj bin Fahad al-Ajmi", "AL-AJMI, Hajjaj ibn Fahad") >= MATCH
     assert score("BEN KHALIFA, Fahmi", "BIN KHALIFA, Fahmi") >= MATCH
     assert "lineage" not in explained("Osama bin Laden", "Usama bin Muhammad bin Awad bin Ladin")
+
+
+def test_joining_words_cost_little_and_never_tell_names_apart() -> None:
+    """``of``, ``and``, ``for`` (and ``des``, ``del``, ``et``, ``und``): names are written with
+    and without them, and Chinese never writes them (中国航空工业, China Aviation Industry, is
+    Aviation Industry Corporation of China). One only one name has counts for a quarter of its
+    width (v10: it counted as a short word, and the pair scored 0.84); not ``du`` or ``le``,
+    which are surnames and pinyin."""
+    from veu.matching.tokens import distinctive
+
+    assert score("China Aviation Industry Corp", "Aviation Industry Corporation of China") >= 0.85
+    assert score("中国航空工业集团有限公司", "AVIATION INDUSTRY CORPORATION OF CHINA, LTD.") >= 0.85
+    assert score("Institute for Defense Analyses", "Defense Analyses Institute") >= 0.85
+    assert not distinctive("of")
+    assert not distinctive("und")
+    assert score("Du Wei Ming", "Wei Ming") < 0.85  # a surname left out is a different person
+    assert score("Le Van Thanh", "Van Thanh") < 0.85

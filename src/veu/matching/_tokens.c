@@ -17,7 +17,7 @@
 #include <string.h>
 
 /* What `configure` receives: the word sets, the sound rewrites, the weights. */
-static PyObject *generic_words, *titles, *son_of, *nasab, *round_fn;
+static PyObject *generic_words, *titles, *joining, *son_of, *nasab, *round_fn;
 static char **sounds_from, **sounds_to;
 static Py_ssize_t *sounds_from_len, *sounds_to_len, sounds_count, sounds_to_count;
 static char **endings;
@@ -213,6 +213,7 @@ static int distinctive(const Tok *t) {
     int x;
     if ((x = in(generic_words, t->obj)) != 0) return x < 0 ? -1 : 0;
     if ((x = in(titles, t->obj)) != 0) return x < 0 ? -1 : 0;
+    if ((x = in(joining, t->obj)) != 0) return x < 0 ? -1 : 0;
     if ((x = in(nasab, t->obj)) != 0) return x < 0 ? -1 : 0;
     return 1;
 }
@@ -230,8 +231,9 @@ static int patronymic(const Tok *t) {
 }
 
 static double unpaired_width(const Tok *t, int with_titles, int *error) {
-    int title = 0;
-    if (with_titles) {
+    int title = in(joining, t->obj);
+    if (title < 0) *error = 1;
+    if (title == 0 && with_titles) {
         title = in(titles, t->obj);
         if (title < 0) *error = 1;
     }
@@ -572,7 +574,7 @@ static int c_strings(PyObject *seq, char ***out, Py_ssize_t **lens, Py_ssize_t *
 }
 
 PyDoc_STRVAR(configure_doc,
-             "configure(generic, titles, son_of, nasab, sounds_from, sounds_to, endings, "
+             "configure(generic, titles, joining, son_of, nasab, sounds_from, sounds_to, endings, "
              "min_stem, generic_weight, left_out_weight, unmatched_min_width, "
              "phonetic_similarity, phonetic_min_length): the word lists and weights of "
              "veu.matching.tokens (called once, when it is imported).");
@@ -588,6 +590,7 @@ static void release(void) {
     configured = 0;
     Py_CLEAR(generic_words);
     Py_CLEAR(titles);
+    Py_CLEAR(joining);
     Py_CLEAR(son_of);
     Py_CLEAR(nasab);
     Py_CLEAR(round_fn);
@@ -600,10 +603,10 @@ static void release(void) {
 }
 
 static PyObject *py_configure(PyObject *self, PyObject *args) {
-    PyObject *g, *t, *s, *na, *from, *to, *ends;
+    PyObject *g, *t, *j, *s, *na, *from, *to, *ends;
     release();
-    if (!PyArg_ParseTuple(args, "O!O!O!O!OOOnddddn", &PyFrozenSet_Type, &g, &PyFrozenSet_Type,
-                          &t, &PyFrozenSet_Type, &s, &PyFrozenSet_Type, &na, &from, &to, &ends,
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!OOOnddddn", &PyFrozenSet_Type, &g, &PyFrozenSet_Type,
+                          &t, &PyFrozenSet_Type, &j, &PyFrozenSet_Type, &s, &PyFrozenSet_Type, &na, &from, &to, &ends,
                           &patronymic_min_stem, &generic_weight, &left_out_weight,
                           &unmatched_min_width, &phonetic_similarity, &phonetic_min_length))
         return NULL;
@@ -637,6 +640,7 @@ static PyObject *py_configure(PyObject *self, PyObject *args) {
     /* the sets must stay as given: frozensets */
     generic_words = Py_NewRef(g);
     titles = Py_NewRef(t);
+    joining = Py_NewRef(j);
     son_of = Py_NewRef(s);
     nasab = Py_NewRef(na);
     configured = 1;

@@ -3,6 +3,7 @@ from collections.abc import Sequence
 def configure(
     generic: frozenset[str],
     titles: frozenset[str],
+    joining: frozenset[str],
     son_of: frozenset[str],
     nasab: frozenset[str],
     sounds_from: Sequence[str],

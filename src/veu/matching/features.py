@@ -18,6 +18,7 @@ from veu.countries import country_words
 from veu.matching.tokens import (
     ARTICLES,
     CONTRAST_WORDS,
+    JOINING_WORDS,
     NASAB,
     PHONETIC_SIMILARITY,
     TITLES,
@@ -42,7 +43,8 @@ def tokens(query: NormalName, candidate: NormalName) -> FeatureResult:
     (order does not matter, a few typing errors are tolerated); the score is the share of all
     characters that are paired, weighted by pair similarity. Unpaired tokens count against;
     very common words (International, Technology, Systems, ...) count for half their width, and
-    a patronymic (Viktorovich, Petrovna) only one name has for a quarter, as does a title
+    a patronymic (Viktorovich, Petrovna) or a joining word (of, and, for) only one name has
+    for a quarter, as does a title
     (President, Dr, Shaikh, Mullah) when the names share a distinctive word (not so ``MRS
     International`` / ``International``)."""
     a, b = query.tokens, candidate.tokens
@@ -254,16 +256,14 @@ def han(query: NormalName, candidate: NormalName) -> FeatureResult:
     return FeatureResult(score, {"query": a, "candidate": b})
 
 
-JOINING_WORDS = frozenset({"of", "and"})
-
-
 def containment(query: NormalName, candidate: NormalName) -> FeatureResult:
     """One name contained in the other: every token of the shorter name appears (near-exactly)
     in the longer one, as with ``Huawei`` and ``Huawei Technologies`` (for Chinese names: the
     shorter name's characters appear as one run in the longer). Such a pair deserves a person's
     look even when the other scores are low, so it scores at the review level; it never reaches
     a match on its own. A title the shorter name has (``President Erdoğan``) is not looked for,
-    nor ``of`` and ``and``, which Chinese does not write (中国人民解放军国防科技大学, the PLA's
+    nor a joining word (``of``, ``and``, `veu.matching.tokens.JOINING_WORDS`), which Chinese
+    does not write (中国人民解放军国防科技大学, the PLA's
     National University of Defense Technology); a word is not contained in an initial
     (``Anduril`` / ``Coalition For A Prosperous America``)."""
     if query.han and candidate.han:

@@ -32,8 +32,15 @@ from veu.matching.tokens import PHONETIC_MIN_LENGTH, phonetic_key, shapes
 from veu.model import Identifier, Listing
 from veu.names import NormalName, normalise
 from veu.names.acronyms import with_acronyms
-from veu.names.gloss import glossed, sound_keys, vocabulary_tokens
-from veu.names.transliteration import latin_sound_key
+from veu.names.gloss import glossed, sound_stretches, vocabulary_groups, vocabulary_tokens
+from veu.names.transliteration import (
+    SOUND_THRESHOLD,
+    latin_sound_key,
+    sound_mass,
+    sound_of_han,
+    sound_of_latin,
+    sounds_like,
+)
 
 TOKEN_CANDIDATES = 300
 FUZZY_CANDIDATES = 50
@@ -45,11 +52,14 @@ SOUND_CANDIDATES = 5
 # Names in Latin letters found for a Chinese query by sound (洛克希德·马丁: Lockheed Martin):
 # those whose words sharing its stretches' sound keys weigh most (each is glossed to fit it).
 HEARD_CANDIDATES = 50
+# Words whose sounds weigh more than this share apart from a stretch's are not compared with it
+# (`sounds_like` allows a quarter: the rest is room for sounds written one for another).
+SOUND_MASS_SLACK = 0.5
 # Names with words that sound like the query's, spelt otherwise (Shoygu, Shoigu), or with the
 # same letters in another order (Provneza, Provenza): those whose such words weigh most.
 ALIKE_CANDIDATES = 50
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 14  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 15  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -137,10 +147,12 @@ class ScreeningIndex:
         # their phonetic key and their letters (words spelt otherwise).
         heard: dict[str, list[int]] = defaultdict(list)
         alike: dict[str, list[int]] = defaultdict(list)
+        self.latin_masses = np.zeros(len(self.postings.keys), dtype=np.float32)
         for row, token in enumerate(self.postings.keys):
             heard_as = latin_sound_key(token)
             if heard_as is not None:
                 heard[heard_as].append(row)
+                self.latin_masses[row] = sound_mass(sound_of_latin(token))
             if _spelt_by_sound(token):
                 alike[phonetic_key.__wrapped__(token)].append(row)
                 alike[_letters(token)].append(row)
@@ -172,6 +184,7 @@ class ScreeningIndex:
             "hans": self.hans,
             "sounding": self.sounding,
             "latin_sounds": self.latin_sounds,
+            "latin_masses": self.latin_masses,
             "alike": self.alike,
             "identifiers": self.identifiers,
             "keys": self.keys,
@@ -198,7 +211,7 @@ class ScreeningIndex:
         index.listings = LazyListings(split_strings(state["listings"]))
         for key in (
             "names", "owner", "postings", "skeletons", "hans", "sounding", "latin_sounds",
-            "alike", "identifiers", "keys",
+            "latin_masses", "alike", "identifiers", "keys",
         ):  # fmt: skip
             setattr(index, key, state[key])
         index.skeleton_door = state["skeleton_door"]
@@ -231,15 +244,18 @@ class ScreeningIndex:
         cutoff = max(40.0, min_score * 100 - 15)
         found: set[int] = set()
         total = max(1, len(self.names))
-        words = set(query.tokens)
         sounded: set[int] = set()
-        if query.han:  # and its English gloss's words: it finds names written in English
-            words |= vocabulary_tokens(query.original)
-            sounded = set(self._sounding(query.original).tolist())
-        keys = sorted(words)  # sorted: the same order in every process
+        keys = sorted(set(query.tokens))  # sorted: the same order in every process
         rows = self.postings.find(keys)
         written = np.fromiter((r for r in rows if r is not None), dtype=np.int64)
-        found.update(self.postings.top_rows(written, total, TOKEN_CANDIDATES, self.max_df).tolist())
+        groups = vocabulary_groups(query.original) if query.han else ()
+        if groups:  # and its English gloss's words: it finds names written in English
+            found.update(self._translated(written, groups, total).tolist())
+        else:
+            top = self.postings.top_rows(written, total, TOKEN_CANDIDATES, self.max_df)
+            found.update(top.tolist())
+        if query.han:
+            sounded = set(self._sounding(query.original).tolist())
         same = self.skeletons.get(query.skeleton)
         if same is not None:
             found.update(same.tolist())
@@ -261,6 +277,21 @@ class ScreeningIndex:
             for idx in _nearest(query.han, self.hans.keys, self.han_door, cutoff - 10):
                 found.update(self.hans.row(idx).tolist())
         return found, sounded
+
+    def _translated(
+        self, written: np.ndarray, groups: tuple[frozenset[str], ...], total: int
+    ) -> np.ndarray:
+        """The token door of a query in Chinese: its own tokens (pinyin) and its words'
+        translations (`vocabulary_groups`), each word counting once whichever translation a
+        name uses (中国航空工业 finds Aviation Industry Corporation of China before names having
+        only Aeronautical)."""
+        every = sorted(set().union(*groups))
+        row_of = dict(zip(every, self.postings.find(every), strict=True))
+        translated = [
+            [r for w in sorted(group) if (r := row_of[w]) is not None] for group in groups
+        ]
+        door = [[r] for r in written.tolist()] + [rows for rows in translated if rows]
+        return self.postings.top_groups(door, total, TOKEN_CANDIDATES, self.max_df)
 
     def _written_in_chinese(self, query: NormalName) -> set[int]:
         """Names in Chinese that the words of ``query`` (not in Chinese) may sound like: of
@@ -301,16 +332,32 @@ class ScreeningIndex:
         return [i for i in alike.tolist() if not hans[i]]
 
     def _sounding(self, chinese: str) -> np.ndarray:
-        """Names with a word in Latin letters whose sound key is that of a stretch of
-        ``chinese`` that may be a foreign name written by sound (the rarest words first); the
-        words' keys are read off the vocabulary when the index is built."""
-        keys = sound_keys(chinese)
-        if not keys:
-            return np.zeros(0, dtype=np.int32)
-        found = [rows for key in keys if (rows := self.latin_sounds.get(key)) is not None]
+        """Names with a word in Latin letters that a stretch of ``chinese`` that may be a
+        foreign name written by sound sounds like (`sounds_like` at least `SOUND_THRESHOLD`, as
+        the scorer reads it), the rarest words first. The words with the stretch's sound key
+        (read off the vocabulary when the index is built) are many for a common key (KPL:
+        Exovera, Gabriel, Cabrera, ...); those whose sounds weigh too unlike the stretch's are
+        passed over before they are compared (`SOUND_MASS_SLACK`)."""
+        found = []
+        keys = self.postings.keys
+        for han, key in sound_stretches(chinese):
+            rows = self.latin_sounds.get(key)
+            if rows is None:
+                continue
+            mass = sound_mass(sound_of_han(han))
+            masses = self.latin_masses[rows]
+            near = rows[np.abs(masses - mass) <= SOUND_MASS_SLACK * np.maximum(masses, mass)]
+            found.append(
+                np.fromiter(
+                    (r for r in near.tolist() if sounds_like(han, keys[r]) >= SOUND_THRESHOLD),
+                    dtype=np.int64,
+                )
+            )
         if not found:
             return np.zeros(0, dtype=np.int32)
         rows = np.unique(np.concatenate(found)).astype(np.int64)  # the words in order
+        if not len(rows):
+            return np.zeros(0, dtype=np.int32)
         size = max(1, len(self.names))
         return self.postings.top_rows(rows, size, HEARD_CANDIDATES, self.max_df)
 
@@ -344,11 +391,14 @@ class ScreeningIndex:
             np.maximum(estimate, han, out=estimate)
             english = glossed(query.original, ())
             if english is not None:  # and through its gloss, for names written in English
-                through = process.cdist(
-                    [english.skeleton], skeletons, scorer=Indel.normalized_similarity
-                )[0]
-                np.maximum(estimate, through, out=estimate)
-                self._fitted_glosses(query, english, ids, joined, skeletons, estimate, by_sound)
+                for mine, theirs in (
+                    (english.skeleton, skeletons),
+                    ("".join(sorted(english.tokens)), orderless),  # Aviation ... of China
+                ):
+                    through = process.cdist([mine], theirs, scorer=Indel.normalized_similarity)[0]
+                    np.maximum(estimate, through, out=estimate)
+            # a name only read by sound (杰弗里·阿哈龙) has no gloss alone, only beside another
+            self._fitted_glosses(query, english, ids, joined, skeletons, estimate, by_sound)
         # the containment floor: scored whatever the estimate
         contained = set(np.flatnonzero(np.frombuffer(within, dtype=np.uint8)).tolist())
         letters = {t for t in query.tokens if is_initial(t)}  # the query's initials
@@ -389,7 +439,7 @@ class ScreeningIndex:
     def _fitted_glosses(
         self,
         query: NormalName,
-        english: NormalName,
+        english: NormalName | None,
         ids: list[int],
         joined: list[str],
         skeletons: list[str],
@@ -401,7 +451,7 @@ class ScreeningIndex:
         that was found by sound (``by_sound``: a word of it may sound like a stretch of the
         query, 洛克希德 beside Lockheed), through the gloss fitted to it, as the scorer will gloss
         it."""
-        unusual = vocabulary_tokens(query.original) - set(english.tokens)
+        unusual = vocabulary_tokens(query.original) - set(english.tokens if english else ())
         if not unusual and not by_sound:
             return
         hans = self.names.hans
@@ -524,9 +574,15 @@ def _latin_keys(tokens: tuple[str, ...]) -> set[str]:
 
 def _through_gloss(chinese: str, other: tuple[str, ...], skeleton: str) -> float:
     """The estimate of a name written in Chinese beside another, through its gloss with the
-    translations the other's tokens fit (0 without a gloss); ``skeleton`` is the other's."""
+    translations the other's tokens fit (0 without a gloss), in order and order-free (中国航空
+    工业, Aviation Industry Corporation of China); ``skeleton`` is the other's."""
     english = glossed(chinese, other)
-    return 0.0 if english is None else Indel.normalized_similarity(skeleton, english.skeleton)
+    if english is None:
+        return 0.0
+    return max(
+        Indel.normalized_similarity(skeleton, english.skeleton),
+        Indel.normalized_similarity("".join(sorted(other)), "".join(sorted(english.tokens))),
+    )
 
 
 def _covered(tokens: Sequence[str], words: set[str]) -> bool:

@@ -194,6 +194,41 @@ class Postings:
         weights = np.log(size / lengths[chosen])
         return top_weighted(self.ids, bounds[chosen], weights, size, limit)
 
+    def top_groups(
+        self, groups: Sequence[Sequence[int]], size: int, limit: int, max_df: int | None = None
+    ) -> np.ndarray:
+        """`top_rows` where a posting is the union of a group of rows (the translations of one
+        word: an id holding several of them counts once, and the group weighs by its union's
+        length). A group of one row is that row's posting; rows longer than ``max_df`` are left
+        out, and the groups summed are chosen as `choose_postings` chooses postings (by the sum
+        of their rows' lengths: their unions are only made for the groups chosen)."""
+        ptr = self.ptr
+        kept = [
+            rows
+            for group in groups
+            if (rows := [r for r in group if max_df is None or ptr[r + 1] - ptr[r] <= max_df])
+        ]
+        if not kept:
+            return np.empty(0, dtype=np.int32)
+        most = np.fromiter(
+            (sum(int(ptr[r + 1] - ptr[r]) for r in rows) for rows in kept),
+            dtype=np.int64,
+            count=len(kept),
+        )
+        parts = []
+        for k in choose_postings(most).tolist():
+            rows = kept[k]
+            if len(rows) == 1:
+                parts.append(self.row(rows[0]))
+            else:
+                parts.append(np.unique(np.concatenate([self.row(r) for r in rows])))
+        lengths = np.fromiter((len(p) for p in parts), dtype=np.int64, count=len(parts))
+        bounds = np.zeros((len(parts), 2), dtype=np.int64)
+        np.cumsum(lengths, out=bounds[:, 1])
+        bounds[1:, 0] = bounds[:-1, 1]
+        ids = np.concatenate(parts).astype(np.int32, copy=False)
+        return top_weighted(ids, bounds, np.log(size / lengths), size, limit)
+
     def get(self, key: str) -> np.ndarray | None:
         row = self.find([key])[0]
         return None if row is None else self.row(row)

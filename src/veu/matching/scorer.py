@@ -18,7 +18,7 @@ from veu.names import NormalName
 from veu.names.gloss import by_sound, glossed
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "9"
+ALGORITHM_VERSION = "10"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
 
 

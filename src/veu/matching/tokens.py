@@ -218,12 +218,14 @@ def shapes_python(joined: list[str], words: tuple[str, ...]) -> tuple[list[str],
 
 
 def distinctive(token: str) -> bool:
-    """A word that can tell two names apart: not a number, a common word, a title or ``bin``."""
+    """A word that can tell two names apart: not a number, a common word, a title, a joining
+    word (``of``) or ``bin``."""
     return (
         len(token) >= 2
         and not token.isdigit()
         and token not in GENERIC_WORDS
         and token not in TITLES
+        and token not in JOINING_WORDS
         and token not in NASAB
     )
 
@@ -253,19 +255,27 @@ lieutenant brigadier admiral senator
 """
 TITLES = frozenset(_TITLES.split())
 
+# Words that join the others (``of``, ``and``, ``for``; French, Spanish and German ``des``,
+# ``del``, ``et``, ``und``): names are written with and without them, and in another order
+# without them (Aviation Industry Corporation of China, which Chinese writes 中国航空工业, China
+# Aviation Industry). One only one name has counts for a quarter of its width, as a title does,
+# and they never tell two names apart. Not ``de``, ``du``, ``la`` or ``le``: also syllables of
+# pinyin (德, 杜, 拉, 乐) and surnames (Du, Le).
+JOINING_WORDS = frozenset({"of", "and", "for", "des", "del", "et", "und"})
+
 
 def _unpaired_width(token: str, titles: bool = True) -> float:
     """The width a token counts for when the other name has nothing like it: at least
-    ``UNMATCHED_MIN_WIDTH``, and a patronymic, or a title (with ``titles``), a quarter of its
-    width."""
-    if (titles and token in TITLES) or _PATRONYMIC.match(token):
+    ``UNMATCHED_MIN_WIDTH``, and a joining word, a patronymic, or a title (with ``titles``), a
+    quarter of its width."""
+    if token in JOINING_WORDS or (titles and token in TITLES) or _PATRONYMIC.match(token):
         return _width(token) * LEFT_OUT_WEIGHT
     return max(_width(token), UNMATCHED_MIN_WIDTH)
 
 
 if _compiled is not None:  # the C functions take the word lists and weights defined here
     _compiled.configure(
-        GENERIC_WORDS, TITLES, SON_OF, NASAB,
+        GENERIC_WORDS, TITLES, JOINING_WORDS, SON_OF, NASAB,
         tuple(w for w, _ in _SOUNDS), tuple(s for _, s in _SOUNDS),
         PATRONYMIC_ENDINGS, PATRONYMIC_STEM, GENERIC_WEIGHT, LEFT_OUT_WEIGHT,
         UNMATCHED_MIN_WIDTH, PHONETIC_SIMILARITY, PHONETIC_MIN_LENGTH,

@@ -574,16 +574,23 @@ def glossed(text: str, other: tuple[str, ...]) -> NormalName | None:
 
 
 @lru_cache(maxsize=20_000)
+def sound_stretches(text: str) -> tuple[tuple[str, str], ...]:
+    """The stretches of ``text`` that may be foreign names written by sound, each with its
+    sound key (`han_sound_key`), for finding the names written in Latin letters that they
+    sound like (each stretch once)."""
+    out: dict[str, str] = {}
+    for part in segments(text):
+        if isinstance(part, str):
+            continue
+        for stretch in part:
+            if isinstance(stretch, Unglossed) and (key := han_sound_key(stretch.han)):
+                out.setdefault(stretch.han, key)
+    return tuple(out.items())
+
+
 def sound_keys(text: str) -> frozenset[str]:
-    """The sound keys (`han_sound_key`) of the stretches of ``text`` that may be foreign names
-    written by sound, for finding the names written in Latin letters that they sound like."""
-    return frozenset(
-        key
-        for part in segments(text)
-        if not isinstance(part, str)
-        for stretch in part
-        if isinstance(stretch, Unglossed) and (key := han_sound_key(stretch.han)) is not None
-    )
+    """The sound keys of `sound_stretches`."""
+    return frozenset(key for _, key in sound_stretches(text))
 
 
 @lru_cache(maxsize=20_000)
@@ -591,6 +598,26 @@ def vocabulary_tokens(text: str) -> frozenset[str]:
     """The normalised tokens of `vocabulary` (none without a gloss)."""
     words = vocabulary(text)
     return frozenset(normalise(words).tokens) if words else frozenset()
+
+
+@lru_cache(maxsize=20_000)
+def vocabulary_groups(text: str) -> tuple[frozenset[str], ...]:
+    """The normalised tokens of each translated word of ``text``, a set for each word (航空:
+    aviation, aeronautics, aeronautical, aero, aerospace), for finding the names written in
+    English: a name counts each word once, whichever translation it uses, so that names having
+    all its words come before names having one rare translation of one. Legal forms (which
+    normalising removes) and stretches read by sound (`sound_keys`) give none."""
+    out: list[frozenset[str]] = []
+    for part in segments(text):
+        if isinstance(part, str):
+            continue
+        for alts in part:
+            if isinstance(alts, Unglossed):
+                continue
+            words = frozenset(t for alt in alts for t in normalise(alt).tokens)
+            if words and words not in out:
+                out.append(words)
+    return tuple(out)
 
 
 def vocabulary(text: str) -> str | None:

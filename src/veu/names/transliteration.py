@@ -298,6 +298,12 @@ def sounds_like(han: str, word: str) -> float:
     return max(0.0, 1.0 - sound_distance(a, b) / max(mass_a, mass_b))
 
 
+def sound_mass(sound: str) -> float:
+    """What leaving out all of a sound sequence (`sound_of_han`, `sound_of_latin`) costs: the
+    most two sequences of that weight can differ by."""
+    return _measure(sound)[1]
+
+
 @lru_cache(maxsize=50_000)
 def _measure(sound: str) -> tuple[int, float]:
     """A sound sequence's consonants, and its weight (what leaving all of it out costs)."""
