@@ -117,3 +117,44 @@ def test_scripts() -> None:
 
 def test_repeated_tokens_count_once() -> None:
     assert normalise("Sergey Sergey Shoigu").tokens == ("sergey", "shoigu")
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens", "forms"),
+    [  # as the SDN list writes them (v10: these were words of the name)
+        ("OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU TEKHNOPROM", ("tekhnoprom",), {"llc"}),
+        ("OBSHCHESTVO S OGRANICHENNOY OTVETSTVENNOSTYU TEKHNOPROM", ("tekhnoprom",), {"llc"}),
+        ("FEDERAL STATE UNITARY ENTERPRISE DOLGOPRUDNY RESEARCH PRODUCTION ENTERPRISE",
+         ("dolgoprudny", "npp"), {"unitary_enterprise"}),
+        ("FGUP Almaz", ("almaz",), {"unitary_enterprise"}),
+        ("Федеральное государственное унитарное предприятие «Алмаз»", ("almaz",),
+         {"unitary_enterprise"}),
+        ("ASELSAN ELEKTRONIK SANAYI VE TICARET ANONIM SIRKETI",
+         ("aselsan", "elektronik", "sanayi", "ve", "ticaret"), {"stock_company"}),
+        ("SOFIA TRADING EOOD", ("sofia", "trading"), {"llc"}),
+        ("BEOGRAD PROMET D.O.O.", ("beograd", "promet"), {"llc"}),
+        ("Gup Singh", ("gup", "singh"), set()),  # a short form only at an end: a given name
+    ],
+)  # fmt: skip
+def test_legal_forms_of_russia_turkey_and_the_balkans(
+    name: str, tokens: tuple[str, ...], forms: set[str]
+) -> None:
+    assert (normalise(name).tokens, normalise(name).forms) == (tokens, forms)
+
+
+@pytest.mark.parametrize(
+    "names",
+    [  # the kinds of Russian state bodies, in English, in transliteration and by acronym (v10)
+        ("NPO Almaz", "Scientific Production Association Almaz",
+         "Research and Production Association Almaz", "Nauchno-Proizvodstvennoe Obedinenie Almaz",
+         "Научно-производственное объединение «Алмаз»"),
+        ("NPP Kontakt", "Scientific Production Enterprise Kontakt",
+         "Research and Production Enterprise Kontakt"),
+        ("OKB Sukhoi", "Experimental Design Bureau Sukhoi", "Opytno-Konstruktorskoe Byuro Sukhoi"),
+        ("NII Vektor", "Scientific Research Institute Vektor",
+         "Nauchno-Issledovatelskii Institut Vektor"),
+        ("TsNII EISU", "Central Scientific Research Institute EISU"),
+    ],
+)  # fmt: skip
+def test_kinds_of_russian_bodies_fold_to_their_acronym(names: tuple[str, ...]) -> None:
+    assert len({normalise(n).tokens for n in names}) == 1, [normalise(n).tokens for n in names]

@@ -61,3 +61,25 @@ def test_what_the_c_does_not_take_is_left_to_the_python(compiled: object) -> Non
     long = "KaTa" * 20  # 80 sounds: more than the C's rows
     assert sound_distance(long, long[:-1]) == sound_distance_python(long, long[:-1]) == 0.35
     assert sound_distance("Ké", "Ke") == sound_distance_python("Ké", "Ke")  # not ASCII
+
+
+def test_alike_in_c_is_alike_in_python(compiled: object, sounds: tuple) -> None:
+    """`alike_sounds` (a Chinese stretch beside every word with its sound key) gives the places
+    the Python gives, and the words `sounds_like` reads as alike (v10)."""
+    han, latin = sounds
+    rng = random.Random(11)
+    for a in rng.sample(han, 60):
+        words = rng.sample(latin, 400)
+        c_found = compiled.alike(a, words, transliteration.SOUND_THRESHOLD)  # type: ignore[attr-defined]
+        assert c_found == transliteration.alike_sounds_python(a, words)
+    # and as sounds_like reads a stretch and words
+    words = ["lockheed", "lockwood", "martin", "madison", "gabriel", "exovera"]
+    found = transliteration.alike_sounds(
+        "洛克希德", [transliteration.sound_of_latin(w) for w in words]
+    )
+    assert [words[k] for k in found] == [
+        w for w in words if transliteration.sounds_like("洛克希德", w) >= 0.75
+    ]
+    assert [words[k] for k in found] == ["lockheed"]
+    assert compiled.alike("K" * 65, ["KaT"], 0.75) is None  # type: ignore[attr-defined]
+    assert compiled.alike("KaT", ["Kα"], 0.75) is None  # type: ignore[attr-defined]

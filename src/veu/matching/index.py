@@ -34,12 +34,10 @@ from veu.names import NormalName, normalise
 from veu.names.acronyms import with_acronyms
 from veu.names.gloss import glossed, sound_stretches, vocabulary_groups, vocabulary_tokens
 from veu.names.transliteration import (
-    SOUND_THRESHOLD,
+    COMMON_NAMES,
+    alike_sounds,
     latin_sound_key,
-    sound_mass,
-    sound_of_han,
     sound_of_latin,
-    sounds_like,
 )
 
 TOKEN_CANDIDATES = 300
@@ -52,9 +50,6 @@ SOUND_CANDIDATES = 5
 # Names in Latin letters found for a Chinese query by sound (洛克希德·马丁: Lockheed Martin):
 # those whose words sharing its stretches' sound keys weigh most (each is glossed to fit it).
 HEARD_CANDIDATES = 50
-# Words whose sounds weigh more than this share apart from a stretch's are not compared with it
-# (`sounds_like` allows a quarter: the rest is room for sounds written one for another).
-SOUND_MASS_SLACK = 0.5
 # Names with words that sound like the query's, spelt otherwise (Shoygu, Shoigu), or with the
 # same letters in another order (Provneza, Provenza): those whose such words weigh most.
 ALIKE_CANDIDATES = 50
@@ -147,12 +142,12 @@ class ScreeningIndex:
         # their phonetic key and their letters (words spelt otherwise).
         heard: dict[str, list[int]] = defaultdict(list)
         alike: dict[str, list[int]] = defaultdict(list)
-        self.latin_masses = np.zeros(len(self.postings.keys), dtype=np.float32)
+        self.word_sounds: list[str] = []  # each word's sounds, where it has a sound key
         for row, token in enumerate(self.postings.keys):
             heard_as = latin_sound_key(token)
+            self.word_sounds.append("" if heard_as is None else sound_of_latin(token))
             if heard_as is not None:
                 heard[heard_as].append(row)
-                self.latin_masses[row] = sound_mass(sound_of_latin(token))
             if _spelt_by_sound(token):
                 alike[phonetic_key.__wrapped__(token)].append(row)
                 alike[_letters(token)].append(row)
@@ -184,7 +179,7 @@ class ScreeningIndex:
             "hans": self.hans,
             "sounding": self.sounding,
             "latin_sounds": self.latin_sounds,
-            "latin_masses": self.latin_masses,
+            "word_sounds": join_strings(self.word_sounds),
             "alike": self.alike,
             "identifiers": self.identifiers,
             "keys": self.keys,
@@ -211,9 +206,10 @@ class ScreeningIndex:
         index.listings = LazyListings(split_strings(state["listings"]))
         for key in (
             "names", "owner", "postings", "skeletons", "hans", "sounding", "latin_sounds",
-            "latin_masses", "alike", "identifiers", "keys",
+            "alike", "identifiers", "keys",
         ):  # fmt: skip
             setattr(index, key, state[key])
+        index.word_sounds = split_strings(state["word_sounds"])
         index.skeleton_door = state["skeleton_door"]
         index.han_door = state["han_door"]
         return index
@@ -333,26 +329,23 @@ class ScreeningIndex:
 
     def _sounding(self, chinese: str) -> np.ndarray:
         """Names with a word in Latin letters that a stretch of ``chinese`` that may be a
-        foreign name written by sound sounds like (`sounds_like` at least `SOUND_THRESHOLD`, as
-        the scorer reads it), the rarest words first. The words with the stretch's sound key
-        (read off the vocabulary when the index is built) are many for a common key (KPL:
-        Exovera, Gabriel, Cabrera, ...); those whose sounds weigh too unlike the stretch's are
-        passed over before they are compared (`SOUND_MASS_SLACK`)."""
+        foreign name written by sound sounds like, as the scorer reads it (`alike_sounds`:
+        `sounds_like` at least 0.75, or the word `COMMON_NAMES` gives it), the rarest words
+        first. The words compared are those with the stretch's sound key (read off the
+        vocabulary when the index is built, with their sounds), many for a common key (KPL:
+        Exovera, Gabriel, Cabrera, ...)."""
         found = []
-        keys = self.postings.keys
+        sounds = self.word_sounds
         for han, key in sound_stretches(chinese):
             rows = self.latin_sounds.get(key)
-            if rows is None:
-                continue
-            mass = sound_mass(sound_of_han(han))
-            masses = self.latin_masses[rows]
-            near = rows[np.abs(masses - mass) <= SOUND_MASS_SLACK * np.maximum(masses, mass)]
-            found.append(
-                np.fromiter(
-                    (r for r in near.tolist() if sounds_like(han, keys[r]) >= SOUND_THRESHOLD),
-                    dtype=np.int64,
-                )
-            )
+            if rows is not None:
+                listed = rows.tolist()
+                alike = alike_sounds(han, [sounds[r] for r in listed])
+                found.append(np.asarray([listed[k] for k in alike], dtype=np.int64))
+            name = COMMON_NAMES.get(han)
+            row = self.postings.find([name])[0] if name else None
+            if row is not None:
+                found.append(np.asarray([row], dtype=np.int64))
         if not found:
             return np.zeros(0, dtype=np.int32)
         rows = np.unique(np.concatenate(found)).astype(np.int64)  # the words in order

@@ -27,6 +27,7 @@ integrated advanced research national general american china chinese science sci
 scientific products manufacturing logistics capital partners investment investments network
 networks communications security defense defence aerospace aviation marine shipping import
 export co-operative association institute center centre
+npo npp okb kb nii tsnii
 """
 GENERIC_WORDS = frozenset(_GENERIC.split())
 

@@ -47,20 +47,9 @@ PyDoc_STRVAR(distance_doc,
              "The weighted edit distance between two sound sequences; None when either holds\n"
              "a character outside ASCII or is longer than 64 sounds (the Python decides).");
 
-static PyObject *py_distance(PyObject *self, PyObject *args) {
-    PyObject *a, *b;
-    if (!PyArg_ParseTuple(args, "UU", &a, &b))
-        return NULL;
-    if (!configured) {
-        PyErr_SetString(PyExc_RuntimeError, "distance: configure() first");
-        return NULL;
-    }
-    if (!PyUnicode_IS_ASCII(a) || !PyUnicode_IS_ASCII(b))
-        Py_RETURN_NONE;
-    Py_ssize_t n = PyUnicode_GET_LENGTH(a), m = PyUnicode_GET_LENGTH(b);
-    if (n > MAX_SOUNDS || m > MAX_SOUNDS)
-        Py_RETURN_NONE;
-    const unsigned char *x = PyUnicode_1BYTE_DATA(a), *y = PyUnicode_1BYTE_DATA(b);
+/* The distance between x (n sounds) and y (m sounds), both at most MAX_SOUNDS. */
+static double distance(const unsigned char *x, Py_ssize_t n, const unsigned char *y,
+                       Py_ssize_t m) {
     double previous[MAX_SOUNDS + 1], current[MAX_SOUNDS + 1];
     previous[0] = 0.0;
     for (Py_ssize_t j = 1; j <= m; j++)
@@ -80,12 +69,100 @@ static PyObject *py_distance(PyObject *self, PyObject *args) {
         }
         memcpy(previous, current, sizeof(double) * (size_t)(m + 1));
     }
-    return PyFloat_FromDouble(previous[m]);
+    return previous[m];
+}
+
+/* An ASCII sequence of at most MAX_SOUNDS sounds: its bytes and length, else NULL. */
+static const unsigned char *sounds_of(PyObject *text, Py_ssize_t *length) {
+    if (!PyUnicode_Check(text) || !PyUnicode_IS_ASCII(text)) return NULL;
+    *length = PyUnicode_GET_LENGTH(text);
+    return *length > MAX_SOUNDS ? NULL : PyUnicode_1BYTE_DATA(text);
+}
+
+static PyObject *py_distance(PyObject *self, PyObject *args) {
+    PyObject *a, *b;
+    if (!PyArg_ParseTuple(args, "UU", &a, &b))
+        return NULL;
+    if (!configured) {
+        PyErr_SetString(PyExc_RuntimeError, "distance: configure() first");
+        return NULL;
+    }
+    Py_ssize_t n, m;
+    const unsigned char *x = sounds_of(a, &n), *y = sounds_of(b, &m);
+    if (!x || !y)
+        Py_RETURN_NONE;
+    return PyFloat_FromDouble(distance(x, n, y, m));
+}
+
+/* A sequence's consonants (its sounds not written in lower case) and its weight, summed in
+ * order from 0 as Python's sum() adds them. */
+static void measure(const unsigned char *x, Py_ssize_t n, Py_ssize_t *consonants, double *mass) {
+    *consonants = 0;
+    *mass = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (x[i] < 'a' || x[i] > 'z') (*consonants)++;
+        *mass += weight[x[i]];
+    }
+}
+
+PyDoc_STRVAR(alike_doc,
+             "alike(a: str, sounds: list[str], threshold: float) -> list[int] | None\n\n"
+             "The places of the sequences of `sounds` that `a` is alike to, at `threshold` or\n"
+             "more, as veu.names.transliteration reads alikeness: 1 - distance / the heavier\n"
+             "weight, 0 under one consonant on either side or two on both. None when a\n"
+             "sequence holds a character outside ASCII or more than 64 sounds.");
+
+static PyObject *py_alike(PyObject *self, PyObject *args) {
+    PyObject *a, *list;
+    double threshold;
+    if (!PyArg_ParseTuple(args, "UO!d", &a, &PyList_Type, &list, &threshold))
+        return NULL;
+    if (!configured) {
+        PyErr_SetString(PyExc_RuntimeError, "alike: configure() first");
+        return NULL;
+    }
+    Py_ssize_t n;
+    const unsigned char *x = sounds_of(a, &n);
+    if (!x)
+        Py_RETURN_NONE;
+    Py_ssize_t consonants_a;
+    double mass_a;
+    measure(x, n, &consonants_a, &mass_a);
+    PyObject *out = PyList_New(0);
+    if (!out)
+        return NULL;
+    Py_ssize_t count = PyList_GET_SIZE(list);
+    for (Py_ssize_t k = 0; k < count; k++) {
+        Py_ssize_t m, consonants_b;
+        double mass_b;
+        const unsigned char *y = sounds_of(PyList_GET_ITEM(list, k), &m);
+        if (!y) {
+            Py_DECREF(out);
+            Py_RETURN_NONE;
+        }
+        measure(y, m, &consonants_b, &mass_b);
+        Py_ssize_t fewer = consonants_a < consonants_b ? consonants_a : consonants_b;
+        Py_ssize_t more = consonants_a < consonants_b ? consonants_b : consonants_a;
+        if (fewer < 1 || more < 2)
+            continue;
+        double alike = 1.0 - distance(x, n, y, m) / (mass_a >= mass_b ? mass_a : mass_b);
+        if ((alike > 0.0 ? alike : 0.0) >= threshold) {
+            PyObject *place = PyLong_FromSsize_t(k);
+            if (!place || PyList_Append(out, place) < 0) {
+                Py_XDECREF(place);
+                Py_DECREF(out);
+                return NULL;
+            }
+            Py_DECREF(place);
+        }
+    }
+    return out;
 }
 
 static PyMethodDef methods[] = {
     {"configure", py_configure, METH_VARARGS, configure_doc},
     {"distance", py_distance, METH_VARARGS, distance_doc},
+    {"alike", py_alike, METH_VARARGS, alike_doc},
     {NULL, NULL, 0, NULL},
 };
 

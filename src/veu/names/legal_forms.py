@@ -50,9 +50,22 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "llp",
         "limited liability partnership",
         "ooo",
+        # OFAC writes ООО four ways (ogranichennoi / -oy, otvetstvennostyu / -iu)
         "obshchestvo s ogranichennoi otvetstvennostiu",
+        "obshchestvo s ogranichennoi otvetstvennostyu",
         "obshchestvo s ogranichennoy otvetstvennostyu",
+        "obshchestvo s ogranichennoy otvetstvennostiu",
         "tov",
+        "tovarystvo z obmezhenoiu vidpovidalnistiu",
+        # Bulgaria (ЕООД, ООД), the former Yugoslavia (d.o.o.), Czechia and Slovakia (s.r.o.),
+        # Turkey (Limited Şirketi, Ltd. Şti.)
+        "eood",
+        "ood",
+        "doo",
+        "sro",
+        "spol s ro",
+        "limited sirketi",
+        "ltd sti",
         "sp z oo",
         "sp zoo",
         "sp z o o",
@@ -116,6 +129,8 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "otkrytoe aktsionernoe obshchestvo",
         "zakrytoe aktsionernoe obshchestvo",
         "publichnoe aktsionernoe obshchestvo",
+        # Turkey (Anonim Şirketi, A.Ş.)
+        "anonim sirketi",
         "kk",
         "kabushiki kaisha",
         "kabushikigaisha",
@@ -132,6 +147,16 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "sab de cv",
         "sapi de cv",
         "sac",
+    ),
+    # Russia's state enterprises (ФГУП, ГУП): Federal State Unitary Enterprise Almaz is FGUP
+    # Almaz (not GUP in Latin letters, which may be a given name)
+    "unitary_enterprise": (
+        "fgup",
+        "fsue",
+        "federal state unitary enterprise",
+        "state unitary enterprise",
+        "federalnoe gosudarstvennoe unitarnoe predpriyatie",
+        "gosudarstvennoe unitarnoe predpriyatie",
     ),
     "cooperative": ("cooperative", "coop", "eg"),
     # associations: eingetragener Verein, association sans but lucratif, vereniging zonder
@@ -176,6 +201,12 @@ CJK_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
 # Cyrillic forms removed before transliteration (casefolded).
 CYRILLIC_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "llc": ("общество с ограниченной ответственностью", "ооо", "тов"),
+    "unitary_enterprise": (
+        "федеральное государственное унитарное предприятие",
+        "государственное унитарное предприятие",
+        "фгуп",
+        "гуп",
+    ),
     "stock_company": (
         "открытое акционерное общество",
         "закрытое акционерное общество",

@@ -24,7 +24,7 @@ from veu.names.legal_forms import (
     latin_form_index,
     truncated_form_index,
 )
-from veu.names.numbers import ABBREVIATIONS, ORDINALS, ROMAN, words_to_numbers
+from veu.names.numbers import ABBREVIATIONS, ORDINALS, ROMAN, fold_phrases, words_to_numbers
 
 T2S = opencc.OpenCC("t2s")  # traditional Chinese to simplified
 _CJK_FORMS = cjk_forms_longest_first()
@@ -185,8 +185,9 @@ def _truncated_form(tokens: list[Token]) -> tuple[int, str] | None:
 
 
 def _fold_tokens(tokens: list[Token]) -> list[str]:
-    """Spelling variants folded (ordinals, Roman numerals, abbreviations, spelled numbers) and
-    repeats dropped, for tokens written in Latin; pinyin syllables are kept as they are."""
+    """Spelling variants folded (ordinals, Roman numerals, abbreviations, spelled numbers, the
+    kinds of Russian bodies: `fold_phrases`) and repeats dropped, for tokens written in Latin;
+    pinyin syllables are kept as they are."""
     out: list[str] = []
     latin: list[str] = []
 
@@ -209,7 +210,7 @@ def _fold_tokens(tokens: list[Token]) -> list[str]:
             continue  # ``Sergey Sergey Shoigu``: a repeat says nothing more
         latin.append(text)
     flush()
-    return out
+    return fold_phrases(out)
 
 
 def _unglue_form(match: re.Match[str]) -> str:

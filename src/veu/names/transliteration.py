@@ -291,17 +291,37 @@ def sounds_like(han: str, word: str) -> float:
         return 1.0
     if not _VOWELS.intersection(word):  # not read as spelt (an acronym: SGM, NEC)
         return 0.0
-    a, b = sound_of_han(han), sound_of_latin(word)
+    return _alike(sound_of_han(han), sound_of_latin(word))
+
+
+def _alike(a: str, b: str) -> float:
+    """How alike two sound sequences are: 1 - their distance over the heavier's weight; 0 when
+    either has no consonant or neither has two."""
     (consonants_a, mass_a), (consonants_b, mass_b) = _measure(a), _measure(b)
     if min(consonants_a, consonants_b) < 1 or max(consonants_a, consonants_b) < 2:
         return 0.0
     return max(0.0, 1.0 - sound_distance(a, b) / max(mass_a, mass_b))
 
 
-def sound_mass(sound: str) -> float:
-    """What leaving out all of a sound sequence (`sound_of_han`, `sound_of_latin`) costs: the
-    most two sequences of that weight can differ by."""
-    return _measure(sound)[1]
+def alike_sounds(han: str, sounds: list[str]) -> list[int]:
+    """The places in ``sounds`` (`sound_of_latin` of words with a vowel) of those that ``han``
+    sounds like at `SOUND_THRESHOLD` or more, as `sounds_like` reads them (but for
+    `COMMON_NAMES`, which it reads by name): in C when the extension is built (a Chinese query's
+    stretch beside every word with its sound key, thousands for a common key at a million
+    names), else in Python, which gives the same places."""
+    if not transliterable(han):
+        return []
+    a = sound_of_han(han)
+    if _compiled is not None:
+        found: list[int] | None = _compiled.alike(a, sounds, SOUND_THRESHOLD)
+        if found is not None:
+            return found
+    return alike_sounds_python(a, sounds)
+
+
+def alike_sounds_python(a: str, sounds: list[str]) -> list[int]:
+    """`alike_sounds` in Python, from the stretch's sounds ``a``."""
+    return [k for k, b in enumerate(sounds) if _alike(a, b) >= SOUND_THRESHOLD]
 
 
 @lru_cache(maxsize=50_000)
