@@ -466,3 +466,21 @@ def test_a_name_only_read_by_sound_is_estimated_through_its_fitted_gloss() -> No
     hits = index.search(Query(name="杰弗里·阿哈龙"), limit=3)
     assert hits[0].listing.id == f"t:{len(names) - 1}"
     assert hits[0].score >= 0.85
+
+
+def test_a_name_in_arabic_script_finds_the_latin_name_with_its_consonants() -> None:
+    """أيمن الظواهري: no word, skeleton or sound is shared with AL ZAWAHIRI, Dr. Ayman, so no
+    other door finds it among many names; the consonants of its words do (v10), and it is held
+    for review."""
+    from veu.names import normalise
+
+    decoys = [f"{first} {last}" for first in ("Ahmad", "Karim", "Yusuf") for last in "BCDFGHJ"]
+    names = [*decoys, "AL ZAWAHIRI, Dr. Ayman"]
+    index = ScreeningIndex([_one_name(i, n) for i, n in enumerate(names)])
+    target = next(i for i, n in enumerate(index.names.originals) if "ZAWAHIRI" in n)
+    found = index.candidates(normalise("أيمن الظواهري"), fuzzy=False)
+    assert target in found
+    hits = index.search(Query(name="أيمن الظواهري"), limit=1)
+    assert hits[0].listing.names[0].value == "AL ZAWAHIRI, Dr. Ayman"
+    assert 0.7 <= hits[0].score < 0.85
+    assert "consonants" in hits[0].explanation

@@ -31,6 +31,7 @@ from veu.matching.tables import LazyListings, ListingKeys, NameTable, is_initial
 from veu.matching.tokens import PHONETIC_MIN_LENGTH, phonetic_key, shapes
 from veu.model import Identifier, Listing
 from veu.names import NormalName, normalise
+from veu.names.abjad import MIN_CONSONANTS, consonants, fitted, in_arabic_script
 from veu.names.acronyms import with_acronyms
 from veu.names.gloss import glossed, sound_stretches, vocabulary_groups, vocabulary_tokens
 from veu.names.transliteration import (
@@ -53,8 +54,11 @@ HEARD_CANDIDATES = 50
 # Names with words that sound like the query's, spelt otherwise (Shoygu, Shoigu), or with the
 # same letters in another order (Provneza, Provenza): those whose such words weigh most.
 ALIKE_CANDIDATES = 50
+# The spelling door's keys of a word's consonants (`veu.names.abjad.consonants`), apart from its
+# phonetic keys and letters.
+CONSONANT_KEY = "#"
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 15  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 16  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -151,6 +155,8 @@ class ScreeningIndex:
             if _spelt_by_sound(token):
                 alike[phonetic_key.__wrapped__(token)].append(row)
                 alike[_letters(token)].append(row)
+            if token.isalpha() and len(kept := consonants.__wrapped__(token)) >= MIN_CONSONANTS:
+                alike[CONSONANT_KEY + kept].append(row)  # for names written in Arabic script
         self.latin_sounds = Postings.build(heard)
         self.alike = Postings.build(alike)
         self.identifiers = dict(self.identifiers)
@@ -311,12 +317,16 @@ class ScreeningIndex:
     def _spelt_alike(self, query: NormalName, written: list[int]) -> list[int]:
         """Names in Latin letters with words spelt otherwise that sound like the query's (the
         same `phonetic_key`: Sergey Shoygu, SHOIGU Sergei) or have the same letters in another
-        order (two letters swapped: Provneza, Provenza), those whose such words weigh most
+        order (two letters swapped: Provneza, Provenza), or for a query written in Arabic
+        script the same consonants (محمد, mhmd: Mohammed), those whose such words weigh most
         (names in Chinese have their own doors: their pinyin's sound is no spelling); the
         query's words as written (their rows: ``written``) count too, so that a name having
         them besides comes first."""
         spelt_by_sound = [t for t in query.tokens if _spelt_by_sound(t)]
         sounds = {phonetic_key(t) for t in spelt_by_sound} | set(map(_letters, spelt_by_sound))
+        if in_arabic_script(query.scripts):  # written without short vowels: by consonants too
+            kept = (consonants(t) for t in query.tokens)
+            sounds |= {CONSONANT_KEY + k for k in kept if len(k) >= MIN_CONSONANTS}
         spelt = [ranks for key in sorted(sounds) if (ranks := self.alike.get(key)) is not None]
         if not spelt:
             return []
@@ -378,6 +388,11 @@ class ScreeningIndex:
             ["".join(sorted(query.tokens))], orderless, scorer=Indel.normalized_similarity
         )[0]
         np.maximum(estimate, order_free, out=estimate)
+        if in_arabic_script(query.scripts):  # through the reading each name's consonants fit
+            for k, text in enumerate(joined):
+                reading = fitted(query.tokens, tuple(text.split()))[0]
+                through = Indel.normalized_similarity("".join(sorted(reading)), orderless[k])
+                estimate[k] = max(estimate[k], through)
         if query.han:  # a name without Han characters scores 0 here, which changes nothing
             hans = [names.hans[i] for i in ids]
             han = process.cdist([query.han], hans, scorer=Indel.normalized_similarity)[0]

@@ -15,6 +15,7 @@ from typing import Any
 
 from veu.matching.features import NAME_FEATURES, Combination
 from veu.names import NormalName
+from veu.names.abjad import fitted, in_arabic_script
 from veu.names.gloss import by_sound, glossed
 
 ALGORITHM = "veu-names"
@@ -35,7 +36,11 @@ def score_names(query: NormalName, candidate: NormalName, *, explain: bool = Tru
     (通用动力陆地系统公司 / General Dynamics Land Systems); the better score counts, and the
     explanation then shows the gloss."""
     direct = _score_names(query, candidate, explain=explain)
-    if bool(query.han) == bool(candidate.han) or query.empty or candidate.empty:
+    if query.empty or candidate.empty:
+        return direct
+    if in_arabic_script(query.scripts) != in_arabic_script(candidate.scripts):
+        return _through_consonants(query, candidate, direct, explain=explain)
+    if bool(query.han) == bool(candidate.han):
         return direct
     chinese, other = (query, candidate) if query.han else (candidate, query)
     english = glossed(chinese.original, other.tokens)
@@ -76,6 +81,51 @@ GLOSS_PENALTY = 0.01
 SOUND_PENALTY = 0.02
 UNLIKE_ONE_WORD = 1.0
 UNLIKE_WORDS = 0.75
+
+
+# A name written in Arabic script read as a Latin name's words with the same consonants
+# (`veu.names.abjad`): the score through that reading is lowered by this, and this more for each
+# word so read, and never goes above this cap, under the match threshold: without its short vowels
+# a word may be read as more than one name (محمد: Muhammad, and by its consonants Mahmoud), so
+# such a pair is for a person to look at, not to decide alone.
+CONSONANTS_PENALTY = 0.01
+CONSONANTS_WORD_PENALTY = 0.02
+CONSONANTS_CAP = 0.84
+
+
+def _through_consonants(
+    query: NormalName, candidate: NormalName, direct: NameScore, *, explain: bool
+) -> NameScore:
+    """`score_names` of a name written in Arabic script beside one that is not: also through
+    the reading of its words that the other's consonants fit (`veu.names.abjad.fitted`); the
+    better score counts."""
+    arabic, other = (query, candidate) if in_arabic_script(query.scripts) else (candidate, query)
+    tokens, read = fitted(arabic.tokens, other.tokens)
+    if not read:
+        return direct
+    reading = NormalName(
+        original=arabic.original,
+        tokens=tokens,
+        skeleton="".join(tokens),
+        han="",
+        forms=arabic.forms,
+        scripts=other.scripts,
+    )
+    pair = (reading, other) if arabic is query else (other, reading)
+    through = _score_names(*pair, explain=explain)
+    penalty = CONSONANTS_PENALTY + CONSONANTS_WORD_PENALTY * len(read)
+    score = min(CONSONANTS_CAP, max(0.0, through.score - penalty))
+    if score <= direct.score:
+        return direct
+    if explain:
+        through.explanation["consonants"] = {
+            "side": "query" if arabic is query else "candidate",
+            "read_as": " ".join(tokens),
+            "words": dict(read),
+            "penalty": round(penalty, 4),
+            "cap": CONSONANTS_CAP,
+        }
+    return NameScore(score, through.explanation)
 
 
 def _score_names(query: NormalName, candidate: NormalName, *, explain: bool) -> NameScore:

@@ -17,6 +17,7 @@ import opencc
 from anyascii import anyascii
 from pypinyin import lazy_pinyin
 
+from veu.names.abjad import romanise as romanise_arabic
 from veu.names.acronyms import expand_acronyms
 from veu.names.legal_forms import (
     cjk_forms_longest_first,
@@ -238,6 +239,8 @@ def normalise(text: str) -> NormalName:
             s, count = pattern.subn(" ", s)
             if count:
                 forms.add(cls)
+    if "Arabic" in scripts:  # long vowels written, the article split off
+        s = romanise_arabic(s)
     han = "".join(_CJK_CHAR.findall(s))
     tokens, latin_forms = _strip_latin_forms(_transliterate(s))
     forms |= latin_forms
