@@ -84,12 +84,11 @@ UNLIKE_WORDS = 0.75
 
 
 # A name written in Arabic script read as a Latin name's words with the same consonants
-# (`veu.names.abjad`): the score through that reading is lowered by this, and this more for each
-# word so read, and never goes above this cap, under the match threshold: without its short vowels
-# a word may be read as more than one name (محمد: Muhammad, and by its consonants Mahmoud), so
-# such a pair is for a person to look at, not to decide alone.
+# (`veu.names.abjad`): the score through that reading is lowered by this, and never goes above
+# this cap, under the match threshold: without its short vowels a word may be read as more than
+# one name (محمد: Muhammad, and by its consonants Mahmoud), so such a pair is for a person to
+# look at, not to decide alone.
 CONSONANTS_PENALTY = 0.01
-CONSONANTS_WORD_PENALTY = 0.02
 CONSONANTS_CAP = 0.84
 
 
@@ -113,7 +112,7 @@ def _through_consonants(
     )
     pair = (reading, other) if arabic is query else (other, reading)
     through = _score_names(*pair, explain=explain)
-    penalty = CONSONANTS_PENALTY + CONSONANTS_WORD_PENALTY * len(read)
+    penalty = CONSONANTS_PENALTY
     score = min(CONSONANTS_CAP, max(0.0, through.score - penalty))
     if score <= direct.score:
         return direct

@@ -41,10 +41,15 @@ def romanise(text: str) -> str:
 
 
 # Letter groups that Latin spellings of Arabic names write for one letter (ذ and ظ: dh or z,
-# ث: th or s, خ: kh or h, غ: gh or g, ق: q or k).
-_GROUPS = (("dh", "z"), ("th", "s"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("q", "k"), ("c", "k"))
+# ث: th or s, خ: kh or h, غ: gh or g, ج: j or, in French, dj, ق: q or k).
+_GROUPS = (
+    ("dh", "z"), ("th", "s"), ("kh", "h"), ("gh", "g"), ("ph", "f"), ("dj", "j"), ("q", "k"),
+    ("c", "k"),
+)  # fmt: skip
 _VOWELS = frozenset("aeiouyw")  # and the letters long vowels are written with
-MIN_CONSONANTS = 2  # fewer say nothing about which word it is
+MIN_CONSONANTS = 2  # fewer say little about which word it is: read only as a short word
+SHORT_WORD = 5  # the longest word one consonant is read as (علي: Ali; ايوب: Ayyub)
+ARTICLES = frozenset({"al", "el", "ul"})
 
 
 @lru_cache(maxsize=100_000)
@@ -67,21 +72,53 @@ def fitted(
     tokens: tuple[str, ...], other: tuple[str, ...]
 ) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """``tokens`` (of a name written in Arabic script) with each word that ``other`` (a name's
-    tokens in Latin letters) does not have as it is replaced by the first word of ``other`` not
-    yet taken with the same consonants (two at least); and the words replaced, with what."""
+    tokens in Latin letters) does not have as it is read as the first word of ``other`` not yet
+    taken with the same consonants: two words in a row that the other writes as one (عبد الله,
+    Abdullah) first, then a word of two consonants or more, or of one beside a word of four
+    letters at most (علي, Ali); an article as the other's article (al, el, ul). And the words
+    read, with what."""
     taken = {t for t in tokens if t in other}
+    free = [o for o in other if o not in taken]
     out: list[str] = []
     read: list[tuple[str, str]] = []
-    for token in tokens:
-        skeleton = consonants(token)
-        if token not in other and len(skeleton) >= MIN_CONSONANTS:
-            word = next((o for o in other if o not in taken and consonants(o) == skeleton), None)
+
+    def take(skeleton: str, short: bool) -> str | None:
+        for k, word in enumerate(free):
+            if consonants(word) == skeleton and (not short or len(word) <= SHORT_WORD):
+                return free.pop(k)
+        return None
+
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token in taken:
+            out.append(token)
+            i += 1
+            continue
+        if i + 1 < len(tokens) and tokens[i + 1] not in taken:
+            both = token + tokens[i + 1]
+            joined = consonants(both)
+            word = take(joined, False) if len(joined) >= MIN_CONSONANTS + 1 else None
             if word is not None:
-                taken.add(word)
                 out.append(word)
-                read.append((token, word))
+                read.append((f"{token} {tokens[i + 1]}", word))
+                i += 2
                 continue
-        out.append(token)
+        if token in ARTICLES:
+            word = next((o for o in free if o in ARTICLES), None)
+            if word is not None:
+                free.remove(word)
+                out.append(word)
+                i += 1
+                continue
+        skeleton = consonants(token)
+        word = take(skeleton, len(skeleton) < MIN_CONSONANTS) if skeleton else None
+        if word is not None:
+            out.append(word)
+            read.append((token, word))
+        else:
+            out.append(token)
+        i += 1
     return tuple(out), tuple(read)
 
 
