@@ -484,3 +484,19 @@ def test_a_name_in_arabic_script_finds_the_latin_name_with_its_consonants() -> N
     assert hits[0].listing.names[0].value == "AL ZAWAHIRI, Dr. Ayman"
     assert 0.7 <= hits[0].score < 0.85
     assert "consonants" in hits[0].explanation
+
+
+def test_a_latin_query_finds_a_name_written_only_in_arabic_script() -> None:
+    """The reverse: Ayman al-Zawahiri beside a listing whose only name is أيمن الظواهري, among
+    names whose words share the query's letters more (the UN list names many parties in Arabic
+    script; of its 366 listings with names in both, queried by the Latin name against the
+    Arabic one alone, the listing was in the top ten for 212 and is for 327)."""
+    decoys = [f"Ayman {last}" for last in ("Alzahrani", "Alawi", "Zaher", "Zawi", "Haider")]
+    names = [*decoys, "أيمن الظواهري"]
+    index = ScreeningIndex([_one_name(i, n) for i, n in enumerate(names)])
+    hits = index.search(Query(name="Ayman al-Zawahiri"), limit=3)
+    top = [h for h in hits if h.listing.names[0].value == "أيمن الظواهري"]
+    assert top
+    assert 0.7 <= top[0].score < 0.85
+    assert "consonants" in top[0].explanation
+    assert index.names.abjad.count(1) == 1  # the name in Arabic script is marked

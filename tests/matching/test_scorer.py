@@ -233,3 +233,12 @@ def test_a_name_in_arabic_script_is_read_by_its_consonants_and_held_for_review()
     assert score("محمد عمر", "Ali Hassan") < 0.5
     # written with its long vowels, a name may match as written, as Cyrillic does
     assert score("أسامة بن لادن", "Usama bin Laden") >= 0.85
+
+
+def test_one_consonant_or_pinyin_is_not_read_as_an_arabic_name() -> None:
+    """A reading by consonants needs three of them in all, and a name in Latin letters without
+    Han characters: علي (one consonant) is neither Ali alone nor 李 (li)."""
+    assert score("علي", "李") < 0.5
+    assert score("علي", "Li") < 0.5
+    assert "consonants" not in explained("علي", "Ali")
+    assert 0.7 <= score("أيمن الظواهري", "Ayman al-Zawahiri") <= 0.84

@@ -55,10 +55,12 @@ HEARD_CANDIDATES = 50
 # same letters in another order (Provneza, Provenza): those whose such words weigh most.
 ALIKE_CANDIDATES = 50
 # The spelling door's keys of a word's consonants (`veu.names.abjad.consonants`), apart from its
-# phonetic keys and letters.
+# phonetic keys and letters: of the words of names not written in Arabic script (for queries
+# in it), and of the words of names written in it (for the other queries).
 CONSONANT_KEY = "#"
+ABJAD_KEY = "="
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 16  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 17  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -112,6 +114,9 @@ class ScreeningIndex:
         self.identifiers: dict[tuple[str, str], list[int]] = defaultdict(list)
         # What ranking needs of each listing, so that only the returned hits are read.
         self.keys = ListingKeys()
+        # the words of names written in Arabic script, and of the others
+        abjad_words: set[str] = set()
+        other_words: set[str] = set()
         for li, listing in enumerate(listings):
             self.keys.append(listing)
             for ident in listing.identifiers:
@@ -124,6 +129,7 @@ class ScreeningIndex:
                 self.names.append(normal)
                 owner.append(li)
                 words = set(normal.tokens)
+                (abjad_words if in_arabic_script(normal.scripts) else other_words).update(words)
                 if normal.han:  # and its English gloss's words: English queries find it
                     words |= vocabulary_tokens(value)
                 for token in words:
@@ -156,7 +162,11 @@ class ScreeningIndex:
                 alike[phonetic_key.__wrapped__(token)].append(row)
                 alike[_letters(token)].append(row)
             if token.isalpha() and len(kept := consonants.__wrapped__(token)) >= MIN_CONSONANTS:
-                alike[CONSONANT_KEY + kept].append(row)  # for names written in Arabic script
+                # the other names' words for queries in Arabic script, and the reverse
+                if token in other_words:
+                    alike[CONSONANT_KEY + kept].append(row)
+                if token in abjad_words:
+                    alike[ABJAD_KEY + kept].append(row)
         self.latin_sounds = Postings.build(heard)
         self.alike = Postings.build(alike)
         self.identifiers = dict(self.identifiers)
@@ -266,9 +276,7 @@ class ScreeningIndex:
             found.update(same.tolist())
         if not query.han:
             sounded = self._written_in_chinese(query)
-        tokens = set(query.tokens)
-        own = [r for k, r in zip(keys, rows, strict=True) if r is not None and k in tokens]
-        found.update(self._spelt_alike(query, own))
+        found.update(self._spelt_alike(query, written))
         if not fuzzy:
             return found, sounded
         if query.skeleton and len(self.skeletons):
@@ -314,23 +322,24 @@ class ScreeningIndex:
                 found.update(same.tolist())
         return found
 
-    def _spelt_alike(self, query: NormalName, written: list[int]) -> list[int]:
+    def _spelt_alike(self, query: NormalName, written: np.ndarray) -> list[int]:
         """Names in Latin letters with words spelt otherwise that sound like the query's (the
         same `phonetic_key`: Sergey Shoygu, SHOIGU Sergei) or have the same letters in another
-        order (two letters swapped: Provneza, Provenza), or for a query written in Arabic
-        script the same consonants (محمد, mhmd: Mohammed), those whose such words weigh most
+        order (two letters swapped: Provneza, Provenza), or the same consonants where one is
+        written in Arabic script (محمد, mhmd: Mohammed), those whose such words weigh most
         (names in Chinese have their own doors: their pinyin's sound is no spelling); the
         query's words as written (their rows: ``written``) count too, so that a name having
         them besides comes first."""
         spelt_by_sound = [t for t in query.tokens if _spelt_by_sound(t)]
         sounds = {phonetic_key(t) for t in spelt_by_sound} | set(map(_letters, spelt_by_sound))
-        if in_arabic_script(query.scripts):  # written without short vowels: by consonants too
-            kept = (consonants(t) for t in query.tokens)
-            sounds |= {CONSONANT_KEY + k for k in kept if len(k) >= MIN_CONSONANTS}
+        # by consonants: written without short vowels, the query's words or the names'
+        door = CONSONANT_KEY if in_arabic_script(query.scripts) else ABJAD_KEY
+        kept = (consonants(t) for t in query.tokens if t.isalpha())
+        sounds |= {door + k for k in kept if len(k) >= MIN_CONSONANTS}
         spelt = [ranks for key in sorted(sounds) if (ranks := self.alike.get(key)) is not None]
         if not spelt:
             return []
-        spelt.append(np.asarray(written, dtype=np.int64))
+        spelt.append(written)
         rows = np.unique(np.concatenate(spelt)).astype(np.int64)  # the words in order
         total = max(1, len(self.names))
         alike = self.postings.top_rows(rows, total, ALIKE_CANDIDATES, self.max_df)
@@ -344,23 +353,20 @@ class ScreeningIndex:
         first. The words compared are those with the stretch's sound key (read off the
         vocabulary when the index is built, with their sounds), many for a common key (KPL:
         Exovera, Gabriel, Cabrera, ...)."""
-        found = []
+        found: list[int] = []  # the words' rows
         sounds = self.word_sounds
         for han, key in sound_stretches(chinese):
             rows = self.latin_sounds.get(key)
             if rows is not None:
                 listed = rows.tolist()
-                alike = alike_sounds(han, [sounds[r] for r in listed])
-                found.append(np.asarray([listed[k] for k in alike], dtype=np.int64))
+                found += [listed[k] for k in alike_sounds(han, [sounds[r] for r in listed])]
             name = COMMON_NAMES.get(han)
             row = self.postings.find([name])[0] if name else None
             if row is not None:
-                found.append(np.asarray([row], dtype=np.int64))
+                found.append(row)
         if not found:
             return np.zeros(0, dtype=np.int32)
-        rows = np.unique(np.concatenate(found)).astype(np.int64)  # the words in order
-        if not len(rows):
-            return np.zeros(0, dtype=np.int32)
+        rows = np.unique(np.asarray(found, dtype=np.int64))  # the words in order
         size = max(1, len(self.names))
         return self.postings.top_rows(rows, size, HEARD_CANDIDATES, self.max_df)
 
@@ -388,11 +394,8 @@ class ScreeningIndex:
             ["".join(sorted(query.tokens))], orderless, scorer=Indel.normalized_similarity
         )[0]
         np.maximum(estimate, order_free, out=estimate)
-        if in_arabic_script(query.scripts):  # through the reading each name's consonants fit
-            for k, text in enumerate(joined):
-                reading = fitted(query.tokens, tuple(text.split()))[0]
-                through = Indel.normalized_similarity("".join(sorted(reading)), orderless[k])
-                estimate[k] = max(estimate[k], through)
+        if not query.han:  # through the reading by consonants of a name in Arabic script
+            self._read_by_consonants(query, ids, joined, orderless, estimate)
         if query.han:  # a name without Han characters scores 0 here, which changes nothing
             hans = [names.hans[i] for i in ids]
             han = process.cdist([query.han], hans, scorer=Indel.normalized_similarity)[0]
@@ -443,6 +446,33 @@ class ScreeningIndex:
         best = set(np.argpartition(-estimate, FULL_SCORE_LIMIT)[:FULL_SCORE_LIMIT].tolist())
         best.update(sorted(contained, key=lambda k: (-estimate[k], k))[:CONTAINED_LIMIT])
         return [ids[k] for k in sorted(best, key=lambda k: (-estimate[k], k))]
+
+    def _read_by_consonants(
+        self,
+        query: NormalName,
+        ids: list[int],
+        joined: list[str],
+        orderless: list[str],
+        estimate: np.ndarray,
+    ) -> None:
+        """The estimates of a query written in Arabic script beside the names in Latin letters
+        (not pinyin), or of a query in Latin letters beside the names written in Arabic script,
+        through the reading of the Arabic words that the other's consonants fit (`fitted`), as
+        the scorer reads them."""
+        names = self.names
+        abjad = np.frombuffer(names.abjad, dtype=np.uint8)[ids]
+        if in_arabic_script(query.scripts):  # beside the names in Latin letters, not pinyin
+            others = abjad | (np.asarray([bool(names.hans[i]) for i in ids], dtype=np.uint8))
+            for k in np.flatnonzero(others == 0).tolist():
+                reading = fitted(query.tokens, tuple(joined[k].split()))[0]
+                through = Indel.normalized_similarity("".join(sorted(reading)), orderless[k])
+                estimate[k] = max(estimate[k], through)
+            return
+        mine = "".join(sorted(query.tokens))
+        for k in np.flatnonzero(abjad).tolist():  # the names written in Arabic script
+            reading = fitted(tuple(joined[k].split()), query.tokens)[0]
+            through = Indel.normalized_similarity("".join(sorted(reading)), mine)
+            estimate[k] = max(estimate[k], through)
 
     def _fitted_glosses(
         self,

@@ -15,7 +15,7 @@ from typing import Any
 
 from veu.matching.features import NAME_FEATURES, Combination
 from veu.names import NormalName
-from veu.names.abjad import fitted, in_arabic_script
+from veu.names.abjad import consonants, fitted, in_arabic_script
 from veu.names.gloss import by_sound, glossed
 
 ALGORITHM = "veu-names"
@@ -38,7 +38,7 @@ def score_names(query: NormalName, candidate: NormalName, *, explain: bool = Tru
     direct = _score_names(query, candidate, explain=explain)
     if query.empty or candidate.empty:
         return direct
-    if in_arabic_script(query.scripts) != in_arabic_script(candidate.scripts):
+    if _read_by_consonants(query, candidate) or _read_by_consonants(candidate, query):
         return _through_consonants(query, candidate, direct, explain=explain)
     if bool(query.han) == bool(candidate.han):
         return direct
@@ -90,6 +90,15 @@ UNLIKE_WORDS = 0.75
 # look at, not to decide alone.
 CONSONANTS_PENALTY = 0.01
 CONSONANTS_CAP = 0.84
+# The fewest consonants the words read that way must hold in all: one (علي read as Ali, or as
+# Li) is no evidence of the name.
+CONSONANTS_READ = 3
+
+
+def _read_by_consonants(arabic: NormalName, other: NormalName) -> bool:
+    """Whether ``arabic`` is written in Arabic script alone and ``other`` in Latin letters
+    without Han characters (pinyin is not read by consonants: علي is not 李, li)."""
+    return in_arabic_script(arabic.scripts) and "Latin" in other.scripts and not other.han
 
 
 def _through_consonants(
@@ -100,7 +109,7 @@ def _through_consonants(
     better score counts."""
     arabic, other = (query, candidate) if in_arabic_script(query.scripts) else (candidate, query)
     tokens, read = fitted(arabic.tokens, other.tokens)
-    if not read:
+    if sum(len(consonants(word)) for _, word in read) < CONSONANTS_READ:
         return direct
     reading = NormalName(
         original=arabic.original,
@@ -112,8 +121,7 @@ def _through_consonants(
     )
     pair = (reading, other) if arabic is query else (other, reading)
     through = _score_names(*pair, explain=explain)
-    penalty = CONSONANTS_PENALTY
-    score = min(CONSONANTS_CAP, max(0.0, through.score - penalty))
+    score = min(CONSONANTS_CAP, max(0.0, through.score - CONSONANTS_PENALTY))
     if score <= direct.score:
         return direct
     if explain:
@@ -121,7 +129,7 @@ def _through_consonants(
             "side": "query" if arabic is query else "candidate",
             "read_as": " ".join(tokens),
             "words": dict(read),
-            "penalty": round(penalty, 4),
+            "penalty": CONSONANTS_PENALTY,
             "cap": CONSONANTS_CAP,
         }
     return NameScore(score, through.explanation)

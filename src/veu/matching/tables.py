@@ -13,7 +13,8 @@ import numpy as np
 
 from veu.matching.postings import join_strings, split_strings
 from veu.model import Listing
-from veu.names import NormalName
+from veu.names import NormalName, scripts_of
+from veu.names.abjad import in_arabic_script
 from veu.names.gloss import sound_keys, vocabulary_tokens
 
 
@@ -40,6 +41,7 @@ class NameTable:
         # sound (`veu.names.gloss.sound_keys`), by name id, for the few names that have some
         self.sounds: dict[int, frozenset[str]] = {}
         self.sounded = bytearray()  # 1 where the name has sound keys
+        self.abjad = bytearray()  # 1 where the name is written in Arabic script alone
 
     def append(self, normal: NormalName) -> None:
         self.originals.append(normal.original)
@@ -52,6 +54,7 @@ class NameTable:
         if keys:
             self.sounds[len(self.sounded)] = keys
         self.sounded.append(bool(keys))
+        self.abjad.append(in_arabic_script(normal.scripts))
 
     def __len__(self) -> int:
         return len(self.originals)
@@ -65,7 +68,7 @@ class NameTable:
             skeleton="".join(tokens),
             han=self.hans[nid],
             forms=frozenset(forms.split()) if forms else frozenset(),
-            scripts=frozenset(),
+            scripts=scripts_of(self.originals[nid]),  # a name in Arabic script is read so
         )
 
     def __getstate__(self) -> dict[str, Any]:
@@ -77,6 +80,7 @@ class NameTable:
             "initials": self.initials,
             "glossed": self.glossed,
             "sounded": self.sounded,
+            "abjad": self.abjad,
             "sounds": self.sounds,
         }
 
@@ -84,6 +88,7 @@ class NameTable:
         self.initials = state.pop("initials")
         self.glossed = state.pop("glossed")
         self.sounded = state.pop("sounded")
+        self.abjad = state.pop("abjad")
         self.sounds = state.pop("sounds")
         for key, value in state.items():
             setattr(self, key, split_strings(value))

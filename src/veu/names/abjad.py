@@ -68,15 +68,16 @@ def consonants(token: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=20_000)  # the shortlist estimates a candidate through it, then the scorer
 def fitted(
     tokens: tuple[str, ...], other: tuple[str, ...]
 ) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """``tokens`` (of a name written in Arabic script) with each word that ``other`` (a name's
     tokens in Latin letters) does not have as it is read as the first word of ``other`` not yet
     taken with the same consonants: two words in a row that the other writes as one (عبد الله,
-    Abdullah) first, then a word of two consonants or more, or of one beside a word of four
-    letters at most (علي, Ali); an article as the other's article (al, el, ul). And the words
-    read, with what."""
+    Abdullah) first, then a word of two consonants or more, or of one beside a word of
+    `SHORT_WORD` letters at most (علي, Ali); an article as the other's article (al, el, ul).
+    And the words read, with what."""
     taken = {t for t in tokens if t in other}
     free = [o for o in other if o not in taken]
     out: list[str] = []
