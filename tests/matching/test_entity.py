@@ -74,7 +74,7 @@ def test_birth_dates_and_gender() -> None:
 
 
 def test_names_far_apart_are_estimated_not_scored() -> None:
-    result = score_entities(entity(name=["Vladimir Putin"]), entity(name=["Xi Jinping"]))
+    result = score_entities(entity(name=["Vladimir Putin"]), entity(name=["Kim Jong Un"]))
     assert result.score < 0.45
     assert "estimated" in result.explanation["names"]["reason"]
 

@@ -242,3 +242,35 @@ def test_one_consonant_or_pinyin_is_not_read_as_an_arabic_name() -> None:
     assert score("علي", "Li") < 0.5
     assert "consonants" not in explained("علي", "Ali")
     assert 0.7 <= score("أيمن الظواهري", "Ayman al-Zawahiri") <= 0.84
+
+
+def test_names_in_chinese_with_different_latin_words_are_different_names() -> None:
+    """LKD航天公司 / AEVEX 航天公司 (MOFCOM): the same Chinese word (航天, aerospace) after two
+    names scored 1 when only the characters were compared (veu-names/10)."""
+    different = score_names(normalise("LKD航天公司"), normalise("AEVEX 航天公司"))
+    assert different.score < 0.7
+    assert different.explanation["han"]["latin"] == {"query": ["lkd"], "candidate": ["aevex"]}
+    assert score_names(normalise("LKD航天公司"), normalise("LKD 航天公司")).score == 1.0
+    # Latin words on one side only: the characters decide, as before
+    one_side = score_names(normalise("华为技术(HK)有限公司"), normalise("华为技术有限公司"))
+    assert one_side.score == 1.0
+
+
+def test_a_chinese_name_is_not_read_by_sound_as_a_name_in_pinyin() -> None:
+    """贾森·艾肯 (Jason Aiken) read by sound as Shusheng Chen scored 0.88 (veu-names/10): a name
+    all in pinyin is compared by the Chinese name's pinyin."""
+    pinyin = score_names(normalise("贾森·艾肯"), normalise("CHEN, Shusheng"))
+    assert pinyin.score < 0.7
+    assert "gloss" not in pinyin.explanation
+    assert score_names(normalise("贾森·艾肯"), normalise("Jason Aiken")).score >= 0.85
+    assert score_names(normalise("琳达·陈"), normalise("Linda Chen")).score >= 0.85
+
+
+def test_initials_alone_do_not_match_the_words_they_may_begin() -> None:
+    """Group W / Welmart Group scored 0.93: W stood for Welmart, Group is a common word."""
+    capped = score_names(normalise("Group W"), normalise("Welmart Group"))
+    assert capped.score <= 0.6
+    assert "capped_from" in capped.explanation["tokens"]
+    assert score_names(normalise("J. Smith"), normalise("John Smith")).score >= 0.85
+    letters = score_names(normalise("A B C Trading"), normalise("Alpha Beta Charlie Trading"))
+    assert letters.score < 0.7

@@ -26,8 +26,11 @@ from veu.matching.features import Combination, Feature, FeatureResult, render_ta
 from veu.matching.scorer import score_names
 from veu.model.parties import normalise_identifier
 from veu.names import NormalName, normalise
+from veu.names.abjad import fitted, in_arabic_script
 from veu.names.acronyms import with_acronyms
 from veu.names.gloss import glossed
+from veu.names.wade_giles import reading as wade_giles_reading
+from veu.names.wade_giles import wade_giles_syllables
 
 ENTITY_ALGORITHM = "veu-entities"
 ENTITY_ALGORITHM_VERSION = "1"
@@ -245,6 +248,30 @@ def _gloss_estimates(
                 matrix[i, j] = max(matrix[i, j], through)
 
 
+def _reading_estimates(
+    matrix: np.ndarray, names: list[NormalName], others: list[NormalName]
+) -> None:
+    """Raise the estimates of each name in Arabic script or in Wade-Giles beside a name in Latin
+    letters without Han characters to the similarity of the other's skeleton with the reading
+    the scorer gives it (`veu.names.abjad.fitted`, `veu.names.wade_giles.reading`): without it,
+    such a pair could be estimated below the gate, or below pairs that score less."""
+    for i, name in enumerate(names):
+        arabic = in_arabic_script(name.scripts)
+        if not arabic and (name.han or wade_giles_syllables(name.tokens) is None):
+            continue
+        for j, other in enumerate(others):
+            if other.han or "Latin" not in other.scripts:
+                continue
+            if arabic:
+                tokens = fitted(name.tokens, other.tokens)[0]
+            elif (read := wade_giles_reading(name.tokens, other.skeleton)) is not None:
+                tokens = read[0]
+            else:
+                continue
+            through = Indel.normalized_similarity("".join(tokens), other.skeleton)
+            matrix[i, j] = max(matrix[i, j], through)
+
+
 def _estimates(a: Entity, b: Entity) -> list[tuple[float, int, int]]:
     """A quick estimate of every pair of names' score, best first (only the best
     ``NAME_SHORTLIST``): the larger of the skeletons' similarity and the similarity of their
@@ -281,6 +308,8 @@ def _estimates(a: Entity, b: Entity) -> list[tuple[float, int, int]]:
             matrix[i, j] = max(matrix[i, j], han)
     _gloss_estimates(matrix, left, right, a.han_names)
     _gloss_estimates(matrix.T, right, left, b.han_names)
+    _reading_estimates(matrix, left, right)
+    _reading_estimates(matrix.T, right, left)
     flat = matrix.ravel()
     if len(flat) > 256:
         part = np.argpartition(-flat, NAME_SHORTLIST)[:NAME_SHORTLIST]

@@ -40,6 +40,7 @@ from veu.names.transliteration import (
     latin_sound_key,
     sound_of_latin,
 )
+from veu.names.wade_giles import canonical as wade_giles_canonical
 
 TOKEN_CANDIDATES = 300
 FUZZY_CANDIDATES = 50
@@ -60,7 +61,7 @@ ALIKE_CANDIDATES = 50
 CONSONANT_KEY = "#"
 ABJAD_KEY = "="
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 17  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 18  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -528,7 +529,8 @@ class ScreeningIndex:
             names = self.names
             seen: dict[tuple[str, str], float] = {}  # a name's score depends on these alone
             found, sounded = self._candidates(normal, min_score, fuzzy=fuzzy)
-            for nid in self.shortlist(normal, found, sounded):
+            shortlisted = self.shortlist(normal, found, sounded)
+            for nid in self._with_wade_giles(normal, shortlisted, min_score, fuzzy=fuzzy):
                 li = int(self.owner[nid])
                 if li in best or scores.get(li, 0.0) >= 1.0:
                     continue
@@ -564,6 +566,21 @@ class ScreeningIndex:
                 explanation[COUNTRY_FEATURE.name] = conflicts[li]
             hits.append(Hit(self.listings[li], score, self.names[nid].original, explanation))
         return hits
+
+    def _with_wade_giles(
+        self, query: NormalName, shortlisted: list[int], min_score: float, *, fuzzy: bool
+    ) -> list[int]:
+        """``shortlisted`` and, for a query in Wade-Giles (Hsi Chin-ping), the names its reading
+        as pinyin (`veu.names.wade_giles.canonical`: xi jin bing) finds and shortlists: the
+        query as written shares too little with Xi Jinping for the doors to find it among many
+        names."""
+        read = wade_giles_canonical(query.tokens)
+        if read is None:
+            return shortlisted
+        reading = query.read_as(read)
+        found, sounded = self._candidates(reading, min_score, fuzzy=fuzzy)
+        seen = set(shortlisted)
+        return shortlisted + [n for n in self.shortlist(reading, found, sounded) if n not in seen]
 
     def _country_conflict(self, countries: frozenset[str], li: int) -> dict[str, Any] | None:
         """The explanation of the country penalty when the query's country conflicts with the

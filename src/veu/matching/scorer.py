@@ -17,9 +17,10 @@ from veu.matching.features import NAME_FEATURES, Combination
 from veu.names import NormalName
 from veu.names.abjad import consonants, fitted, in_arabic_script
 from veu.names.gloss import by_sound, glossed
+from veu.names.wade_giles import reading as wade_giles_reading
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "10"
+ALGORITHM_VERSION = "11"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
 
 
@@ -40,6 +41,8 @@ def score_names(query: NormalName, candidate: NormalName, *, explain: bool = Tru
         return direct
     if _read_by_consonants(query, candidate) or _read_by_consonants(candidate, query):
         return _through_consonants(query, candidate, direct, explain=explain)
+    if not query.han and not candidate.han:
+        return _through_wade_giles(query, candidate, direct, explain=explain)
     if bool(query.han) == bool(candidate.han):
         return direct
     chinese, other = (query, candidate) if query.han else (candidate, query)
@@ -111,14 +114,7 @@ def _through_consonants(
     tokens, read = fitted(arabic.tokens, other.tokens)
     if sum(len(consonants(word)) for _, word in read) < CONSONANTS_READ:
         return direct
-    reading = NormalName(
-        original=arabic.original,
-        tokens=tokens,
-        skeleton="".join(tokens),
-        han="",
-        forms=arabic.forms,
-        scripts=other.scripts,
-    )
+    reading = arabic.read_as(tokens, other.scripts)
     pair = (reading, other) if arabic is query else (other, reading)
     through = _score_names(*pair, explain=explain)
     score = min(CONSONANTS_CAP, max(0.0, through.score - CONSONANTS_PENALTY))
@@ -133,6 +129,47 @@ def _through_consonants(
             "cap": CONSONANTS_CAP,
         }
     return NameScore(score, through.explanation)
+
+
+# A name in Wade-Giles read as pinyin (`veu.names.wade_giles`): the score through the reading is
+# lowered by this, and by this more for each syllable that has more than one reading once its
+# apostrophe is dropped (ping: bing or ping), since the reading chose the one the other name has.
+WADE_GILES_PENALTY = 0.02
+WADE_GILES_AMBIGUOUS = 0.01
+
+
+def _through_wade_giles(
+    query: NormalName, candidate: NormalName, direct: NameScore, *, explain: bool
+) -> NameScore:
+    """`score_names` of two names without Han characters, one of them in Wade-Giles (Hsi
+    Chin-ping, Xi Jinping): also through its reading as pinyin beside the other
+    (`veu.names.wade_giles.reading`); the better score counts."""
+    if direct.score >= 1.0:
+        return direct
+    best = direct
+    for side, (this, other) in (("query", (query, candidate)), ("candidate", (candidate, query))):
+        read = wade_giles_reading(this.tokens, other.skeleton)
+        if read is None:
+            continue
+        tokens, changed, ambiguous = read
+        if not changed:
+            continue
+        reading = this.read_as(tokens)
+        pair = (reading, other) if side == "query" else (other, reading)
+        through = _score_names(*pair, explain=explain)
+        penalty = WADE_GILES_PENALTY + WADE_GILES_AMBIGUOUS * ambiguous
+        score = max(0.0, through.score - penalty)
+        if score <= best.score:
+            continue
+        if explain:
+            through.explanation["wade_giles"] = {
+                "side": side,
+                "read_as": " ".join(tokens),
+                "syllables": dict(changed),
+                "penalty": round(penalty, 4),
+            }
+        best = NameScore(score, through.explanation)
+    return best
 
 
 def _score_names(query: NormalName, candidate: NormalName, *, explain: bool) -> NameScore:

@@ -27,6 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from veu.names.normalize import HAN_RUN, T2S, NormalName, normalise
 from veu.names.numbers import HAN_NUMERAL, han_numeral
+from veu.names.pinyin import is_pinyin
 from veu.names.transliteration import (
     SOUND_THRESHOLD,
     han_sound_key,
@@ -151,6 +152,8 @@ _GLOSSARY = """
 信息 information
 通信 communications|communication
 通讯 communications|communication
+电信 telecommunications|telecom
+移动 mobile
 网络 network|networks
 软件 software
 数据 data
@@ -335,6 +338,16 @@ _GLOSSARY = """
 云从 cloudwalk
 浪潮 inspur
 曙光 sugon|dawning
+中科曙光 sugon|dawning
+中兴通讯 zte|zhongxing telecommunication
+联通 unicom
+中兴 zte|zhongxing
+中国中车 crrc
+中车 crrc
+中远海运 cosco shipping
+远洋海运 cosco shipping
+中远 cosco
+海能达 hytera
 雷神 raytheon
 三菱 mitsubishi
 川崎 kawasaki
@@ -479,6 +492,10 @@ def _gloss(
     if not parts:
         return None
     words = frozenset(other)
+    # A name all of whose words are pinyin (CHEN, Shusheng) is compared by its pinyin: a
+    # stretch is not read by sound as one of its words (贾森·艾肯, Jason Aiken, read as
+    # Shusheng Chen scored 0.88 in veu-names/10).
+    in_pinyin = bool(other) and all(map(is_pinyin, other))
     used: set[int] = set()
     sounded: list[tuple[str, str, float]] = []
     translated = False
@@ -494,7 +511,7 @@ def _gloss(
                     sounded.append((alternatives.han, written, 1.0))
                     out.append(f" {written} ")
                     continue
-                sound = _by_sound(alternatives, other, words, used)
+                sound = None if in_pinyin else _by_sound(alternatives, other, words, used)
                 if sound is None:
                     out.append(f" {alternatives.pinyin} ")
                 else:

@@ -26,6 +26,8 @@ from veu.names.legal_forms import (
     truncated_form_index,
 )
 from veu.names.numbers import ABBREVIATIONS, ORDINALS, ROMAN, fold_phrases, words_to_numbers
+from veu.names.pinyin import POSTAL, is_pinyin
+from veu.names.pinyin import SYLLABLES as PINYIN
 
 T2S = opencc.OpenCC("t2s")  # traditional Chinese to simplified
 _CJK_FORMS = cjk_forms_longest_first()
@@ -64,6 +66,11 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}(?:[a-z]\b)?")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _STOPWORDS = frozenset({"the"})
+# Roman numerals that are also pinyin syllables (XI, and the surname Xi): read as a number only
+# after a word that is no pinyin (Bain Capital Fund XI; not Xi Jinping, Jinping Xi, Li Xi).
+_PINYIN_NUMERALS = frozenset(ROMAN) & PINYIN
+# Abbreviations written out, and Chinese places in the postal romanisation written in pinyin.
+_SPELLINGS = {**ABBREVIATIONS, **POSTAL}
 # ``SiemensAG``: a legal form glued to the name, recognisable by its capitals.
 _GLUED_FORM = re.compile(r"(?<=[a-z])([A-Z]{2,5})\b")
 
@@ -82,6 +89,18 @@ class NormalName:
     @property
     def empty(self) -> bool:
         return not self.tokens and not self.han
+
+    def read_as(self, tokens: tuple[str, ...], scripts: frozenset[str] | None = None) -> NormalName:
+        """This name read another way: as ``tokens``, without Han characters (a name in
+        Arabic script read by a Latin name's consonants, one in Wade-Giles read as pinyin)."""
+        return NormalName(
+            original=self.original,
+            tokens=tokens,
+            skeleton="".join(tokens),
+            han="",
+            forms=self.forms,
+            scripts=self.scripts if scripts is None else scripts,
+        )
 
 
 _LATIN_ONLY = frozenset({"Latin"})
@@ -186,8 +205,9 @@ def _truncated_form(tokens: list[Token]) -> tuple[int, str] | None:
 
 
 def _fold_tokens(tokens: list[Token]) -> list[str]:
-    """Spelling variants folded (ordinals, Roman numerals, abbreviations, spelled numbers, the
-    kinds of Russian bodies: `fold_phrases`) and repeats dropped, for tokens written in Latin;
+    """Spelling variants folded (ordinals, Roman numerals, abbreviations, Chinese places in the
+    postal romanisation, spelled numbers, the kinds of Russian bodies: `fold_phrases`) and
+    repeats dropped, for tokens written in Latin;
     pinyin syllables are kept as they are."""
     out: list[str] = []
     latin: list[str] = []
@@ -196,17 +216,22 @@ def _fold_tokens(tokens: list[Token]) -> list[str]:
         out.extend(words_to_numbers(latin))
         latin.clear()
 
+    before = ""  # the word before, as written
     for text, from_han in tokens:
         if from_han:
             flush()
             out.append(text)
+            before = text
             continue
+        written = text
         text = ORDINALS.get(text, text)
         digits = _DIGIT_ORDINAL.match(text)
         if digits:
             text = digits.group(1)
-        text = ROMAN.get(text, text)
-        text = ABBREVIATIONS.get(text, text)
+        if text not in _PINYIN_NUMERALS or (before and not is_pinyin(before)):
+            text = ROMAN.get(text, text)
+        before = written
+        text = _SPELLINGS.get(text, text)
         if text in _STOPWORDS or text in latin or text in out:
             continue  # ``Sergey Sergey Shoigu``: a repeat says nothing more
         latin.append(text)
@@ -253,3 +278,10 @@ def normalise(text: str) -> NormalName:
         forms=frozenset(forms),
         scripts=scripts,
     )
+
+
+@lru_cache(maxsize=65536)
+def latin_words(text: str) -> tuple[str, ...]:
+    """The normalised words of a name written partly in Chinese that are not Chinese (LKD in
+    LKD航天公司, AEVEX in AEVEX 航天公司): the name without its Han characters, normalised."""
+    return normalise(HAN_RUN.sub(" ", text)).tokens

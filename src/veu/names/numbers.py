@@ -92,6 +92,8 @@ ABBREVIATIONS: dict[str, str] = {
     "bros": "brothers",
     "elecs": "electronics",
     "electr": "electronics",
+    "usa": "us",
+    "hk": "hongkong",
 }
 
 # The kinds of Russian state research and industrial bodies, as the lists write them in English,
@@ -128,8 +130,20 @@ _PHRASES = {
         "central scientific research institute", "central science research institute",
     ),
 }  # fmt: skip
+# Countries that names write in full or by their initials (U.S. Department of State, United
+# States Department of State; UK Ministry of Defence): folded to the initials; Hong Kong, HK and
+# Hongkong (Daystar Electric (HK) Ltd.) to one word.
+_PLACES = {
+    "us": ("united states", "united states of america"),
+    "uk": ("united kingdom", "united kingdom of great britain and northern ireland"),
+    "uae": ("united arab emirates",),
+    "hongkong": ("hong kong",),
+}
 PHRASES: dict[tuple[str, ...], str] = {
-    tuple(phrase.split()): acronym for acronym, phrases in _PHRASES.items() for phrase in phrases
+    tuple(phrase.split()): acronym
+    for table in (_PHRASES, _PLACES)
+    for acronym, phrases in table.items()
+    for phrase in phrases
 }
 PHRASE_LONGEST = max(len(k) for k in PHRASES)
 _PHRASE_FIRST = frozenset(k[0] for k in PHRASES)
