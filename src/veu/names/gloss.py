@@ -170,6 +170,37 @@ _GLOSSARY = """
 磁材 magnetic materials
 磁性材料 magnetic materials
 永磁 permanent magnet|permanent magnets
+磁体 magnets|magnet
+磁业 magnetics|magnet|magnets
+钕铁硼 ndfeb|neodymium iron boron
+钐钴 samarium cobalt|smco
+镨钕 praseodymium neodymium|prnd
+钕 neodymium
+镝 dysprosium
+铽 terbium
+钐 samarium
+镨 praseodymium
+钇 yttrium
+钆 gadolinium
+镧 lanthanum
+铈 cerium
+钪 scandium
+钴 cobalt
+钨 tungsten
+钨业 tungsten
+钼业 molybdenum
+钴业 cobalt
+铝业 aluminum|aluminium
+铜业 copper
+锂业 lithium
+钼 molybdenum
+钛 titanium
+锂 lithium
+铝 aluminum|aluminium
+镁 magnesium
+合金 alloys|alloy
+氧化物 oxides|oxide
+有色金属 nonferrous metals|non ferrous metals
 矿业 mining
 化工 chemical|chemicals
 能源 energy
@@ -233,6 +264,40 @@ _GLOSSARY = """
 控制 control
 火控 fire control
 集成 integration|integrated
+红色 red
+红猫 red cat
+火风暴 firestorm
+铁山 iron mountain
+蓝力 blue force
+蓝色 blue
+风暴 storm
+山脉 mountains|range
+护盾 shield
+力量 power|force
+高点 high point
+潜航 dive|undersea
+地球 earth
+天空 sky
+文本 text
+菱形 rhombus|diamond
+立方 cubic
+摇杆 stick|joystick
+领域 area|domain|field
+监控 surveillance|monitoring
+视频 video
+市场 market
+浩劫 havoc
+防御 defense|defence
+网络安全 cybersecurity|cyber security
+海军 navy|naval
+陆军 army
+空军 air force
+动力学 dynamics
+电池 batteries|battery
+标枪 javelin
+侦察 reconnaissance|recon
+图书馆 library
+内华达 nevada
 模拟 simulation
 仿真 simulation
 环境 environment|environmental

@@ -55,12 +55,11 @@ def wade_giles_syllables(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]
 def reading(
     tokens: tuple[str, ...], other: str
 ) -> tuple[tuple[str, ...], list[tuple[str, str]], int] | None:
-    """The pinyin reading of a name with words in Wade-Giles (`wade_giles_syllables`) beside
-    ``other`` (the other name's skeleton): each syllable of those words read as the first of its
-    readings that ``other`` writes where the reading has got to, else as its first (unaspirated)
-    reading; the other words as written. Returns the words read, the (written, read) syllables
-    that changed, and how many syllables had more than one reading; None when no word is
-    Wade-Giles."""
+    """The pinyin reading of a name in Wade-Giles (`wade_giles_syllables`) beside ``other``
+    (the other name's skeleton): each syllable read as the first of its readings that ``other``
+    writes where the reading has got to, else as its first (unaspirated) reading. Returns the
+    words read, the (written, read) syllables that changed, and how many syllables had more
+    than one reading; None when the name is no Wade-Giles."""
     words = wade_giles_syllables(tokens)
     if words is None:
         return None
@@ -68,12 +67,7 @@ def reading(
     out: list[str] = []
     changed: list[tuple[str, str]] = []
     ambiguous = 0
-    for token, syllables in zip(tokens, words, strict=True):
-        if not syllables:
-            k = other.find(token, at)
-            at = k + len(token) if k >= 0 else at
-            out.append(token)
-            continue
+    for syllables in words:
         word = []
         for syllable in syllables:
             choices = READINGS[syllable]
