@@ -56,6 +56,17 @@ def test_entity_list_aliases(outcome_2022: csl.ParseOutcome) -> None:
     assert [n.value for n in hygon.names[1:]] == ["Hygon", "Chengdu Haiguang Jincheng Dianlu Sheji"]
 
 
+def test_the_and_before_the_last_alias_is_no_part_of_it(outcome_2022: csl.ParseOutcome) -> None:
+    """The CSL writes ``NEDI Technology; NTESY; and Nanjing Nade Technology``."""
+    el = [item for p in outcome_2022.lists if p.info.id == "us-csl-el" for item in p.listings]
+    dji = next(item for item in el if item.primary_name == "DJI")
+    assert "Da-Jiang Innovations" in [n.value for n in dji.names]
+    aliases = [n.value for item in el for n in item.names]
+    assert not [a for a in aliases if a.startswith("and ")]
+    assert csl._aliases("A; B; and C") == ["A", "B", "C"]
+    assert csl._aliases("AND Technology; Anderson Ltd") == ["AND Technology", "Anderson Ltd"]
+
+
 def test_end_dates_become_expiry(outcome_2022: csl.ParseOutcome) -> None:
     dpl = [item for p in outcome_2022.lists if p.info.id == "us-csl-dpl" for item in p.listings]
     ended = [item for item in dpl if item.history and item.history[0].status == "expired"]

@@ -44,6 +44,12 @@ def _multi(cell: str | None) -> list[str]:
     return [p.strip() for p in (cell or "").split(";") if p.strip()]
 
 
+def _aliases(cell: str | None) -> list[str]:
+    """The names of ``alt_names``: the list ends some with ``; and`` (``NEDI Technology; NTESY;
+    and Nanjing Nade Technology``), which is no part of the last name."""
+    return [a.removeprefix("and ").strip() for a in _multi(cell) if a != "and"]
+
+
 def parse_ids(cell: str | None) -> list[Identifier]:
     out = []
     for record in _multi(cell):
@@ -141,7 +147,7 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
             else f"csl:{row_id}"
         )
         names = [Name(value=name, role="primary")]
-        names += [Name(value=a, role="alias") for a in _multi(row.get("alt_names")) if a != name]
+        names += [Name(value=a, role="alias") for a in _aliases(row.get("alt_names")) if a != name]
         addresses = parse_addresses(row.get("addresses"))
         countries = {a.country for a in addresses if a.country}
         for cell in ("nationalities", "citizenships"):
