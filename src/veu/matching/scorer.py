@@ -17,6 +17,7 @@ from veu.matching.features import NAME_FEATURES, Combination
 from veu.names import NormalName
 from veu.names.abjad import consonants, fitted, in_arabic_script
 from veu.names.gloss import by_sound, glossed
+from veu.names.nicknames import nicknamed
 from veu.names.wade_giles import reading as wade_giles_reading
 
 ALGORITHM = "veu-names"
@@ -42,7 +43,8 @@ def score_names(query: NormalName, candidate: NormalName, *, explain: bool = Tru
     if _read_by_consonants(query, candidate) or _read_by_consonants(candidate, query):
         return _through_consonants(query, candidate, direct, explain=explain)
     if not query.han and not candidate.han:
-        return _through_wade_giles(query, candidate, direct, explain=explain)
+        best = _through_wade_giles(query, candidate, direct, explain=explain)
+        return _through_nicknames(query, candidate, best, explain=explain)
     if bool(query.han) == bool(candidate.han):
         return direct
     chinese, other = (query, candidate) if query.han else (candidate, query)
@@ -170,6 +172,39 @@ def _through_wade_giles(
             }
         best = NameScore(score, through.explanation)
     return best
+
+
+# A given name read as the name it is a nickname of, or the reverse (`veu.names.nicknames`: Ted
+# Doe beside Theodore Doe): this much lower, and held under the match threshold, since the table
+# relates names more generously than people use them (Bill: William, and Robert).
+NICKNAME_PENALTY = 0.02
+NICKNAME_CAP = 0.84
+
+
+def _through_nicknames(
+    query: NormalName, candidate: NormalName, best: NameScore, *, explain: bool
+) -> NameScore:
+    """`score_names` of two names without Han characters, also with the query's words that
+    are nicknames or formal names of the candidate's read as those (`nicknamed`); the better
+    score counts, never above `NICKNAME_CAP`."""
+    if best.score >= NICKNAME_CAP:
+        return best
+    read = nicknamed(query.tokens, candidate.tokens)
+    if read is None:
+        return best
+    tokens, changed = read
+    through = _score_names(query.read_as(tokens), candidate, explain=explain)
+    score = min(NICKNAME_CAP, max(0.0, through.score - NICKNAME_PENALTY))
+    if score <= best.score:
+        return best
+    if explain:
+        through.explanation["nicknames"] = {
+            "read_as": " ".join(tokens),
+            "words": dict(changed),
+            "penalty": NICKNAME_PENALTY,
+            "cap": NICKNAME_CAP,
+        }
+    return NameScore(score, through.explanation)
 
 
 def _score_names(query: NormalName, candidate: NormalName, *, explain: bool) -> NameScore:
