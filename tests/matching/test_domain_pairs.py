@@ -21,7 +21,7 @@ MATCH = max(p for p in all_packs() if p.pack == DEFAULT_PACK).thresholds.match
 GROUPS = {
     "generic_words", "numbered_units", "abbreviations", "word_order", "han_pinyin",
     "legal_form_only", "persons", "typos", "look_alike", "titles", "legal_forms", "countries",
-    "lineage", "han_english", "han_characters", "han_sound", "romanisation",
+    "lineage", "han_english", "han_characters", "han_sound", "romanisation", "russian",
 }  # fmt: skip
 
 

@@ -73,7 +73,7 @@ def test_legal_forms_are_recorded_by_class() -> None:
         ("Федеральное государственное унитарное предприятие «Алмаз»", ("almaz",),
          {"unitary_enterprise"}),
         ("ASELSAN ELEKTRONIK SANAYI VE TICARET ANONIM SIRKETI",
-         ("aselsan", "elektronik", "sanayi", "ve", "ticaret"), {"stock_company"}),
+         ("aselsan", "electronics", "sanayi", "ve", "ticaret"), {"stock_company"}),
         ("SOFIA TRADING EOOD", ("sofia", "trading"), {"llc"}),
         ("BEOGRAD PROMET D.O.O.", ("beograd", "promet"), {"llc"}),
         ("Gup Singh", ("gup", "singh"), set()),  # GUP only in Cyrillic: in Latin, a given name

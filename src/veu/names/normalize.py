@@ -28,6 +28,7 @@ from veu.names.legal_forms import (
 from veu.names.numbers import ABBREVIATIONS, ORDINALS, ROMAN, fold_phrases, words_to_numbers
 from veu.names.pinyin import POSTAL, is_pinyin
 from veu.names.pinyin import SYLLABLES as PINYIN
+from veu.names.russian import TRANSLATIONS as RUSSIAN
 
 T2S = opencc.OpenCC("t2s")  # traditional Chinese to simplified
 _CJK_FORMS = cjk_forms_longest_first()
@@ -69,8 +70,9 @@ _STOPWORDS = frozenset({"the"})
 # Roman numerals that are also pinyin syllables (XI, and the surname Xi): read as a number only
 # after a word that is no pinyin (Bain Capital Fund XI; not Xi Jinping, Jinping Xi, Li Xi).
 _PINYIN_NUMERALS = frozenset(ROMAN) & PINYIN
-# Abbreviations written out, and Chinese places in the postal romanisation written in pinyin.
-_SPELLINGS = {**ABBREVIATIONS, **POSTAL}
+# Abbreviations written out, Chinese places in the postal romanisation written in pinyin, and
+# the words of Russian organisations' names translated.
+_SPELLINGS = {**RUSSIAN, **ABBREVIATIONS, **POSTAL}
 # ``SiemensAG``: a legal form glued to the name, recognisable by its capitals.
 _GLUED_FORM = re.compile(r"(?<=[a-z])([A-Z]{2,5})\b")
 
