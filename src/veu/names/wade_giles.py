@@ -44,12 +44,22 @@ def wade_giles_syllables(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]
     least no pinyin as written (no pinyin syllable, nor run of them: Hsi, Tse, Chin). Else None:
     Chen Li is pinyin, and is not read as Zhen Li; in AL-FADHLI, Muhsin or Kaohsiung
     Shipbuilding, a word is no Wade-Giles, and Muhsin alone is one word."""
-    if len(tokens) < 2 or not all(t.isalpha() and t.isascii() for t in tokens):
+    if len(tokens) < 2:
         return None
-    words = tuple(cut(t, READINGS) for t in tokens)
-    if not all(0 < len(w) <= MOST_SYLLABLES for w in words):
+    words = tuple(map(_syllables, tokens))
+    if not all(words):
         return None
     return words if not all(is_pinyin(t) for t in tokens) else None
+
+
+@lru_cache(maxsize=65536)
+def _syllables(token: str) -> tuple[str, ...]:
+    """A word cut into at most `MOST_SYLLABLES` Wade-Giles syllables, or () (once a word: a
+    name's words recur in many names)."""
+    if len(token) > MOST_SYLLABLES * 6 or not (token.isalpha() and token.isascii()):
+        return ()
+    words = cut(token, READINGS)
+    return words if len(words) <= MOST_SYLLABLES else ()
 
 
 def reading(
