@@ -61,7 +61,7 @@ ALIKE_CANDIDATES = 50
 CONSONANT_KEY = "#"
 ABJAD_KEY = "="
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 20  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 21  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -361,10 +361,8 @@ class ScreeningIndex:
             if rows is not None:
                 listed = rows.tolist()
                 found += [listed[k] for k in alike_sounds(han, [sounds[r] for r in listed])]
-            name = COMMON_NAMES.get(han)
-            row = self.postings.find([name])[0] if name else None
-            if row is not None:
-                found.append(row)
+            names = COMMON_NAMES.get(han, ())
+            found += [row for row in self.postings.find(list(names)) if row is not None]
         if not found:
             return np.zeros(0, dtype=np.int32)
         rows = np.unique(np.asarray(found, dtype=np.int64))  # the words in order

@@ -61,14 +61,42 @@ TRANSLITERATION_CHARACTERS = frozenset(
 _READINGS = {"什": "shi"}
 
 # Given names so common that their Chinese spelling is fixed by use rather than by sound
-# (约翰 is John, not a y sound): read as written here.
-COMMON_NAMES = {
-    "约翰": "john", "约瑟夫": "joseph", "詹姆斯": "james", "杰西": "jesse", "大卫": "david",
-    "戴维": "david", "马修": "matthew", "迈克尔": "michael", "迈克": "mike", "麦克": "mike",
-    "汤姆": "tom", "威廉": "william", "爱德华": "edward", "乔治": "george", "亨利": "henry",
-    "查尔斯": "charles", "伊丽莎白": "elizabeth", "玛丽": "mary", "凯瑟琳": "catherine",
-    "路易斯": "louis", "保罗": "paul", "彼得": "peter", "安德鲁": "andrew", "史蒂夫": "steve",
-}  # fmt: skip
+# (约翰 is John, not a y sound; 艾米 Amy, whose sounds are too few to compare), with the ways the
+# lists write them: read as written here (the Xinhua tables' usual forms; version 11 adds the
+# names beyond the first 24, from 艾米 down, and second spellings).
+_COMMON_NAMES = """
+约翰 john; 约瑟夫 joseph; 詹姆斯 james; 杰西 jesse; 大卫 david; 戴维 david|dave; 马修 matthew;
+迈克尔 michael; 迈克 mike; 麦克 mike; 汤姆 tom; 威廉 william; 爱德华 edward; 乔治 george;
+亨利 henry; 查尔斯 charles; 伊丽莎白 elizabeth; 玛丽 mary; 凯瑟琳 catherine|katherine|kathryn;
+路易斯 louis|luis|lewis; 保罗 paul; 彼得 peter; 安德鲁 andrew; 史蒂夫 steve;
+艾米 amy; 亚当 adam; 安 ann|anne; 安妮 annie|anne; 安娜 anna; 康纳 connor|conor; 凯文 kevin;
+米奇 mitch|mickey; 乔什 josh; 贾森 jason; 杰森 jason; 布赖恩 brian|bryan; 布莱恩 brian|bryan;
+克里斯托弗 christopher; 克里斯 chris; 理查德 richard; 托马斯 thomas; 罗伯特 robert; 鲍勃 bob;
+马克 mark|marc; 史蒂文 steven|stephen; 斯蒂芬 stephen|steven; 丹尼尔 daniel; 丹 dan;
+约书亚 joshua; 本杰明 benjamin; 本 ben; 萨拉 sarah|sara; 莎拉 sarah|sara; 艾米丽 emily;
+艾米莉 emily; 杰西卡 jessica; 劳拉 laura; 琳达 linda; 苏珊 susan; 凯西 kathy|casey|cathy;
+帕特里克 patrick; 格雷戈里 gregory; 乔安妮 joanne; 艾伦 alan|allen|allan|ellen; 朱莉 julie;
+丽莎 lisa; 南希 nancy; 肯尼思 kenneth; 唐纳德 donald; 罗纳德 ronald; 乔纳森 jonathan;
+尼古拉斯 nicholas; 安东尼 anthony; 埃里克 eric|erik; 弗兰克 frank; 斯科特 scott;
+蒂莫西 timothy; 杰弗里 jeffrey|geoffrey; 雷蒙德 raymond; 亚历山大 alexander; 塞缪尔 samuel;
+吉姆 jim; 比尔 bill; 马特 matt; 尼克 nick; 乔 joe; 山姆 sam; 亚历克斯 alex; 凯特 kate;
+艾玛 emma; 奥利维亚 olivia; 索菲亚 sophia|sofia; 夏洛特 charlotte; 玛格丽特 margaret;
+芭芭拉 barbara; 艾丽莎 eliza|alissa|alyssa; 贾斯汀 justin; 贾丝廷 justine; 杰伊 jay;
+米歇尔 michelle|michel; 海伦 helen; 卡伦 karen; 凯伦 karen; 玛丽亚 maria; 弗雷德里克 frederick;
+安迪 andy; 托尼 tony; 比利 billy; 肖恩 sean|shawn; 瑞安 ryan; 赖安 ryan; 布兰登 brandon;
+凯尔 kyle; 伊恩 ian; 埃文 evan; 泰勒 taylor|tyler; 米切尔 mitchell; 马丁 martin;
+菲利普 philip|phillip; 道格拉斯 douglas; 拉里 larry; 杰里 jerry|gerry; 特里 terry;
+卡尔 carl|karl; 沃尔特 walter; 亚瑟 arthur; 哈里 harry; 哈利 harry; 罗杰 roger; 基思 keith;
+加里 gary; 韦恩 wayne; 维克多 victor; 文森特 vincent; 伊万 ivan; 谢尔盖 sergey|sergei;
+弗拉基米尔 vladimir; 德米特里 dmitry|dmitri; 安德烈 andrey|andrei; 尼古拉 nikolai|nikolay;
+米哈伊尔 mikhail; 伊戈尔 igor; 奥列格 oleg; 穆罕默德 muhammad|mohammed|mohammad|mohamed;
+艾哈迈德 ahmed|ahmad; 侯赛因 hussein|husayn|hussain
+"""
+COMMON_NAMES: dict[str, tuple[str, ...]] = {
+    han: tuple(names.split("|"))
+    for entry in _COMMON_NAMES.replace("\n", " ").split(";")
+    for han, names in [entry.split()]
+}
 # A stretch is read by sound only with at least this many characters (one character is too
 # little to tell a name's sound from a chance likeness).
 MIN_CHARACTERS = 2
@@ -287,7 +315,7 @@ def sounds_like(han: str, word: str) -> float:
     in 0..1 (0 when the stretch is not transliterable or either has fewer than two sounds)."""
     if not transliterable(han):
         return 0.0
-    if COMMON_NAMES.get(han) == word:
+    if word in COMMON_NAMES.get(han, ()):
         return 1.0
     if not _VOWELS.intersection(word):  # not read as spelt (an acronym: SGM, NEC)
         return 0.0
