@@ -205,3 +205,14 @@ def test_wade_giles_raises_taiwans_names_beside_their_english() -> None:
     ncsist = "National Chung-Shan Institute of Science & Technology"
     assert scored("中山科学研究院", ncsist) >= 0.70
     assert scored("中山科学研究院", "National Chang-Shan Institute") < 0.70
+
+
+def test_latin_text_before_a_name_read_by_sound_is_not_written_twice() -> None:
+    """L3哈里斯 beside L3Harris: 哈里斯 sounds like the word L3Harris, which already holds the L3
+    written before it (the gloss read l3 l3harris in veu-names/10)."""
+    from veu.names.gloss import gloss
+
+    read = (gloss("L3哈里斯海事服务公司", ("l3harris", "maritime", "services")) or "").split()
+    assert read[:3] == ["l3harris", "maritime", "services"]
+    # a word that does not begin with it keeps it
+    assert (gloss("L3哈里斯公司", ("l3", "harris")) or "").split()[:2] == ["L3", "harris"]

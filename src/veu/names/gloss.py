@@ -569,6 +569,7 @@ def _gloss(
         if isinstance(part, str):
             out.append(part)
             continue
+        latin = len(out) - 1 if out and out[-1].strip() else -1  # Latin text just before the run
         for alternatives in part:
             if isinstance(alternatives, Unglossed):
                 written = _in_wade_giles(alternatives, other)
@@ -581,6 +582,8 @@ def _gloss(
                     out.append(f" {alternatives.pinyin} ")
                 else:
                     sounded.append((alternatives.han, *sound))
+                    if latin == len(out) - 1:
+                        out[-1] = _joined_before(out[-1], sound[0])
                     out.append(f" {sound[0]} ")
                 continue
             fitting = [a for a in alternatives if all(w in words for w in a.split())]
@@ -593,6 +596,17 @@ def _gloss(
     if not translated and not sounded:
         return None  # only pinyin: the name as it is, compared already
     return "".join(out), tuple(sounded)
+
+
+def _joined_before(text: str, word: str) -> str:
+    """``text`` (Latin text just before a stretch read by sound as ``word``) without its last
+    word when ``word`` begins with it: L3哈里斯 beside L3Harris reads as l3harris, not as l3
+    l3harris (0.53 beside L3Harris Technologies in veu-names/10)."""
+    head, _, last = text.rstrip().rpartition(" ")
+    letters = "".join(c for c in last.lower() if c.isalnum())
+    if letters and word != letters and word.startswith(letters):
+        return f"{head} "
+    return text
 
 
 def wade_giles(han: str) -> tuple[str, ...]:
