@@ -123,6 +123,10 @@ def _transliterate(text: str) -> list[Token]:
     def add(chunk: str, from_han: bool) -> None:
         tokens.extend((t, from_han) for t in _clean_latin(chunk.lower()).split())
 
+    if text.isascii():  # most names: no Han run to look for, nothing to transliterate
+        add(text, False)
+        return tokens
+
     for run in HAN_RUN.finditer(text):
         if run.start() > pos:
             add(anyascii(text[pos : run.start()]), False)
@@ -268,7 +272,7 @@ def normalise(text: str) -> NormalName:
                 forms.add(cls)
     if "Arabic" in scripts:  # long vowels written, the article split off
         s = romanise_arabic(s)
-    han = "".join(_CJK_CHAR.findall(s))
+    han = "" if s.isascii() else "".join(_CJK_CHAR.findall(s))
     tokens, latin_forms = _strip_latin_forms(_transliterate(s))
     forms |= latin_forms
     folded = _fold_tokens(tokens)
