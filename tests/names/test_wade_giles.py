@@ -154,3 +154,14 @@ def test_a_query_in_wade_giles_finds_the_pinyin_name_among_names_sharing_its_wor
     monkeypatch.setattr("veu.matching.index.wade_giles_canonical", lambda tokens: None)
     hits = index.search(Query(name="Hsi Chin-ping"), limit=5)
     assert "Xi Jinping" not in {h.listing.names[0].value for h in hits}
+
+
+def test_a_chinese_surname_that_spells_a_russian_legal_form_is_kept() -> None:
+    """PAO, Yu Hsiang (SDN): PAO was removed as a Russian public joint-stock company and the
+    surname lost (Bao Yuxiang beside it scored 0.63); beside a Chinese person's name it stays."""
+    assert normalise("PAO, Yu Hsiang").tokens == ("pao", "yu", "hsiang")
+    assert score_names(normalise("Bao Yuxiang"), normalise("PAO, Yu Hsiang")).score >= 0.85
+    assert normalise("PAO Gazprom").tokens == ("gazprom",)
+    assert normalise("AO Almaz-Antey").tokens == ("almaz", "antey")
+    assert normalise("OOO Li Wei").tokens == ("li", "wei")  # not a syllable
+    assert normalise("Li Wei S.A.").tokens == ("li", "wei")  # written after companies' names

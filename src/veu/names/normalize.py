@@ -29,6 +29,8 @@ from veu.names.numbers import ABBREVIATIONS, ORDINALS, ROMAN, fold_phrases, word
 from veu.names.pinyin import POSTAL, is_pinyin
 from veu.names.pinyin import SYLLABLES as PINYIN
 from veu.names.russian import TRANSLATIONS as RUSSIAN
+from veu.names.wade_giles import READINGS as WADE_GILES_SYLLABLES
+from veu.names.wade_giles import is_wade_giles_word
 
 T2S = opencc.OpenCC("t2s")  # traditional Chinese to simplified
 _CJK_FORMS = cjk_forms_longest_first()
@@ -43,6 +45,13 @@ _LATIN_FORM_MAX = max(len(k) for k in _LATIN_FORMS)
 _EDGE_ONLY = {k for k in _LATIN_FORMS if len(k) == 1 and len(k[0]) <= 3}
 # The words a legal form can begin with: any other word is kept without looking further.
 _FORM_FIRST = frozenset(k[0] for k in _LATIN_FORMS)
+# Short forms that are also Chinese syllables, written before a name (PAO, AO, ZAO: Russian
+# joint-stock companies): kept beside a Chinese person's name (`_chinese_name`). Not S.A. nor SE,
+# written after companies' names, Chinese ones too.
+_SYLLABLE_FORMS = {k for k in _EDGE_ONLY if k[0] in PINYIN or k[0] in WADE_GILES_SYLLABLES} - {
+    ("sa",),
+    ("se",),
+}
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 _KANA = "\u3040-\u30ff\u31f0-\u31ff"
@@ -180,6 +189,8 @@ def _strip_latin_forms(tokens: list[Token]) -> tuple[list[Token], set[str]]:
                 continue
             if key in _EDGE_ONLY and not (i == 0 or i + size == n):
                 continue
+            if key in _SYLLABLE_FORMS and _chinese_name(tokens, i):
+                continue
             forms.add(cls)
             matched = size
             break
@@ -190,9 +201,20 @@ def _strip_latin_forms(tokens: list[Token]) -> tuple[list[Token], set[str]]:
             i += 1
     # A trailing form can expose another (``Foo Co Ltd``): strip edge forms again.
     while len(keep) > 1 and not keep[-1][1] and (cls := _LATIN_FORMS.get((keep[-1][0],))):
+        if (keep[-1][0],) in _SYLLABLE_FORMS and _chinese_name(keep, len(keep) - 1):
+            break
         forms.add(cls)
         keep.pop()
     return keep, forms
+
+
+def _chinese_name(tokens: list[Token], at: int) -> bool:
+    """Whether the words of ``tokens`` but the one ``at`` (a legal form that is also a Chinese
+    syllable: PAO, AO, ZAO, SA, SE) are one to three, each pinyin or Wade-Giles: the name of a
+    Chinese person whose surname the form spells (PAO, Yu Hsiang: Bao Yuxiang; PAO was removed
+    as a Russian PAO, a public joint-stock company, and the surname lost)."""
+    rest = [text for k, (text, _) in enumerate(tokens) if k != at]
+    return 0 < len(rest) <= 3 and all(is_pinyin(t) or is_wade_giles_word(t) for t in rest)
 
 
 def _truncated_form(tokens: list[Token]) -> tuple[int, str] | None:

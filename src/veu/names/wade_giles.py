@@ -52,6 +52,11 @@ def wade_giles_syllables(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]
     return words if not all(is_pinyin(t) for t in tokens) else None
 
 
+def is_wade_giles_word(token: str) -> bool:
+    """Whether ``token`` is one to three Wade-Giles syllables (Hsiang, Kuo, Chinping)."""
+    return bool(_syllables(token))
+
+
 @lru_cache(maxsize=65536)
 def _syllables(token: str) -> tuple[str, ...]:
     """A word cut into at most `MOST_SYLLABLES` Wade-Giles syllables, or () (once a word: a
