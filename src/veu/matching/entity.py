@@ -23,13 +23,12 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, Levenshtein
 
 from veu.matching.features import Combination, Feature, FeatureResult, render_table
-from veu.matching.scorer import score_names
+from veu.matching.scorer import reading_beside, score_names
 from veu.model.parties import normalise_identifier
 from veu.names import NormalName, normalise
-from veu.names.abjad import fitted, in_arabic_script
+from veu.names.abjad import in_arabic_script
 from veu.names.acronyms import with_acronyms
 from veu.names.gloss import glossed
-from veu.names.wade_giles import reading as wade_giles_reading
 from veu.names.wade_giles import wade_giles_syllables
 
 ENTITY_ALGORITHM = "veu-entities"
@@ -253,20 +252,16 @@ def _reading_estimates(
 ) -> None:
     """Raise the estimates of each name in Arabic script or in Wade-Giles beside a name in Latin
     letters without Han characters to the similarity of the other's skeleton with the reading
-    the scorer gives it (`veu.names.abjad.fitted`, `veu.names.wade_giles.reading`): without it,
+    the scorer gives it (`veu.matching.scorer.reading_beside`): without it,
     such a pair could be estimated below the gate, or below pairs that score less."""
     for i, name in enumerate(names):
-        arabic = in_arabic_script(name.scripts)
-        if not arabic and (name.han or wade_giles_syllables(name.tokens) is None):
+        if not in_arabic_script(name.scripts) and (
+            name.han or wade_giles_syllables(name.tokens) is None
+        ):  # a quick sieve: `reading_beside` reads neither
             continue
         for j, other in enumerate(others):
-            if other.han or "Latin" not in other.scripts:
-                continue
-            if arabic:
-                tokens = fitted(name.tokens, other.tokens)[0]
-            elif (read := wade_giles_reading(name.tokens, other.skeleton)) is not None:
-                tokens = read[0]
-            else:
+            tokens = reading_beside(name, other)
+            if tokens is None:
                 continue
             through = Indel.normalized_similarity("".join(tokens), other.skeleton)
             matrix[i, j] = max(matrix[i, j], through)

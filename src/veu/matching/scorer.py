@@ -116,19 +116,40 @@ def _through_consonants(
     tokens, read = fitted(arabic.tokens, other.tokens)
     if sum(len(consonants(word)) for _, word in read) < CONSONANTS_READ:
         return direct
+    side = "query" if arabic is query else "candidate"
+    detail = {"side": side, "read_as": " ".join(tokens), "words": dict(read)}
     reading = arabic.read_as(tokens, other.scripts)
-    pair = (reading, other) if arabic is query else (other, reading)
+    return _through(
+        direct, reading, other, side, "consonants", detail, CONSONANTS_PENALTY, CONSONANTS_CAP,
+        explain=explain,
+    )  # fmt: skip
+
+
+def _through(
+    best: NameScore,
+    reading: NormalName,
+    other: NormalName,
+    side: str,
+    key: str,
+    detail: dict[str, Any],
+    penalty: float,
+    cap: float,
+    *,
+    explain: bool,
+) -> NameScore:
+    """``best``, or the score of ``reading`` (one name read another way, on ``side``) beside
+    ``other`` lowered by ``penalty`` and held at ``cap`` when that is higher; its explanation then
+    says so under ``key`` (``detail``, with the penalty, and the cap when there is one)."""
+    pair = (reading, other) if side == "query" else (other, reading)
     through = _score_names(*pair, explain=explain)
-    score = min(CONSONANTS_CAP, max(0.0, through.score - CONSONANTS_PENALTY))
-    if score <= direct.score:
-        return direct
+    score = min(cap, max(0.0, through.score - penalty))
+    if score <= best.score:
+        return best
     if explain:
-        through.explanation["consonants"] = {
-            "side": "query" if arabic is query else "candidate",
-            "read_as": " ".join(tokens),
-            "words": dict(read),
-            "penalty": CONSONANTS_PENALTY,
-            "cap": CONSONANTS_CAP,
+        through.explanation[key] = {
+            **detail,
+            "penalty": round(penalty, 4),
+            **({"cap": cap} if cap < 1.0 else {}),
         }
     return NameScore(score, through.explanation)
 
@@ -156,21 +177,12 @@ def _through_wade_giles(
         tokens, changed, ambiguous = read
         if not changed:
             continue
-        reading = this.read_as(tokens)
-        pair = (reading, other) if side == "query" else (other, reading)
-        through = _score_names(*pair, explain=explain)
+        detail = {"side": side, "read_as": " ".join(tokens), "syllables": dict(changed)}
         penalty = WADE_GILES_PENALTY + WADE_GILES_AMBIGUOUS * ambiguous
-        score = max(0.0, through.score - penalty)
-        if score <= best.score:
-            continue
-        if explain:
-            through.explanation["wade_giles"] = {
-                "side": side,
-                "read_as": " ".join(tokens),
-                "syllables": dict(changed),
-                "penalty": round(penalty, 4),
-            }
-        best = NameScore(score, through.explanation)
+        best = _through(
+            best, this.read_as(tokens), other, side, "wade_giles", detail, penalty, 1.0,
+            explain=explain,
+        )  # fmt: skip
     return best
 
 
@@ -193,18 +205,23 @@ def _through_nicknames(
     if read is None:
         return best
     tokens, changed = read
-    through = _score_names(query.read_as(tokens), candidate, explain=explain)
-    score = min(NICKNAME_CAP, max(0.0, through.score - NICKNAME_PENALTY))
-    if score <= best.score:
-        return best
-    if explain:
-        through.explanation["nicknames"] = {
-            "read_as": " ".join(tokens),
-            "words": dict(changed),
-            "penalty": NICKNAME_PENALTY,
-            "cap": NICKNAME_CAP,
-        }
-    return NameScore(score, through.explanation)
+    detail = {"read_as": " ".join(tokens), "words": dict(changed)}
+    return _through(
+        best, query.read_as(tokens), candidate, "query", "nicknames", detail, NICKNAME_PENALTY,
+        NICKNAME_CAP, explain=explain,
+    )  # fmt: skip
+
+
+def reading_beside(name: NormalName, other: NormalName) -> tuple[str, ...] | None:
+    """The words the scorer may read ``name`` as beside ``other``: those of a name in Arabic
+    script that the other's consonants fit, or the pinyin of a name in Wade-Giles; None when
+    it reads ``name`` as written only (for estimates: `veu.matching.entity`)."""
+    if _read_by_consonants(name, other):
+        return fitted(name.tokens, other.tokens)[0]
+    if name.han or other.han:
+        return None
+    read = wade_giles_reading(name.tokens, other.skeleton)
+    return None if read is None else read[0]
 
 
 def _score_names(query: NormalName, candidate: NormalName, *, explain: bool) -> NameScore:

@@ -27,7 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from veu.names.normalize import HAN_RUN, T2S, NormalName, normalise
 from veu.names.numbers import HAN_NUMERAL, han_numeral
-from veu.names.pinyin import is_pinyin
+from veu.names.pinyin import fold, is_pinyin
 from veu.names.transliteration import (
     SOUND_THRESHOLD,
     han_sound_key,
@@ -619,7 +619,7 @@ def wade_giles(han: str) -> tuple[str, ...]:
 @lru_cache(maxsize=20_000)
 def _wade_giles(character: str) -> str:
     [syllable] = lazy_pinyin(character, style=Style.WADEGILES)
-    return syllable.replace("'", "").replace("ü", "u")
+    return fold(syllable)
 
 
 def _in_wade_giles(stretch: Unglossed, other: tuple[str, ...]) -> str | None:

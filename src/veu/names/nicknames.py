@@ -12,11 +12,15 @@ reading alone (`veu.matching.scorer`).
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import cache
 
 from nicknames import NickNamer
 
 
-def _related() -> dict[str, frozenset[str]]:
+@cache
+def related() -> dict[str, frozenset[str]]:
+    """Each given name and nickname, with those it is related to (read on first use, not when
+    veu starts)."""
     out: dict[str, set[str]] = defaultdict(set)
     for formal, nicks in NickNamer().nickname_lookup.items():
         for nick in nicks:
@@ -26,24 +30,22 @@ def _related() -> dict[str, frozenset[str]]:
     return {name: frozenset(names) for name, names in out.items()}
 
 
-RELATED = _related()
-
-
 def nicknamed(
     tokens: tuple[str, ...], other: tuple[str, ...]
 ) -> tuple[tuple[str, ...], list[tuple[str, str]]] | None:
     """``tokens`` with each word that is a nickname or a formal name of a word ``other`` has
     and ``tokens`` has not written as that word (Ted Doe beside Theodore Doe: theodore doe), and
     the (written, read) words; None when no word is."""
+    related_names = related()
     out = list(tokens)
     changed: list[tuple[str, str]] = []
     taken = set(tokens)
     for k, token in enumerate(tokens):
-        related = RELATED.get(token)
-        if related is None or token in other:
+        names = related_names.get(token)
+        if names is None or token in other:
             continue
         for word in other:
-            if word in related and word not in taken:
+            if word in names and word not in taken:
                 out[k] = word
                 changed.append((token, word))
                 taken.add(word)
