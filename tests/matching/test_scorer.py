@@ -205,6 +205,19 @@ def test_own_and_fathers_names_swapped_are_two_generations() -> None:
     assert "lineage" not in explained("Osama bin Laden", "Usama bin Muhammad bin Awad bin Ladin")
 
 
+def test_the_article_and_a_french_dj_are_spellings() -> None:
+    """al, el, ul and Persian ol are one word; Dj is J as French writes Arabic names (v12)."""
+    assert (
+        score(
+            "KHATAM OL ANBIA GHARARGAH SAZANDEGI NOOH", "Khatam al-Anbiya Gharargah Sazandegi Nooh"
+        )
+        >= MATCH
+    )
+    assert score("Djamel Lounici", "Jamal Lounici") >= MATCH
+    assert score("Ahmad el-Tayeb", "Ahmad al-Tayyeb") >= MATCH
+    assert score("Djamel Lounici", "Kamel Lounici") < MATCH
+
+
 def test_joining_words_cost_little_and_never_tell_names_apart() -> None:
     """``of``, ``and``, ``for`` (and ``des``, ``del``, ``et``, ``und``): names are written with
     and without them, and Chinese never writes them (中国航空工业, China Aviation Industry, is

@@ -77,6 +77,13 @@ def test_legal_forms_are_recorded_by_class() -> None:
         ("SOFIA TRADING EOOD", ("sofia", "trading"), {"llc"}),
         ("BEOGRAD PROMET D.O.O.", ("beograd", "promet"), {"llc"}),
         ("Gup Singh", ("gup", "singh"), set()),  # GUP only in Cyrillic: in Latin, a given name
+        # "& Co.", "y Compañía", spaced S A S (v12): no dangling "and", "y" or "s" left
+        ("EMMR & CIA. S.A.S.", ("emmr",), {"corporation", "stock_company"}),
+        ("EMMR Y COMPANIA S A S", ("emmr",), {"corporation", "stock_company"}),
+        ("Smith & Co. Ltd", ("smith",), {"corporation", "limited"}),
+        ("Dupont et Cie", ("dupont",), {"corporation"}),
+        ("Schmidt & Co. KG", ("schmidt",), {"corporation", "partnership"}),
+        ("Procter & Gamble Co", ("procter", "and", "gamble"), {"corporation"}),
     ],
 )  # fmt: skip
 def test_legal_forms_as_the_sdn_list_writes_them(

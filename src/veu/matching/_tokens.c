@@ -17,7 +17,7 @@
 #include <string.h>
 
 /* What `configure` receives: the word sets, the sound rewrites, the weights. */
-static PyObject *generic_words, *titles, *joining, *son_of, *nasab, *round_fn;
+static PyObject *generic_words, *titles, *joining, *son_of, *articles, *nasab, *round_fn;
 static char **sounds_from, **sounds_to;
 static Py_ssize_t *sounds_from_len, *sounds_to_len, sounds_count, sounds_to_count;
 static char **endings;
@@ -172,16 +172,20 @@ static int scratch_fit(Scratch *w, Py_ssize_t longest) {
     return 1;
 }
 
+/* 1 when both tokens are in `words` (one word however spelt), 0 when not, -1 on error. */
+static int both_in(PyObject *words, Tok *a, Tok *b) {
+    int x = in(words, a->obj);
+    if (x <= 0) return x;
+    return in(words, b->obj);
+}
+
 /* `token_similarity` of two tokens; -1 with an exception set on error. */
 static double similarity(Tok *a, Tok *b, Scratch *w) {
     if (a->n == b->n && memcmp(a->s, b->s, (size_t)a->n) == 0) return 1.0;
-    int x = in(son_of, a->obj);
+    int x = both_in(son_of, a, b);
+    if (x == 0) x = both_in(articles, a, b);
     if (x < 0) return -1;
-    if (x) {
-        int y = in(son_of, b->obj);
-        if (y < 0) return -1;
-        if (y) return 1.0;
-    }
+    if (x) return 1.0;
     if (all_digits(a) || all_digits(b)) return 0.0;
     if ((a->n == 1 || b->n == 1) && a->s[0] == b->s[0]) return 0.9;
     Py_ssize_t shorter = a->n < b->n ? a->n : b->n, longer = a->n < b->n ? b->n : a->n;
@@ -574,7 +578,8 @@ static int c_strings(PyObject *seq, char ***out, Py_ssize_t **lens, Py_ssize_t *
 }
 
 PyDoc_STRVAR(configure_doc,
-             "configure(generic, titles, joining, son_of, nasab, sounds_from, sounds_to, endings, "
+             "configure(generic, titles, joining, son_of, articles, nasab, sounds_from, sounds_to, "
+             "endings, "
              "min_stem, generic_weight, left_out_weight, unmatched_min_width, "
              "phonetic_similarity, phonetic_min_length): the word lists and weights of "
              "veu.matching.tokens (called once, when it is imported).");
@@ -592,6 +597,7 @@ static void release(void) {
     Py_CLEAR(titles);
     Py_CLEAR(joining);
     Py_CLEAR(son_of);
+    Py_CLEAR(articles);
     Py_CLEAR(nasab);
     Py_CLEAR(round_fn);
     free_strings(sounds_from, sounds_from_len, sounds_count);
@@ -603,10 +609,11 @@ static void release(void) {
 }
 
 static PyObject *py_configure(PyObject *self, PyObject *args) {
-    PyObject *g, *t, *j, *s, *na, *from, *to, *ends;
+    PyObject *g, *t, *j, *s, *ar, *na, *from, *to, *ends;
     release();
-    if (!PyArg_ParseTuple(args, "O!O!O!O!O!OOOnddddn", &PyFrozenSet_Type, &g, &PyFrozenSet_Type,
-                          &t, &PyFrozenSet_Type, &j, &PyFrozenSet_Type, &s, &PyFrozenSet_Type, &na, &from, &to, &ends,
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!OOOnddddn", &PyFrozenSet_Type, &g, &PyFrozenSet_Type,
+                          &t, &PyFrozenSet_Type, &j, &PyFrozenSet_Type, &s, &PyFrozenSet_Type, &ar,
+                          &PyFrozenSet_Type, &na, &from, &to, &ends,
                           &patronymic_min_stem, &generic_weight, &left_out_weight,
                           &unmatched_min_width, &phonetic_similarity, &phonetic_min_length))
         return NULL;
@@ -642,6 +649,7 @@ static PyObject *py_configure(PyObject *self, PyObject *args) {
     titles = Py_NewRef(t);
     joining = Py_NewRef(j);
     son_of = Py_NewRef(s);
+    articles = Py_NewRef(ar);
     nasab = Py_NewRef(na);
     configured = 1;
     Py_RETURN_NONE;

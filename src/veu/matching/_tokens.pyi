@@ -5,6 +5,7 @@ def configure(
     titles: frozenset[str],
     joining: frozenset[str],
     son_of: frozenset[str],
+    articles: frozenset[str],
     nasab: frozenset[str],
     sounds_from: Sequence[str],
     sounds_to: Sequence[str],

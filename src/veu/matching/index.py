@@ -61,7 +61,7 @@ ALIKE_CANDIDATES = 50
 CONSONANT_KEY = "#"
 ABJAD_KEY = "="
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 22  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 23  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door

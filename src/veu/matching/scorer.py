@@ -16,12 +16,12 @@ from typing import Any
 from veu.matching.features import NAME_FEATURES, Combination
 from veu.names import NormalName
 from veu.names.abjad import consonants, fitted, in_arabic_script
+from veu.names.given_names import SPELLING, read_given_names
 from veu.names.gloss import by_sound, glossed
-from veu.names.nicknames import nicknamed
 from veu.names.wade_giles import reading as wade_giles_reading
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "11"
+ALGORITHM_VERSION = "12"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
 
 
@@ -44,7 +44,7 @@ def score_names(query: NormalName, candidate: NormalName, *, explain: bool = Tru
         return _through_consonants(query, candidate, direct, explain=explain)
     if not query.han and not candidate.han:
         best = _through_wade_giles(query, candidate, direct, explain=explain)
-        return _through_nicknames(query, candidate, best, explain=explain)
+        return _through_given_names(query, candidate, best, explain=explain)
     if bool(query.han) == bool(candidate.han):
         return direct
     chinese, other = (query, candidate) if query.han else (candidate, query)
@@ -186,29 +186,39 @@ def _through_wade_giles(
     return best
 
 
-# A given name read as the name it is a nickname of, or the reverse (`veu.names.nicknames`: Ted
-# Doe beside Theodore Doe): this much lower, and held under the match threshold, since the table
-# relates names more generously than people use them (Bill: William, and Robert).
-NICKNAME_PENALTY = 0.02
-NICKNAME_CAP = 0.84
+# A given name read as another spelling of it, as the same name in another language or as its
+# nickname, or the reverse (`veu.names.given_names`: Pyotr Aven beside Petr Olegovich Aven, Peter
+# Aven beside Pyotr Olegovich Aven, Ted Doe beside Theodore Doe): this much lower, and held under
+# the match threshold unless every word read is another spelling, since the tables relate names
+# more generously than one person's papers do (Bill: William, and Robert; Paul: Pablo).
+GIVEN_NAME_PENALTY = 0.02
+GIVEN_NAME_CAP = 0.84
 
 
-def _through_nicknames(
+def _through_given_names(
     query: NormalName, candidate: NormalName, best: NameScore, *, explain: bool
 ) -> NameScore:
     """`score_names` of two names without Han characters, also with the query's words that
-    are nicknames or formal names of the candidate's read as those (`nicknamed`); the better
-    score counts, never above `NICKNAME_CAP`."""
-    if best.score >= NICKNAME_CAP:
+    are the candidate's given names in another language, their nicknames or formal names, read
+    as those (`read_given_names`); the better score counts, never above `GIVEN_NAME_CAP` unless
+    every word read is another spelling of the candidate's."""
+    if best.score >= 1.0:
         return best
-    read = nicknamed(query.tokens, candidate.tokens)
+    read = read_given_names(query.tokens, candidate.tokens)
     if read is None:
         return best
     tokens, changed = read
-    detail = {"read_as": " ".join(tokens), "words": dict(changed)}
+    cap = 1.0 if all(relation == SPELLING for _, _, relation in changed) else GIVEN_NAME_CAP
+    if best.score >= cap:
+        return best
+    detail = {
+        "read_as": " ".join(tokens),
+        "words": {written: word for written, word, _ in changed},
+        "relations": {written: relation for written, _, relation in changed},
+    }
     return _through(
-        best, query.read_as(tokens), candidate, "query", "nicknames", detail, NICKNAME_PENALTY,
-        NICKNAME_CAP, explain=explain,
+        best, query.read_as(tokens), candidate, "query", "given_names", detail,
+        GIVEN_NAME_PENALTY, cap, explain=explain,
     )  # fmt: skip
 
 

@@ -58,11 +58,12 @@ def _max_edits(length: int) -> int:
 
 
 # Letter groups written differently by different transliteration systems (Hussein / Husayn,
-# Mohammed / Muhammad, Tse-tung / Zedong is beyond them): rewritten before comparing sounds.
+# Mohammed / Muhammad, Djamel / Jamal as French writes Arabic names; Tse-tung / Zedong is beyond
+# them): rewritten before comparing sounds.
 _SOUNDS = (
     ("tsch", "ch"), ("sch", "sh"), ("tch", "ch"), ("ph", "f"), ("ck", "k"), ("kh", "h"),
     ("gh", "g"), ("th", "t"), ("dh", "d"), ("ou", "u"), ("oo", "u"), ("ee", "i"), ("y", "i"),
-    ("w", "v"), ("q", "k"), ("c", "k"), ("z", "s"), ("x", "ks"), ("j", "i"),
+    ("w", "v"), ("q", "k"), ("c", "k"), ("z", "s"), ("x", "ks"), ("dj", "j"), ("j", "i"),
 )  # fmt: skip
 _VOWELS = str.maketrans("eiou", "aaaa")
 PHONETIC_SIMILARITY = 0.85
@@ -86,10 +87,12 @@ def phonetic_key(token: str) -> str:
 
 # "Son of" as names write it (Osama bin Laden / Usama ibn Laden, Ben Ali): one word however
 # spelt; with "daughter of", the words of an Arabic name's lineage (X bin Y: X, son of Y). The
-# articles that may begin the father's name (Ibrahim bin al-Din) are passed over.
+# articles that may begin the father's name (Ibrahim bin al-Din) are passed over. The article
+# too is one word however spelt: al, el, ul, and ol as Persian names write it (Khatam ol-Anbia,
+# Khatam al-Anbiya: the IRGC's construction headquarters).
 SON_OF = frozenset({"bin", "ibn", "ben", "bn"})
 NASAB = frozenset({"bin", "ibn", "bn", "bint", "binti"})  # not Ben, also a given name
-ARTICLES = frozenset({"al", "el", "ul"})
+ARTICLES = frozenset({"al", "el", "ul", "ol"})
 
 
 @lru_cache(maxsize=100_000)
@@ -109,8 +112,8 @@ def token_similarity_python(a: str, b: str) -> float:
     and long ones whose keys differ by one sound (``aleksandr`` / ``alexander``) at least 0.8,
     when they are long enough to compare by sound (four letters or more, five when both have
     four: ``AVIC`` / ``AVEC`` are not alike, ``Musa`` / ``Moussa`` are); ``bin``, ``ibn`` and
-    ``ben`` (son of) are one word."""
-    if a == b or (a in SON_OF and b in SON_OF):
+    ``ben`` (son of) are one word, and so are the articles ``al``, ``el``, ``ul`` and ``ol``."""
+    if a == b or (a in SON_OF and b in SON_OF) or (a in ARTICLES and b in ARTICLES):
         return 1.0
     if a.isdigit() or b.isdigit():
         return 0.0
@@ -276,7 +279,7 @@ def _unpaired_width(token: str, titles: bool = True) -> float:
 
 if _compiled is not None:  # the C functions take the word lists and weights defined here
     _compiled.configure(
-        GENERIC_WORDS, TITLES, JOINING_WORDS, SON_OF, NASAB,
+        GENERIC_WORDS, TITLES, JOINING_WORDS, SON_OF, ARTICLES, NASAB,
         tuple(w for w, _ in _SOUNDS), tuple(s for _, s in _SOUNDS),
         PATRONYMIC_ENDINGS, PATRONYMIC_STEM, GENERIC_WEIGHT, LEFT_OUT_WEIGHT,
         UNMATCHED_MIN_WIDTH, PHONETIC_SIMILARITY, PHONETIC_MIN_LENGTH,

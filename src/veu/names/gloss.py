@@ -27,7 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from veu.names.normalize import HAN_RUN, T2S, NormalName, normalise
 from veu.names.numbers import HAN_NUMERAL, han_numeral
-from veu.names.pinyin import fold, is_pinyin
+from veu.names.pinyin import fold, is_pinyin, pinyin_of
 from veu.names.transliteration import (
     SOUND_THRESHOLD,
     han_sound_key,
@@ -481,7 +481,7 @@ def _segment_run(run: str) -> tuple[list[Segment | Unglossed], bool]:
         nonlocal found
         if unknown:
             han = "".join(unknown)
-            out.append(Unglossed("".join(lazy_pinyin(han)), han))
+            out.append(Unglossed("".join(pinyin_of(han)), han))
             found = found or transliterable(han)
             unknown.clear()
 

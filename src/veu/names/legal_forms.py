@@ -26,8 +26,17 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "cie",
         "kompaniya",
         "co inc",
-        # Spanish ``y Cía.`` (and company)
+        # Spanish ``y Cía.``, ``y Compañía`` (and company)
         "y cia",
+        "y compania",
+        # ``& Co.``, ``& Cie``, ``& Cía.`` (``&`` is read as ``and``): not a dangling ``and``
+        "and co",
+        "and company",
+        "and cie",
+        "et cie",
+        "and cia",
+        "and compania",
+        "und co",
     ),
     "limited": (
         "limited",
@@ -100,6 +109,7 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "sa",
         "s a",
         "sas",
+        "s a s",
         "sarl",
         "srl",
         "spa",

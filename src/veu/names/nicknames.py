@@ -6,7 +6,7 @@ nothing else.
 The table is the `nicknames` package's (hand-curated English given names and nicknames, Apache
 2.0): each nickname related to its formal names, both ways. It is generous (Bill is also given
 for Robert, Ian for John), so a pair read through it is held for review, never matched on that
-reading alone (`veu.matching.scorer`).
+reading alone (`veu.matching.scorer`); `veu.names.given_names` reads a name through it.
 """
 
 from __future__ import annotations
@@ -28,26 +28,3 @@ def related() -> dict[str, frozenset[str]]:
                 out[formal].add(nick)
                 out[nick].add(formal)
     return {name: frozenset(names) for name, names in out.items()}
-
-
-def nicknamed(
-    tokens: tuple[str, ...], other: tuple[str, ...]
-) -> tuple[tuple[str, ...], list[tuple[str, str]]] | None:
-    """``tokens`` with each word that is a nickname or a formal name of a word ``other`` has
-    and ``tokens`` has not written as that word (Ted Doe beside Theodore Doe: theodore doe), and
-    the (written, read) words; None when no word is."""
-    related_names = related()
-    out = list(tokens)
-    changed: list[tuple[str, str]] = []
-    taken = set(tokens)
-    for k, token in enumerate(tokens):
-        names = related_names.get(token)
-        if names is None or token in other:
-            continue
-        for word in other:
-            if word in names and word not in taken:
-                out[k] = word
-                changed.append((token, word))
-                taken.add(word)
-                break
-    return (tuple(out), changed) if changed else None

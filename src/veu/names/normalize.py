@@ -15,7 +15,6 @@ from functools import lru_cache
 
 import opencc
 from anyascii import anyascii
-from pypinyin import lazy_pinyin
 
 from veu.names.abjad import romanise as romanise_arabic
 from veu.names.acronyms import expand_acronyms
@@ -26,7 +25,7 @@ from veu.names.legal_forms import (
     truncated_form_index,
 )
 from veu.names.numbers import ABBREVIATIONS, ORDINALS, ROMAN, fold_phrases, words_to_numbers
-from veu.names.pinyin import POSTAL, is_pinyin
+from veu.names.pinyin import POSTAL, is_pinyin, pinyin_of
 from veu.names.pinyin import SYLLABLES as PINYIN
 from veu.names.russian import TRANSLATIONS as RUSSIAN
 from veu.names.wade_giles import READINGS as WADE_GILES_SYLLABLES
@@ -139,7 +138,7 @@ def _transliterate(text: str) -> list[Token]:
     for run in HAN_RUN.finditer(text):
         if run.start() > pos:
             add(anyascii(text[pos : run.start()]), False)
-        add(" ".join(lazy_pinyin(run.group())), True)
+        add(" ".join(pinyin_of(run.group())), True)
         pos = run.end()
     if pos < len(text):
         add(anyascii(text[pos:]), False)
