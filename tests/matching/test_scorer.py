@@ -287,3 +287,18 @@ def test_initials_alone_do_not_match_the_words_they_may_begin() -> None:
     assert score_names(normalise("J. Smith"), normalise("John Smith")).score >= 0.85
     letters = score_names(normalise("A B C Trading"), normalise("Alpha Beta Charlie Trading"))
     assert letters.score < 0.7
+
+
+def test_a_middle_initial_left_out_costs_its_letter_only() -> None:
+    """Kathy Warden / Kathy J. Warden: a middle initial is as often left out as written (v13);
+    one initial, the only word left over, beside two words in full: not two initials, not when
+    the other name keeps a word or an initial of its own, not letters of a company's name
+    (R&D, A and M), nor Trust I / Trust II."""
+    assert score("Kathy Warden", "Kathy J. Warden") >= MATCH
+    assert score("Kathy J. Warden", "Kathy Warden") >= MATCH
+    assert REVIEW <= score("John Smith", "John A. B. Smith") < MATCH
+    assert score("A and M Mahar Company Limited", "ASSAD, Mahar") < MATCH
+    assert score("Huawei Technologies R&D UK", "Huawei Technologies (UK) Co., Ltd.") < MATCH
+    assert score("William G. Frost", "William W. Frost") < MATCH
+    assert score("Hans O. Friedrich", "Hans Joachim Friedrich") < MATCH
+    assert score("Citigroup Capital Trust I", "Citigroup Capital Trust II") < REVIEW + 0.1

@@ -234,7 +234,8 @@ static int patronymic(const Tok *t) {
     return 0;
 }
 
-static double unpaired_width(const Tok *t, int with_titles, int *error) {
+static double unpaired_width(const Tok *t, int with_titles, int initials, int *error) {
+    if (initials && t->n == 1 && t->s[0] >= 'a' && t->s[0] <= 'z') return width(t, error);
     int title = in(joining, t->obj);
     if (title < 0) *error = 1;
     if (title == 0 && with_titles) {
@@ -365,7 +366,7 @@ static PyObject *py_align(PyObject *self, PyObject *args) {
     qsort(pairs, (size_t)count, sizeof(Pair), by_similarity);
     double paired = 0.0, total = 0.0;
     int error = 0, titled = 0;
-    Py_ssize_t matched = 0;
+    Py_ssize_t matched = 0, full = 0; /* pairs taken; those of two words in full */
     Pair *kept = pairs; /* the pairs taken, in place at the front */
     for (Py_ssize_t k = 0; k < count; k++) {
         Pair p = pairs[k];
@@ -377,6 +378,7 @@ static PyObject *py_align(PyObject *self, PyObject *args) {
                           : width(x, &error) + width(y, &error);
         paired += p.sim * wide;
         total += wide;
+        if (x->n > 1 && y->n > 1) full++;
         if (!titled) {
             int d = distinctive(x);
             if (d < 0) error = 1;
@@ -385,10 +387,13 @@ static PyObject *py_align(PyObject *self, PyObject *args) {
         kept[matched++] = p;
     }
     double rest = 0.0;
+    /* an initial costs only its letter when it is the one word left over and two words in
+       full are paired */
+    int initials = (n - matched) + (m - matched) == 1 && full >= 2;
     for (Py_ssize_t i = 0; i < n; i++)
-        if (!used_a[i]) rest += unpaired_width(&a[i], titled, &error);
+        if (!used_a[i]) rest += unpaired_width(&a[i], titled, initials, &error);
     for (Py_ssize_t j = 0; j < m; j++)
-        if (!used_b[j]) rest += unpaired_width(&b[j], titled, &error);
+        if (!used_b[j]) rest += unpaired_width(&b[j], titled, initials, &error);
     if (error) goto done;
     total += rest;
     if (total == 0.0) { /* Python raises ZeroDivisionError: let it */

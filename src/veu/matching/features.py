@@ -224,7 +224,8 @@ def skeleton(query: NormalName, candidate: NormalName) -> FeatureResult:
     """Skeleton similarity: the names' tokens joined without spaces, compared by edit distance.
     Catches spacing and word-splitting differences (``Good Will`` / ``Goodwill``) and pinyin
     written as syllables or words (``Hai Guang`` / ``Haiguang``). When a short word (three
-    letters or fewer) of one name has no counterpart in the other, the score is capped at 0.8:
+    letters or fewer; a lone initial beside nothing else left over excepted) of one name has no
+    counterpart in the other, the score is capped at 0.8:
     such a word often tells organisations apart (SOS / SES International), so the pair may
     reach review, never a match. Very short skeletons must be equal."""
     a, b = query.skeleton, candidate.skeleton
@@ -255,11 +256,18 @@ SHORT_WORD_CAP = 0.8
 
 def _unpaired_short_words(query: NormalName, candidate: NormalName) -> list[str]:
     """Words of at most ``SHORT_WORD`` letters in one name and not in the other (pinyin
-    syllables of names written in Han excepted)."""
+    syllables of names written in Han excepted; not an initial that is the one word either name
+    has of its own beside two words in full both have: a middle initial is as often left out as
+    written, Kathy Warden / Kathy J. Warden, but Trust I is not Trust II)."""
     if query.han or candidate.han or query.skeleton == candidate.skeleton:
         return []  # pinyin syllables, or the same letters split otherwise (L3Harris / L3 Harris)
     a, b = set(query.tokens), set(candidate.tokens)
-    return sorted(t for t in a ^ b if len(t) <= SHORT_WORD and not t.isdigit())
+    own = a ^ b
+    if len(own) == 1 and len(next(iter(own))) == 1:
+        shared = sum(1 for t in a & b if len(t) > 1)
+        if shared >= 2:
+            return []
+    return sorted(t for t in own if len(t) <= SHORT_WORD and not t.isdigit())
 
 
 def han(query: NormalName, candidate: NormalName) -> FeatureResult:

@@ -21,7 +21,7 @@ from veu.names.gloss import by_sound, glossed
 from veu.names.wade_giles import reading as wade_giles_reading
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "12"
+ALGORITHM_VERSION = "13"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
 
 
