@@ -47,7 +47,9 @@ def tokens(query: NormalName, candidate: NormalName) -> FeatureResult:
     a patronymic (Viktorovich, Petrovna) or a joining word (of, and, for) only one name has
     for a quarter, as does a title
     (President, Dr, Shaikh, Mullah) when the names share a distinctive word (not so ``MRS
-    International`` / ``International``). An initial stands for the word it begins only
+    International`` / ``International``), and a middle initial one name has for its letter
+    when it is all that is left over and two words in full are paired (``Kathy J. Warden`` /
+    ``Kathy Warden``). An initial stands for the word it begins only
     beside a distinctive word both names write in full (``J. Smith`` / ``John Smith``): when
     the initials are all the distinctive words paired (``Group W`` / ``Welmart Group``, which
     scored 0.93 in veu-names/10), the score is held at 0.6."""
