@@ -155,3 +155,19 @@ def test_repeated_tokens_count_once() -> None:
 )  # fmt: skip
 def test_kinds_of_russian_bodies_fold_to_their_acronym(names: tuple[str, ...]) -> None:
     assert len({normalise(n).tokens for n in names}) == 1, [normalise(n).tokens for n in names]
+
+
+def test_pinyin_read_word_by_word_is_pypinyins() -> None:
+    """`pinyin_of` (each dictionary word's reading kept) gives what `lazy_pinyin` gives for the
+    whole run: pypinyin reads each word of its segmentation alone."""
+    from pypinyin import lazy_pinyin
+
+    from veu.names.pinyin import pinyin_of
+
+    runs = [
+        "中国航空工业集团有限公司", "中国电子科技集团公司第三十八研究所", "华为技术有限公司",
+        "长沙银行", "重庆长安汽车", "朝阳区", "音乐学院", "银行行长", "中山", "厦门钨业",
+        "北京航空航天大学", "哈尔滨工程大学", "洛克希德·马丁公司", "乐山", "单县", "曾国藩",
+    ]  # fmt: skip
+    for run in runs:
+        assert pinyin_of(run) == lazy_pinyin(run), run
