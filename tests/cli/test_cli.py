@@ -47,6 +47,16 @@ def test_screen_table(env: dict[str, str]) -> None:
     assert "match" in result.stdout
 
 
+def test_screen_table_says_how_a_name_was_read(env: dict[str, str]) -> None:
+    """The SDN writes AVEN, Petr Olegovich: Peter is read as Petr, and the table says so."""
+    result = runner.invoke(app, ["screen", "Peter Aven", "--limit", "1"], env=env)
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "AVEN, Petr Olegovich" in text
+    assert "review" in text
+    assert "given_names: read as petr aven" in text
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

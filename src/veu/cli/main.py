@@ -276,11 +276,19 @@ def screen(
 
 
 def _why(explanation: dict[str, Any]) -> str:
+    """The features that scored, and how a name was read when it was read otherwise (a given
+    name as the listed one, Chinese through its gloss, Arabic by its consonants, Wade-Giles as
+    pinyin): the reading is often the reason a person should look."""
     parts = []
     for feature, detail in explanation.items():
-        score = detail.get("score") if isinstance(detail, dict) else None
+        if not isinstance(detail, dict):
+            continue
+        score = detail.get("score")
         if score:
             parts.append(f"{feature} {score:.2f}")
+        read = detail.get("read_as") or detail.get("english")
+        if read:
+            parts.append(f"{feature}: read as {read}")
     return ", ".join(parts)
 
 
