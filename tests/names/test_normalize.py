@@ -80,7 +80,7 @@ def test_legal_forms_are_recorded_by_class() -> None:
         # "& Co.", "y Compañía", spaced S A S (v12): no dangling "and", "y" or "s" left
         ("EMMR & CIA. S.A.S.", ("emmr",), {"corporation", "stock_company"}),
         ("EMMR Y COMPANIA S A S", ("emmr",), {"corporation", "stock_company"}),
-        ("Smith & Co. Ltd", ("smith",), {"corporation", "limited"}),
+        ("Smith & Co. Ltd", ("smith",), {"limited"}),  # Co. Ltd, one form
         ("Dupont et Cie", ("dupont",), {"corporation"}),
         ("Schmidt & Co. KG", ("schmidt",), {"corporation", "partnership"}),
         ("Procter & Gamble Co", ("procter", "and", "gamble"), {"corporation"}),

@@ -24,6 +24,7 @@ from veu.matching.tokens import (
     TITLES,
     align,
     distinctive,
+    left_out_initial,
     token_similarity,
 )
 from veu.names import NormalName
@@ -258,17 +259,14 @@ SHORT_WORD_CAP = 0.8
 
 def _unpaired_short_words(query: NormalName, candidate: NormalName) -> list[str]:
     """Words of at most ``SHORT_WORD`` letters in one name and not in the other (pinyin
-    syllables of names written in Han excepted; not an initial that is the one word either name
-    has of its own beside two words in full both have: a middle initial is as often left out as
-    written, Kathy Warden / Kathy J. Warden, but Trust I is not Trust II)."""
+    syllables of names written in Han excepted, and a middle initial left out,
+    `left_out_initial`: Kathy Warden / Kathy J. Warden, but Trust I is not Trust II)."""
     if query.han or candidate.han or query.skeleton == candidate.skeleton:
         return []  # pinyin syllables, or the same letters split otherwise (L3Harris / L3 Harris)
     a, b = set(query.tokens), set(candidate.tokens)
     own = a ^ b
-    if len(own) == 1 and len(next(iter(own))) == 1:
-        shared = sum(1 for t in a & b if len(t) > 1)
-        if shared >= 2:
-            return []
+    if left_out_initial(own, sum(1 for t in a & b if len(t) > 1)):
+        return []
     return sorted(t for t in own if len(t) <= SHORT_WORD and not t.isdigit())
 
 

@@ -7,7 +7,9 @@ above it, a character n-gram index shortlists the strings sharing the most (rari
 n-grams with the query, and only those are compared: the cost of a query then grows with the
 n-grams' postings, not with the size of the list. Every candidate is then scored with
 `score_names`; identifiers that are equal match outright. The index is built in memory from a
-snapshot's listings and is pure.
+snapshot's listings and is pure, but for one thing: once built or loaded, every object then alive
+is put out of the cyclic garbage collector's sight (`_settle`), for the sake of the slowest
+queries.
 """
 
 from __future__ import annotations
@@ -62,7 +64,7 @@ ALIKE_CANDIDATES = 50
 CONSONANT_KEY = "#"
 ABJAD_KEY = "="
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 23  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 24  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door

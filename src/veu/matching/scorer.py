@@ -199,11 +199,9 @@ def _through_given_names(
     query: NormalName, candidate: NormalName, best: NameScore, *, explain: bool
 ) -> NameScore:
     """`score_names` of two names without Han characters, also with the query's words that
-    are the candidate's given names in another language, their nicknames or formal names, read
-    as those (`read_given_names`); the better score counts, never above `GIVEN_NAME_CAP` unless
-    every word read is another spelling of the candidate's."""
-    if best.score >= 1.0:
-        return best
+    are other spellings of the candidate's given names, the same names in another language,
+    their nicknames or formal names, read as those (`read_given_names`); the better score counts,
+    never above `GIVEN_NAME_CAP` unless every word read is another spelling."""
     read = read_given_names(query.tokens, candidate.tokens)
     if read is None:
         return best

@@ -5,6 +5,7 @@ features of `veu.matching.features` are built on these."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 from types import ModuleType
 
@@ -187,10 +188,8 @@ def align_python(a: tuple[str, ...], b: tuple[str, ...]) -> Alignment:
     # A title is discounted only beside a distinctive word both names have (MRS International /
     # International shares only a common word: the title may be the name).
     titles = any(distinctive(x) for x, _, _ in aligned)
-    # An initial costs only its letter when it is the one word left over and two words in full
-    # are paired (Kathy J. Warden / Kathy Warden; not R&D, A and M, nor ANA I beside ANA).
     full = sum(1 for x, y, _ in aligned if len(x) > 1 and len(y) > 1)
-    initials = len(unpaired_a) + len(unpaired_b) == 1 and full >= 2
+    initials = left_out_initial((*unpaired_a, *unpaired_b), full)
     rest = 0.0  # added one by one, as the C does (sum() adds floats otherwise since 3.12)
     for t in (*unpaired_a, *unpaired_b):
         rest += _unpaired_width(t, titles, initials=initials)
@@ -272,14 +271,22 @@ TITLES = frozenset(_TITLES.split())
 JOINING_WORDS = frozenset({"of", "and", "for", "des", "del", "et", "und"})
 
 
+def left_out_initial(left_over: Collection[str], paired_in_full: int) -> bool:
+    """Whether the words two names leave over are one initial, beside at least two words both
+    write in full: a middle initial, as often left out as written (Kathy J. Warden / Kathy
+    Warden); not two initials, nor one beside a word of the other's (Hans O. Friedrich / Hans
+    Joachim Friedrich), nor a letter of a company's name (R&D, A and M, ANA I beside ANA)."""
+    if len(left_over) != 1 or paired_in_full < 2:
+        return False
+    (word,) = left_over
+    return len(word) == 1 and "a" <= word <= "z"
+
+
 def _unpaired_width(token: str, titles: bool = True, *, initials: bool = False) -> float:
     """The width a token counts for when the other name has nothing like it: at least
     ``UNMATCHED_MIN_WIDTH``; a joining word, a patronymic, or a title (with ``titles``), a
-    quarter of its width; with ``initials`` (it is the one word left over of both names, and
-    two words in full are paired), an initial, its own width: a middle initial is as often left
-    out as written (Kathy Warden / Kathy J. Warden), but not one beside another word or initial
-    (Hans O Friedrich / Hans Joachim Friedrich, William G. Frost / William W Frost)."""
-    if initials and len(token) == 1 and "a" <= token <= "z":
+    quarter of its width; with ``initials`` (`left_out_initial`), the initial its own width."""
+    if initials and len(token) == 1:
         return _width(token)
     if token in JOINING_WORDS or (titles and token in TITLES) or _PATRONYMIC.match(token):
         return _width(token) * LEFT_OUT_WEIGHT

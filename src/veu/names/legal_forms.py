@@ -26,17 +26,10 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "cie",
         "kompaniya",
         "co inc",
-        # Spanish ``y Cía.``, ``y Compañía`` (and company)
+        # Spanish ``y Cía.`` (and company; ``y Compañía``, ``& Co.``: the form and the word
+        # joining it, `veu.names.normalize`)
         "y cia",
-        "y compania",
-        # ``& Co.``, ``& Cie``, ``& Cía.`` (``&`` is read as ``and``): not a dangling ``and``
-        "and co",
-        "and company",
-        "and cie",
-        "et cie",
-        "and cia",
-        "and compania",
-        "und co",
+        "and cia",  # ``& Cía.`` (``&`` is read as ``and``); Cía alone is also the CIA
     ),
     "limited": (
         "limited",

@@ -194,6 +194,7 @@ def _strip_latin_forms(tokens: list[Token]) -> tuple[list[Token], set[str]]:
             matched = size
             break
         if matched:
+            _drop_joining(keep)
             i += matched
         else:
             keep.append(tokens[i])
@@ -204,7 +205,20 @@ def _strip_latin_forms(tokens: list[Token]) -> tuple[list[Token], set[str]]:
             break
         forms.add(cls)
         keep.pop()
+        _drop_joining(keep)
     return keep, forms
+
+
+# Words joining a legal form to the name (``& Co.``, ``y Compañía``, ``et Cie``, ``und Co.``;
+# ``&`` is read as ``and``): part of the form, not a word of the name left dangling.
+_JOINING_FORMS = frozenset({"and", "y", "et", "und"})
+
+
+def _drop_joining(keep: list[Token]) -> None:
+    """Drop the word joining a legal form just removed to the name kept before it (Smith & Co.:
+    smith, not smith and), when a word of the name is left."""
+    if len(keep) > 1 and not keep[-1][1] and keep[-1][0] in _JOINING_FORMS:
+        keep.pop()
 
 
 def _chinese_name(tokens: list[Token], at: int) -> bool:
