@@ -208,6 +208,16 @@ def test_saving_keeps_strings_with_line_breaks(tmp_path: Path) -> None:
     assert [h.matched_name for h in loaded.search(Query(name="Nordwind"))] == ["Nordwind"]
 
 
+def test_postings_rows_gather_the_ids_of_many_rows_in_order() -> None:
+    postings = Postings.build({"huawei": [0, 3], "zte": [1], "skydio": [2, 5, 6]})
+    assert postings.rows([2, 0, 1]).tolist() == [2, 5, 6, 0, 3, 1]
+    assert postings.rows(np.array([1, 1])).tolist() == [1, 1]  # one id each: one gather
+    assert postings.rows([]).tolist() == []
+    for picked in ([0], [2], [1, 2], [2, 1, 0]):
+        expected = np.concatenate([postings.row(r) for r in picked]).tolist()
+        assert postings.rows(picked).tolist() == expected
+
+
 def test_postings_find_keys_by_hash_and_rule_out_collisions() -> None:
     postings = Postings.build({"huawei": [0, 3], "zte": [1], "skydio": [2]})
     assert postings.find(["zte", "dji", "huawei"]) == [1, None, 0]

@@ -125,3 +125,29 @@ def test_shapes_c_does_not_read_are_left_to_python(compiled: object) -> None:
     for joined, words in [(["a  b"], ("a",)), ([" a"], ("a",)), (["ä"], ("a",)), (["a"], ("a b",))]:
         assert tokens._compiled.shapes(joined, words) is None
         assert tokens.shapes(joined, words) == tokens.shapes_python(joined, words)
+
+
+def test_covered_in_c_is_covered_in_python(compiled: object, names: list) -> None:
+    """Whether each word of one name has a word of the other alike (the containment feature's
+    test), for names of the bundled lists beside others and beside themselves changed."""
+    rng = random.Random(13)
+    differ = []
+    for _ in range(20_000):
+        a = rng.choice(names)
+        if rng.random() < 0.5:
+            b = rng.choice(names)
+        else:  # the name with typing errors, more words, another order, a word as its initial
+            b = tuple(_changed(rng, t) if rng.random() < 0.3 else t for t in a)
+            b = tuple(rng.sample((*b, *rng.choice(names)), len(b) + 1))
+            if rng.random() < 0.2:
+                b = (b[0][0], *b[1:])
+        for threshold in (0.85, 0.9):
+            fast = tokens._compiled.covered(a, b, threshold)
+            if fast != tokens.covered_python(a, b, threshold):
+                differ.append((a, b, threshold, fast))
+    assert differ == []
+    assert tokens._compiled.covered(("axient",), ("john", "a", "cuomo"), 0.85) is False
+    assert tokens._compiled.covered(("a",), ("axient",), 0.85) is True  # an initial: its word
+    assert tokens._compiled.covered((), ("a",), 0.85) is True  # nothing to find, as all() says
+    assert tokens._compiled.covered(("müller",), ("muller",), 0.85) is None
+    assert tokens.covered(("müller",), ("hans", "müller"), 0.85) is True  # Python decides

@@ -281,6 +281,17 @@ static int read_tokens(PyObject *tuple, Tok **toks, Py_ssize_t *n) {
     return 1;
 }
 
+/* Reads two tuples of tokens with room for their phonetic keys (`read_tokens`, `key_room`):
+ * 1 when read, 0 (no exception) when a token is not ASCII, -1 on error; the caller frees
+ * what was allocated whatever the outcome. */
+static int read_pair(PyObject *ta, PyObject *tb, Tok **a, Py_ssize_t *n, Tok **b, Py_ssize_t *m,
+                     char **keys_a, char **keys_b) {
+    int ok = read_tokens(ta, a, n);
+    if (ok == 1) ok = read_tokens(tb, b, m);
+    if (ok <= 0) return ok;
+    return key_room(*a, *n, keys_a) && key_room(*b, *m, keys_b) ? 1 : -1;
+}
+
 static int require_configured(void) {
     if (!configured) PyErr_SetString(PyExc_RuntimeError, "veu.matching._tokens: configure first");
     return configured;
@@ -342,13 +353,11 @@ static PyObject *py_align(PyObject *self, PyObject *args) {
     PyObject *result = NULL, *aligned = NULL, *left = NULL, *right = NULL;
     Scratch w = {NULL, NULL, 0};
     Py_ssize_t n = 0, m = 0;
-    int ok = read_tokens(ta, &a, &n);
-    if (ok == 1) ok = read_tokens(tb, &b, &m);
+    int ok = read_pair(ta, tb, &a, &n, &b, &m, &keys_a, &keys_b);
     if (ok <= 0) {
         if (ok == 0) result = Py_NewRef(Py_None);
         goto done;
     }
-    if (!key_room(a, n, &keys_a) || !key_room(b, m, &keys_b)) goto done;
     pairs = PyMem_Malloc(sizeof(Pair) * (size_t)(n > 0 && m > 0 ? n * m : 1));
     used_a = PyMem_Calloc((size_t)(n ? n : 1), 1);
     used_b = PyMem_Calloc((size_t)(m ? m : 1), 1);
@@ -427,6 +436,47 @@ done:
     PyMem_Free(pairs);
     PyMem_Free(used_a);
     PyMem_Free(used_b);
+    PyMem_Free(keys_a);
+    PyMem_Free(keys_b);
+    PyMem_Free(w.rows);
+    PyMem_Free(w.keys);
+    return result;
+}
+
+PyDoc_STRVAR(covered_doc,
+             "covered(short, long, threshold): `covered` of two tuples of tokens (whether each\n"
+             "token of short has one of long at least threshold alike, never a word in an\n"
+             "initial), or None when a token is not ASCII (the Python then decides).");
+
+static PyObject *py_covered(PyObject *self, PyObject *args) {
+    PyObject *ta, *tb;
+    double threshold;
+    if (!PyArg_ParseTuple(args, "OOd", &ta, &tb, &threshold) || !require_configured()) return NULL;
+    Tok *a = NULL, *b = NULL;
+    char *keys_a = NULL, *keys_b = NULL;
+    PyObject *result = NULL;
+    Scratch w = {NULL, NULL, 0};
+    Py_ssize_t n = 0, m = 0;
+    int ok = read_pair(ta, tb, &a, &n, &b, &m, &keys_a, &keys_b);
+    if (ok <= 0) {
+        if (ok == 0) result = Py_NewRef(Py_None);
+        goto done;
+    }
+    int all = 1;
+    for (Py_ssize_t i = 0; i < n && all; i++) {
+        int any = 0;
+        for (Py_ssize_t j = 0; j < m && !any; j++) {
+            if (b[j].n == 1 && a[i].n != 1) continue; /* a word is not contained in an initial */
+            double sim = similarity(&a[i], &b[j], &w);
+            if (sim < 0) goto done;
+            any = sim >= threshold;
+        }
+        all = any;
+    }
+    result = PyBool_FromLong(all);
+done:
+    PyMem_Free(a);
+    PyMem_Free(b);
     PyMem_Free(keys_a);
     PyMem_Free(keys_b);
     PyMem_Free(w.rows);
@@ -665,6 +715,7 @@ static PyMethodDef methods[] = {
     {"similarity", py_similarity, METH_VARARGS, similarity_doc},
     {"align", py_align, METH_VARARGS, align_doc},
     {"shapes", py_shapes, METH_VARARGS, shapes_doc},
+    {"covered", py_covered, METH_VARARGS, covered_doc},
     {NULL, NULL, 0, NULL},
 };
 

@@ -23,6 +23,7 @@ from veu.matching.tokens import (
     PHONETIC_SIMILARITY,
     TITLES,
     align,
+    covered,
     distinctive,
     left_out_initial,
     token_similarity,
@@ -293,6 +294,10 @@ def han(query: NormalName, candidate: NormalName) -> FeatureResult:
     return FeatureResult(score, detail)
 
 
+# A word of the shorter name is in the longer one when one of its words is at least this alike.
+CONTAINED_SIMILARITY = 0.85
+
+
 def containment(query: NormalName, candidate: NormalName) -> FeatureResult:
     """One name contained in the other: every token of the shorter name appears (near-exactly)
     in the longer one, as with ``Huawei`` and ``Huawei Technologies`` (for Chinese names: the
@@ -319,11 +324,7 @@ def containment(query: NormalName, candidate: NormalName) -> FeatureResult:
     short = tuple(t for t in short if t not in JOINING_WORDS)
     if len("".join(short)) < 5:
         return FeatureResult(0.0, {})
-    # A word is not contained in an initial (``Axient`` / ``John A. Cuomo``), only the reverse.
-    if all(
-        any(token_similarity(s, t) >= 0.85 and (len(t) > 1 or len(s) == 1) for t in long_)
-        for s in short
-    ):
+    if covered(short, long_, CONTAINED_SIMILARITY):
         return FeatureResult(1.0, {"contained": list(short), "in": list(long_)})
     return FeatureResult(0.0, {})
 

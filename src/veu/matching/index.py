@@ -286,12 +286,11 @@ class ScreeningIndex:
         if not fuzzy:
             return found, sounded
         if query.skeleton and len(self.skeletons):
-            keys = self.skeletons.keys
-            for idx in _nearest(query.skeleton, keys, self.skeleton_door, cutoff):
-                found.update(self.skeletons.row(idx).tolist())
+            nearest = _nearest(query.skeleton, self.skeletons.keys, self.skeleton_door, cutoff)
+            found.update(self.skeletons.rows(nearest).tolist())
         if query.han and len(self.hans):
-            for idx in _nearest(query.han, self.hans.keys, self.han_door, cutoff - 10):
-                found.update(self.hans.row(idx).tolist())
+            nearest = _nearest(query.han, self.hans.keys, self.han_door, cutoff - 10)
+            found.update(self.hans.rows(nearest).tolist())
         return found, sounded
 
     def _translated(
@@ -606,21 +605,22 @@ def _settle() -> None:
     gc.freeze()
 
 
-def _nearest(text: str, values: list[str], door: GramDoor | None, cutoff: float) -> list[int]:
+def _nearest(text: str, values: list[str], door: GramDoor | None, cutoff: float) -> np.ndarray:
     """Indices of the ``FUZZY_CANDIDATES`` values nearest to ``text`` by edit distance (at
-    ``cutoff`` or above): all values scanned, or the n-gram door's shortlist."""
+    ``cutoff`` or above), nearest first: all values scanned, or the n-gram door's shortlist."""
     if door is None:
         found = process.extract(
             text, values, scorer=fuzz.ratio, limit=FUZZY_CANDIDATES, score_cutoff=cutoff
         )
-        return [idx for _, _, idx in found]
+        return np.asarray([idx for _, _, idx in found], dtype=np.int64)
     shortlist = door.shortlist(text, GRAM_SHORTLIST)
     if not len(shortlist):
-        return []
+        return np.zeros(0, dtype=np.int64)
     chosen = [values[shortlist[0]]] if len(shortlist) == 1 else _pick(*shortlist.tolist())(values)
     scores = process.cdist([text], chosen, scorer=fuzz.ratio)[0]
     order = np.argsort(-scores, kind="stable")[:FUZZY_CANDIDATES]
-    return [int(shortlist[k]) for k in order if scores[k] >= cutoff]
+    nearest: np.ndarray = shortlist[order[scores[order] >= cutoff]]
+    return nearest
 
 
 def _spelt_by_sound(token: str) -> bool:

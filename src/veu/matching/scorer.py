@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from veu.matching.features import NAME_FEATURES, Combination
+from veu.matching.features import NAME_FEATURES, Combination, Feature
 from veu.names import NormalName
 from veu.names.abjad import consonants, fitted, in_arabic_script
 from veu.names.given_names import SPELLING, read_given_names
@@ -23,6 +23,20 @@ from veu.names.wade_giles import reading as wade_giles_reading
 ALGORITHM = "veu-names"
 ALGORITHM_VERSION = "13"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
+# The features scored, by whether both names are written in Chinese (the Han characters are then
+# compared, not their pinyin) and whether an explanation is asked for (without one, information
+# changes nothing and is not computed).
+_SCORED: dict[tuple[bool, bool], tuple[Feature, ...]] = {
+    (both_han, explain): tuple(
+        f
+        for f in NAME_FEATURES
+        if (f.name != "han" or both_han)
+        and not (both_han and f.name in _PINYIN_FEATURES)
+        and (explain or f.kind != "info")
+    )
+    for both_han in (False, True)
+    for explain in (False, True)
+}
 
 
 @dataclass(frozen=True)
@@ -250,12 +264,8 @@ def _score_names(query: NormalName, candidate: NormalName, *, explain: bool) -> 
     both_han = bool(query.han and candidate.han)
     combined = Combination()
     explanation: dict[str, Any] = {}
-    for feature in NAME_FEATURES:
-        if feature.name in _PINYIN_FEATURES and both_han:
-            continue
-        if feature.name == "han" and not both_han:
-            continue
-        if not explain and combined.cannot_change(feature):
+    for feature in _SCORED[both_han, explain]:
+        if not explain and feature.kind != "evidence" and combined.cannot_change(feature):
             continue
         result = feature.function(query, candidate)
         combined.add(feature, result)

@@ -197,6 +197,25 @@ def align_python(a: tuple[str, ...], b: tuple[str, ...]) -> Alignment:
     return min(1.0, paired / total), tuple(aligned), unpaired_a, unpaired_b
 
 
+def covered(short: tuple[str, ...], long_: tuple[str, ...], threshold: float) -> bool:
+    """`covered_python`, in C when the extension is built (the same values)."""
+    if _compiled is not None:
+        found: bool | None = _compiled.covered(short, long_, threshold)
+        if found is not None:
+            return found
+    return covered_python(short, long_, threshold)
+
+
+def covered_python(short: tuple[str, ...], long_: tuple[str, ...], threshold: float) -> bool:
+    """Whether each token of ``short`` has one of ``long_`` at least ``threshold`` alike
+    (`token_similarity`); a word is never covered by an initial (``Axient`` / ``John A.
+    Cuomo``), only the reverse."""
+    return all(
+        any(token_similarity(s, t) >= threshold and (len(t) > 1 or len(s) == 1) for t in long_)
+        for s in short
+    )
+
+
 def shapes(joined: list[str], words: tuple[str, ...]) -> tuple[list[str], list[str], bytes]:
     """`shapes_python`, in C when the extension is built (the same values)."""
     if _compiled is not None:

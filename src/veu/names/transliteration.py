@@ -126,6 +126,7 @@ _BARE = frozenset(
 )  # fmt: skip
 
 
+@lru_cache(maxsize=20_000)
 def transliterable(han: str) -> bool:
     """Whether a stretch of Han characters may be a foreign name written by sound (a given name
     of `COMMON_NAMES` always: 大卫, David, has a character the tables do not)."""

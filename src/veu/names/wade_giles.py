@@ -18,6 +18,7 @@ Muhsin, is made of Wade-Giles syllables too, but its name is not.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from functools import lru_cache
 
@@ -37,15 +38,24 @@ def _readings() -> dict[str, tuple[str, ...]]:
 READINGS = _readings()
 
 
-@lru_cache(maxsize=65536)
+# The letters Wade-Giles syllables are written with: a name with any other (b, d, q, v, x, a
+# digit, a letter not ASCII) is no Wade-Giles, which is told without cutting its words.
+_OTHER_LETTERS = re.compile(f"[^{''.join(sorted(set(''.join(READINGS))))}]")
+
+
 def wade_giles_syllables(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...] | None:
     """Each word of a name in Wade-Giles cut into its syllables, when the name is in
     Wade-Giles: of two words or more, each of at most three Wade-Giles syllables, and one at
     least no pinyin as written (no pinyin syllable, nor run of them: Hsi, Tse, Chin). Else None:
     Chen Li is pinyin, and is not read as Zhen Li; in AL-FADHLI, Muhsin or Kaohsiung
     Shipbuilding, a word is no Wade-Giles, and Muhsin alone is one word."""
-    if len(tokens) < 2:
+    if len(tokens) < 2 or _OTHER_LETTERS.search("".join(tokens)):
         return None
+    return _wade_giles_syllables(tokens)
+
+
+@lru_cache(maxsize=65536)
+def _wade_giles_syllables(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...] | None:
     words = tuple(map(_syllables, tokens))
     if not all(words):
         return None
