@@ -68,41 +68,42 @@ static int whole_buffer(Py_buffer *view, Py_ssize_t itemsize, const char *name) 
     return 1;
 }
 
+/* An id's running sum and whether a posting has touched it, side by side: one place in memory
+ * to reach for each id of a posting, not two (the ids fall all over an array of a million). */
+typedef struct {
+    float sum;
+    uint32_t touched;
+} Slot;
+
 PyDoc_STRVAR(top_weighted_doc,
-"top_weighted(ids, bounds, weights, sums, flags, out, limit) -> int\n\n"
+"top_weighted(ids, bounds, weights, slots, out, limit) -> int\n\n"
 "Sum the weight of each posting ids[bounds[2k]:bounds[2k+1]] (int32 ids, int64 bounds,\n"
-"float64 weights, summed in float32) into the float32 array sums, marking touched ids in the\n"
-"uint8 array flags; write into the int32 array out the (at most) limit touched ids with the\n"
-"largest sums (ties: smaller id first), in ascending order of id; leave sums and flags zero\n"
-"again. Returns how many ids were written.");
+"float64 weights, summed in float32) into the slots (8 bytes an id: its float32 sum, then a\n"
+"uint32 marking it touched); write into the int32 array out the (at most) limit touched ids\n"
+"with the largest sums (ties: smaller id first), in ascending order of id; leave the slots\n"
+"zero again. Returns how many ids were written.");
 
 static PyObject *top_weighted(PyObject *self, PyObject *args) {
-    Py_buffer ids, bounds, weights, sums, flags, out;
+    Py_buffer ids, bounds, weights, slots, out;
     Py_ssize_t limit;
     (void)self;
-    if (!PyArg_ParseTuple(args, "y*y*y*w*w*w*n", &ids, &bounds, &weights, &sums, &flags, &out,
-                          &limit))
+    if (!PyArg_ParseTuple(args, "y*y*y*w*w*n", &ids, &bounds, &weights, &slots, &out, &limit))
         return NULL;
     PyObject *result = NULL;
     int32_t *touched = NULL;
     Scored *scored = NULL;
     if (!whole_buffer(&ids, 4, "ids") || !whole_buffer(&bounds, 16, "bounds") ||
-        !whole_buffer(&weights, 8, "weights") || !whole_buffer(&sums, 4, "sums") ||
+        !whole_buffer(&weights, 8, "weights") || !whole_buffer(&slots, 8, "slots") ||
         !whole_buffer(&out, 4, "out"))
         goto done;
     const int32_t *id = ids.buf;
     const int64_t *bound = bounds.buf;
     const double *weight = weights.buf;
-    float *sum = sums.buf;
-    uint8_t *flag = flags.buf;
+    Slot *slot = slots.buf;
     int32_t *dest = out.buf;
-    Py_ssize_t n_ids = ids.len / 4, postings = bounds.len / 16, size = sums.len / 4;
+    Py_ssize_t n_ids = ids.len / 4, postings = bounds.len / 16, size = slots.len / 8;
     if (weights.len / 8 != postings) {
         PyErr_SetString(PyExc_ValueError, "one weight is needed for each posting");
-        goto done;
-    }
-    if (flags.len < size) {
-        PyErr_SetString(PyExc_ValueError, "flags is shorter than sums");
         goto done;
     }
     Py_ssize_t total = 0;
@@ -115,14 +116,6 @@ static PyObject *top_weighted(PyObject *self, PyObject *args) {
         }
         total += (Py_ssize_t)(end - start);
     }
-    for (Py_ssize_t k = 0; k < postings; k++) {  /* every id must index sums */
-        for (int64_t i = bound[2 * k]; i < bound[2 * k + 1]; i++) {
-            if (id[i] < 0 || id[i] >= size) {
-                PyErr_Format(PyExc_ValueError, "id %d outside the %zd sums", (int)id[i], size);
-                goto done;
-            }
-        }
-    }
     touched = PyMem_Malloc(sizeof(int32_t) * (size_t)(total > 0 ? total : 1));
     if (touched == NULL) {
         PyErr_NoMemory();
@@ -133,11 +126,16 @@ static PyObject *top_weighted(PyObject *self, PyObject *args) {
         float w = (float)weight[k];
         for (int64_t i = bound[2 * k]; i < bound[2 * k + 1]; i++) {
             int32_t x = id[i];
-            if (!flag[x]) {
-                flag[x] = 1;
+            if (x < 0 || x >= size) { /* every id must index the slots */
+                PyErr_Format(PyExc_ValueError, "id %d outside the %zd sums", (int)x, size);
+                goto reset;
+            }
+            Slot *at = &slot[x];
+            if (!at->touched) {
+                at->touched = 1;
                 touched[n++] = x;
             }
-            sum[x] += w;
+            at->sum += w;
         }
     }
     Py_ssize_t keep = n < limit ? n : (limit > 0 ? limit : 0);
@@ -154,7 +152,7 @@ static PyObject *top_weighted(PyObject *self, PyObject *args) {
             goto reset;
         }
         for (Py_ssize_t i = 0; i < n; i++) {
-            scored[i].value = sum[touched[i]];
+            scored[i].value = slot[touched[i]].sum;
             scored[i].id = touched[i];
         }
         select_first(scored, n, keep);
@@ -163,18 +161,14 @@ static PyObject *top_weighted(PyObject *self, PyObject *args) {
     qsort(dest, (size_t)keep, sizeof(int32_t), by_id);
     result = PyLong_FromSsize_t(keep);
 reset:
-    for (Py_ssize_t i = 0; i < n; i++) {
-        sum[touched[i]] = 0.0f;
-        flag[touched[i]] = 0;
-    }
+    for (Py_ssize_t i = 0; i < n; i++) slot[touched[i]] = (Slot){0.0f, 0};
 done:
     PyMem_Free(touched);
     PyMem_Free(scored);
     PyBuffer_Release(&ids);
     PyBuffer_Release(&bounds);
     PyBuffer_Release(&weights);
-    PyBuffer_Release(&sums);
-    PyBuffer_Release(&flags);
+    PyBuffer_Release(&slots);
     PyBuffer_Release(&out);
     return result;
 }

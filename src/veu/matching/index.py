@@ -389,7 +389,7 @@ class ScreeningIndex:
         if len(ids) <= FULL_SCORE_LIMIT:
             return ids
         names = self.names
-        joined = [names.tokens[i] for i in ids]
+        joined = list(_pick(*ids)(names.tokens))  # more than one: a tuple
         words = set(query.tokens)
         skeletons, orderless, within = shapes(joined, tuple(sorted(words)))
         estimate = process.cdist([query.skeleton], skeletons, scorer=Indel.normalized_similarity)[0]
@@ -400,7 +400,7 @@ class ScreeningIndex:
         if not query.han:  # through the reading by consonants of a name in Arabic script
             self._read_by_consonants(query, ids, joined, orderless, estimate)
         if query.han:  # a name without Han characters scores 0 here, which changes nothing
-            hans = [names.hans[i] for i in ids]
+            hans = list(_pick(*ids)(names.hans))
             han = process.cdist([query.han], hans, scorer=Indel.normalized_similarity)[0]
             np.maximum(estimate, han, out=estimate)
             english = glossed(query.original, ())

@@ -31,15 +31,26 @@ _SCRATCH = threading.local()
 
 
 def _scratch(size: int) -> tuple[np.ndarray, np.ndarray]:
-    """Two zeroed arrays of ``size`` for this thread, sums and flags (a query writes into them
-    only where its postings point and zeroes those places again, so its cost follows the
-    postings, not the index's size)."""
+    """Two zeroed arrays of ``size`` for this thread, sums and flags, for the numpy code (a
+    query writes into them only where its postings point and zeroes those places again, so its
+    cost follows the postings, not the index's size)."""
     sums: np.ndarray | None = getattr(_SCRATCH, "sums", None)
     if sums is None or len(sums) < size:
         sums = np.zeros(size, dtype=np.float32)
         _SCRATCH.sums = sums
         _SCRATCH.flags = np.zeros(size, dtype=np.uint8)
     return sums[:size], _SCRATCH.flags[:size]
+
+
+def _slots(size: int) -> np.ndarray:
+    """The C loop's zeroed scratch for this thread: 8 bytes an id (its float32 sum and a
+    uint32 flag side by side, so that each id of a posting is one place in memory to reach),
+    zeroed again after each query."""
+    slots: np.ndarray | None = getattr(_SCRATCH, "slots", None)
+    if slots is None or len(slots) < 2 * size:
+        slots = np.zeros(2 * size, dtype=np.float32)
+        _SCRATCH.slots = slots
+    return slots[: 2 * size]
 
 
 def choose_postings(lengths: np.ndarray) -> np.ndarray:
@@ -66,9 +77,8 @@ def top_weighted(
     weights = np.ascontiguousarray(weights, dtype=np.float64)
     if compiled_top_weighted is None or ids.dtype != np.int32 or not ids.flags.c_contiguous:
         return top_weighted_python(ids, bounds, weights, size, limit)
-    sums, flags = _scratch(size)
     out = np.empty(max(0, limit), dtype=np.int32)
-    count = compiled_top_weighted(ids, bounds, weights, sums, flags, out, limit)
+    count = compiled_top_weighted(ids, bounds, weights, _slots(size), out, limit)
     return out[:count]
 
 
