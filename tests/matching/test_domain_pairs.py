@@ -12,7 +12,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from veu.matching import Entity, Query, ScreeningIndex, score_entities, score_names
-from veu.model import Listing, Name
+from veu.model import Listing, Name, PartyKind
 from veu.names import normalise
 from veu.services.policies import DEFAULT_PACK, all_packs
 
@@ -22,7 +22,7 @@ GROUPS = {
     "generic_words", "numbered_units", "abbreviations", "word_order", "han_pinyin",
     "legal_form_only", "persons", "typos", "look_alike", "titles", "legal_forms", "countries",
     "lineage", "han_english", "han_characters", "han_sound", "romanisation", "russian",
-    "given_names", "transliteration",
+    "given_names", "transliteration", "middle_names",
 }  # fmt: skip
 
 
@@ -55,7 +55,8 @@ def test_the_suite_is_large_and_covers_every_kind() -> None:
 
 @pytest.mark.parametrize("pair", PAIRS, ids=[f"{p.group}:{p.left}|{p.right}" for p in PAIRS])
 def test_every_pair_is_right_at_the_match_threshold(pair: Pair) -> None:
-    names = score_names(normalise(pair.left), normalise(pair.right)).score
+    person = pair.schema_ == "Person"  # as a listed person's names are scored
+    names = score_names(normalise(pair.left), normalise(pair.right), person=person).score
     assert (names >= MATCH) == pair.match, names
     left = Entity.model_validate({"schema": pair.schema_, "properties": {"name": [pair.left]}})
     right = Entity.model_validate({"schema": pair.schema_, "properties": {"name": [pair.right]}})
@@ -65,7 +66,11 @@ def test_every_pair_is_right_at_the_match_threshold(pair: Pair) -> None:
 def test_the_index_finds_every_true_match() -> None:
     listings = [
         Listing(
-            id=f"suite:{i}", list_id="suite", party_id=f"suite:{i}", names=(Name(value=p.right),)
+            id=f"suite:{i}",
+            list_id="suite",
+            party_id=f"suite:{i}",
+            kind=PartyKind.person if p.schema_ == "Person" else PartyKind.company,
+            names=(Name(value=p.right),),
         )
         for i, p in enumerate(PAIRS)
     ]

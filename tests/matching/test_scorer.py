@@ -302,3 +302,54 @@ def test_a_middle_initial_left_out_costs_its_letter_only() -> None:
     assert score("William G. Frost", "William W. Frost") < MATCH
     assert score("Hans O. Friedrich", "Hans Joachim Friedrich") < MATCH
     assert score("Citigroup Capital Trust I", "Citigroup Capital Trust II") < REVIEW
+
+
+def person(a: str, b: str) -> float:
+    return score_names(normalise(a), normalise(b), person=True).score
+
+
+def test_a_persons_middle_names_left_out_are_read_without_them() -> None:
+    """David Sutton / David Keith Sutton (v14): a person's name leaving out up to two middle
+    names between the same first and last names matches, a little lower the more it leaves out,
+    surname first or not; MOFCOM writes 大卫·萨顿 for David Keith Sutton. Only for persons (a
+    company's middle word is part of its name), not past another surname, not two middle names
+    left out of three, not in a name that writes a word twice (its tokens hold it once), and
+    not in names in pinyin (Li Ming is not Li Xiao Ming)."""
+    one, two = (
+        person("David Sutton", "David Keith Sutton"),
+        person("Janan Agha", "Janan Mohammad Ahmed Agha"),
+    )
+    assert one >= MATCH
+    assert MATCH <= two < one
+    assert person("David Keith Sutton", "David Sutton") == one
+    assert person("David Sutton", "SUTTON, David Keith") == one
+    assert person("SUTTON, David", "David Keith Sutton") == one
+    assert person("大卫·萨顿", "David Keith Sutton") >= MATCH
+    assert person("大卫·萨顿", "David Keith Sutton") < person("大卫·萨顿", "David Sutton")
+    explanation = score_names(
+        normalise("David Sutton"), normalise("David Keith Sutton"), person=True
+    ).explanation
+    assert explanation["middle_names"]["left_out"] == ["keith"]
+    assert explanation["middle_names"]["read_as"] == "david sutton"
+    assert score("David Sutton", "David Keith Sutton") < MATCH  # not a person's: as before
+    assert person("David Sutter", "David Keith Sutton") < REVIEW
+    assert person("Mohammad Jan", "Mohammad Kabir Ahmad Zahir Jan") < MATCH
+    assert person("Abdul Kabir Abdul Jan", "Abdul Kabir Mohammad Jan") < MATCH
+    assert person("Li Ming", "Li Xiao Ming") < MATCH
+
+
+def test_middle_names_are_looked_for_between_the_first_and_last_words() -> None:
+    from veu.matching.tokens import middle_names
+
+    assert middle_names(("david", "sutton"), ("david", "keith", "sutton")) == (
+        ("david", "sutton"),
+        ("keith",),
+    )
+    assert middle_names(("anna", "maria", "weber"), ("anna", "lena", "maria", "weber")) == (
+        ("anna", "maria", "weber"),
+        ("lena",),
+    )
+    assert middle_names(("anna", "maria", "weber"), ("anna", "lena", "weber", "klein")) is None
+    assert middle_names(("david",), ("david", "sutton")) is None  # one word: no first and last
+    assert middle_names(("david", "sutton"), ("david", "k", "sutton")) is None  # an initial
+    assert middle_names(("li", "ming"), ("li", "xiao", "ming")) is None

@@ -173,3 +173,13 @@ def test_an_english_query_finds_chinese_names_by_sound() -> None:
 def test_common_given_names_are_read_whatever_their_characters(chinese: str, english: str) -> None:
     # 大, 廉 and 得 are not of the transliteration tables: these names were never read (v8)
     assert score_names(normalise(chinese), normalise(english)).score >= MATCH
+
+
+def test_mc_is_said_mac_as_chinese_writes_it() -> None:
+    """麦克 (mai ke) writes Mc as it writes Mac: McDonnell, McCaul, McGovern sound like their
+    names in Chinese (麦克唐奈 beside McDonnell was 0.745, under the threshold)."""
+    assert sound_of_latin("mcdonnell").startswith("MaK")
+    assert sound_of_latin("mcdonnell") == sound_of_latin("macdonnell")
+    assert sounds_like("麦克唐奈", "mcdonnell") >= SOUND_THRESHOLD
+    assert sounds_like("麦戈文", "mcgovern") >= SOUND_THRESHOLD
+    assert sound_of_latin("mca") == "MKa"  # too short to be a name beginning Mc

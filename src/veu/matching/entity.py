@@ -49,6 +49,7 @@ COUNTRY_PROPERTIES = ("country", "nationality", "citizenship", "jurisdiction", "
 PERSON_SCHEMAS = frozenset({"Person"})
 ORGANISATION_SCHEMAS = frozenset({"Company", "Organization", "LegalEntity", "PublicBody"})
 THING_SCHEMAS = frozenset({"Vessel", "Airplane"})
+_NOT_PERSONS = ORGANISATION_SCHEMAS - {"LegalEntity"} | THING_SCHEMAS
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 # Every FollowTheMoney schema and its properties (bench/ftm_schemata.py regenerates the file).
 FTM_SCHEMATA: dict[str, frozenset[str]] = {
@@ -198,11 +199,12 @@ def names(a: Entity, b: Entity) -> FeatureResult:
     left, right = a.normal_names, b.normal_names
     if not left or not right:
         return FeatureResult(0.0, {"reason": "an entity has no distinctive name"})
+    person = _persons(a, b)
     same = a.name_positions.keys() & b.name_positions.keys()
     if same:  # a name both have, once normalised: it scores 1, nothing scores more
         i = min(a.name_positions[key] for key in same)
         j = b.name_positions[(left[i].tokens, left[i].han)]
-        explanation = score_names(left[i], right[j]).explanation
+        explanation = score_names(left[i], right[j], person=person).explanation
         return FeatureResult(
             1.0, {"left": left[i].original, "right": right[j].original, "features": explanation}
         )
@@ -223,13 +225,22 @@ def names(a: Entity, b: Entity) -> FeatureResult:
     for estimate, i, j in order[:NAME_SHORTLIST]:
         if best is not None and (best[0] >= 1.0 or estimate + ESTIMATE_SLACK < best[0]):
             break  # estimates are within the slack of full scores: this pair cannot win
-        score = score_names(left[i], right[j], explain=False).score
+        score = score_names(left[i], right[j], explain=False, person=person).score
         if best is None or score > best[0]:
             best = (score, left[i], right[j])
     assert best is not None
     score, x, y = best
-    explanation = score_names(x, y).explanation
+    explanation = score_names(x, y, person=person).explanation
     return FeatureResult(score, {"left": x.original, "right": y.original, "features": explanation})
+
+
+def _persons(a: Entity, b: Entity) -> bool:
+    """Whether two entities' names are a person's (one is a Person, neither an organisation:
+    a LegalEntity may be either), whose middle names one may leave out."""
+    schemas = {a.schema_, b.schema_}
+    return bool(schemas & PERSON_SCHEMAS) and not (
+        schemas & (ORGANISATION_SCHEMAS - {"LegalEntity"})
+    )
 
 
 def _gloss_estimates(

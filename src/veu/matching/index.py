@@ -32,7 +32,7 @@ from veu.matching.postings import GramDoor, Postings, join_strings, split_string
 from veu.matching.scorer import score_names
 from veu.matching.tables import LazyListings, ListingKeys, NameTable, is_initial
 from veu.matching.tokens import PHONETIC_MIN_LENGTH, phonetic_key, shapes
-from veu.model import Identifier, Listing
+from veu.model import Identifier, Listing, PartyKind
 from veu.names import NormalName, normalise
 from veu.names.abjad import MIN_CONSONANTS, consonants, fitted, in_arabic_script
 from veu.names.acronyms import with_acronyms
@@ -64,7 +64,7 @@ ALIKE_CANDIDATES = 50
 CONSONANT_KEY = "#"
 ABJAD_KEY = "="
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
-INDEX_FORMAT = 24  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 25  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -130,7 +130,7 @@ class ScreeningIndex:
                 if normal.empty:
                     continue
                 nid = len(self.names)
-                self.names.append(normal)
+                self.names.append(normal, person=listing.kind == PartyKind.person)
                 owner.append(li)
                 words = set(normal.tokens)
                 (abjad_words if in_arabic_script(normal.scripts) else other_words).update(words)
@@ -529,17 +529,19 @@ class ScreeningIndex:
         matched: dict[int, int] = {}  # listing -> that name's id
         if not normal.empty:
             names = self.names
-            seen: dict[tuple[str, str], float] = {}  # a name's score depends on these alone
+            seen: dict[tuple[str, str, bool], float] = {}  # a name's score depends on these alone
             found, sounded = self._candidates(normal, min_score, fuzzy=fuzzy)
             shortlisted = self.shortlist(normal, found, sounded)
             for nid in self._with_wade_giles(normal, shortlisted, min_score, fuzzy=fuzzy):
                 li = int(self.owner[nid])
                 if li in best or scores.get(li, 0.0) >= 1.0:
                     continue
-                key = (names.tokens[nid], names.hans[nid])
+                person = names.persons[nid] == 1
+                key = (names.tokens[nid], names.hans[nid], person)
                 score = seen.get(key, -1.0)
                 if score < 0.0:  # the same name on several lists is scored once
-                    score = seen[key] = score_names(normal, names[nid], explain=False).score
+                    scored = score_names(normal, names[nid], explain=False, person=person)
+                    score = seen[key] = scored.score
                 current = scores.get(li, -1.0)
                 if score > current or (score == current and nid < matched[li]):
                     scores[li] = score
@@ -563,7 +565,10 @@ class ScreeningIndex:
                 hits.append(best[li])
                 continue
             nid = matched[li]
-            explanation = score_names(normal, self.names[nid]).explanation if explain else {}
+            person = self.names.persons[nid] == 1
+            explanation = (
+                score_names(normal, self.names[nid], person=person).explanation if explain else {}
+            )
             if li in conflicts:
                 explanation[COUNTRY_FEATURE.name] = conflicts[li]
             hits.append(Hit(self.listings[li], score, self.names[nid].original, explanation))

@@ -10,18 +10,20 @@ compared through its English gloss (`veu.names.gloss`), and the better of the tw
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from veu.matching.features import NAME_FEATURES, Combination, Feature
-from veu.names import NormalName
+from veu.matching.tokens import middle_names
+from veu.names import NormalName, normalise
 from veu.names.abjad import consonants, fitted, in_arabic_script
 from veu.names.given_names import SPELLING, read_given_names
 from veu.names.gloss import by_sound, glossed
 from veu.names.wade_giles import reading as wade_giles_reading
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "13"
+ALGORITHM_VERSION = "14"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
 # The features scored, by whether both names are written in Chinese (the Han characters are then
 # compared, not their pinyin) and whether an explanation is asked for (without one, information
@@ -45,12 +47,16 @@ class NameScore:
     explanation: dict[str, Any]
 
 
-def score_names(query: NormalName, candidate: NormalName, *, explain: bool = True) -> NameScore:
+def score_names(
+    query: NormalName, candidate: NormalName, *, explain: bool = True, person: bool = False
+) -> NameScore:
     """Score two normalised names in 0..1 and say, feature by feature, why (without
     ``explain``, the same score and an empty explanation: for ranking many candidates). A name
     written in Chinese beside one that is not is also scored through its English gloss
     (通用动力陆地系统公司 / General Dynamics Land Systems); the better score counts, and the
-    explanation then shows the gloss."""
+    explanation then shows the gloss. ``person``: the names are a person's (a listed person's,
+    or an entity's of the Person schema), whose middle names one may leave out
+    (`_through_middle_names`)."""
     direct = _score_names(query, candidate, explain=explain)
     if query.empty or candidate.empty:
         return direct
@@ -58,27 +64,57 @@ def score_names(query: NormalName, candidate: NormalName, *, explain: bool = Tru
         return _through_consonants(query, candidate, direct, explain=explain)
     if not query.han and not candidate.han:
         best = _through_wade_giles(query, candidate, direct, explain=explain)
-        return _through_given_names(query, candidate, best, explain=explain)
+        best = _through_given_names(query, candidate, best, explain=explain)
+        return _through_middle_names(query, candidate, best, explain=explain) if person else best
     if bool(query.han) == bool(candidate.han):
         return direct
     chinese, other = (query, candidate) if query.han else (candidate, query)
     english = glossed(chinese.original, other.tokens)
     if english is None:
         return direct
-    pair = (english, other) if chinese is query else (other, english)
+    best = _through_gloss(chinese, english, other, other, direct, query is chinese, explain=explain)
+    read = middle_names(english.tokens, _given_first(other)) if person else None
+    if read is not None:  # 大卫·萨顿, David Keith Sutton: Chinese writes no middle names
+        tokens, left_out = read
+        middle = {"read_as": " ".join(tokens), "left_out": list(left_out)}
+        best = _through_gloss(
+            chinese, english, other, other.read_as(tokens, other.scripts), best,
+            query is chinese, explain=explain, middle=middle,
+        )  # fmt: skip
+    return best
+
+
+def _through_gloss(
+    chinese: NormalName,
+    english: NormalName,
+    other: NormalName,
+    compared: NormalName,
+    best: NameScore,
+    query_side: bool,
+    *,
+    explain: bool,
+    middle: dict[str, Any] | None = None,
+) -> NameScore:
+    """``best``, or the score of ``english`` (the gloss of ``chinese``, fitted to ``other``)
+    beside ``compared`` (``other``, or ``other`` read without the ``middle`` names the Chinese
+    leaves out) less the gloss's penalties, when that is higher; its explanation then shows the
+    gloss (and the middle names left out)."""
+    pair = (english, compared) if query_side else (compared, english)
     through = _score_names(*pair, explain=explain)
     sounded = by_sound(chinese.original, other.tokens)
-    letters = max(1, len(other.skeleton))
-    unlike = UNLIKE_ONE_WORD if len(other.tokens) == 1 else UNLIKE_WORDS
+    letters = max(1, len(compared.skeleton))
+    unlike = UNLIKE_ONE_WORD if len(compared.tokens) == 1 else UNLIKE_WORDS
     penalty = GLOSS_PENALTY + sum(
         SOUND_PENALTY + unlike * (1 - alike) * len(word) / letters for _, word, alike in sounded
     )
+    if middle is not None:
+        penalty += MIDDLE_NAME_PENALTY_CHINESE * len(middle["left_out"])
     score = max(0.0, through.score - penalty)
-    if score <= direct.score:
-        return direct
+    if score <= best.score:
+        return best
     if explain:
         through.explanation["gloss"] = {
-            "side": "query" if chinese is query else "candidate",
+            "side": "query" if query_side else "candidate",
             "english": " ".join(english.tokens),
             "penalty": round(penalty, 4),
         }
@@ -86,6 +122,8 @@ def score_names(query: NormalName, candidate: NormalName, *, explain: bool = Tru
             through.explanation["gloss"]["by_sound"] = {
                 han: {"english": word, "alike": round(alike, 4)} for han, word, alike in sounded
             }
+        if middle is not None:
+            through.explanation["gloss"]["middle_names"] = middle
     return NameScore(score, through.explanation)
 
 
@@ -232,6 +270,63 @@ def _through_given_names(
         best, query.read_as(tokens), candidate, "query", "given_names", detail,
         GIVEN_NAME_PENALTY, cap, explain=explain,
     )  # fmt: skip
+
+
+# A person's name read without the middle names the other leaves out (`middle_names`: David
+# Sutton beside David Keith Sutton): this much lower, and this much more for each word left out,
+# since a middle name is evidence, if weak, of another person of the same first and last names.
+# Beside a name written in Chinese, which writes no foreign person's middle names (大卫·萨顿 is
+# David Keith Sutton on MOFCOM's list), their absence is no such evidence: only a little for
+# each word left out, so that a name leaving out fewer comes first.
+MIDDLE_NAMES_PENALTY = 0.04
+MIDDLE_NAME_PENALTY = 0.02
+MIDDLE_NAME_PENALTY_CHINESE = 0.01
+
+
+def _through_middle_names(
+    query: NormalName, candidate: NormalName, best: NameScore, *, explain: bool
+) -> NameScore:
+    """`score_names` of two persons' names, one of which leaves out middle names of the other
+    (`veu.matching.tokens.middle_names`): also the longer read without them, beside the
+    shorter; the better score counts. Not for a name that writes a word twice (ABDUL KABIR
+    ABDUL JAN, SAIF AL-DIN AL-RAWI): its tokens hold the word once, and the name read so would
+    seem to leave out a middle name it has (ABDUL KABIR MOHAMMAD JAN is another person)."""
+    if len(query.tokens) == len(candidate.tokens):  # the quick answer: neither is the longer
+        return best
+    for side, (this, other) in (("query", (query, candidate)), ("candidate", (candidate, query))):
+        read = middle_names(_given_first(other), _given_first(this))
+        if read is None or _repeats_a_word(query) or _repeats_a_word(candidate):
+            continue
+        tokens, left_out = read
+        detail = {"side": side, "read_as": " ".join(tokens), "left_out": list(left_out)}
+        penalty = MIDDLE_NAMES_PENALTY + MIDDLE_NAME_PENALTY * len(left_out)
+        best = _through(
+            best, this.read_as(tokens, this.scripts), other, side, "middle_names", detail,
+            penalty, 1.0, explain=explain,
+        )  # fmt: skip
+    return best
+
+
+_WORD = re.compile(r"\w+")
+_SURNAME_FIRST = re.compile(r"^([^,]+),[^,]+$")  # SUTTON, David Keith: one comma, a surname before
+
+
+def _given_first(name: NormalName) -> tuple[str, ...]:
+    """A person's name's tokens, given names first, as the words in which middle names are
+    looked for: a name written surname first before a comma (SUTTON, David Keith; AL-ZAWAHIRI,
+    Ayman) has its surname's words moved to the end."""
+    found = _SURNAME_FIRST.match(name.original)
+    if found is None:
+        return name.tokens
+    surname = len(normalise(found.group(1)).tokens)
+    if not 0 < surname < len(name.tokens):
+        return name.tokens
+    return (*name.tokens[surname:], *name.tokens[:surname])
+
+
+def _repeats_a_word(name: NormalName) -> bool:
+    words = _WORD.findall(name.original.lower())
+    return len(set(words)) < len(words)
 
 
 def reading_beside(name: NormalName, other: NormalName) -> tuple[str, ...] | None:

@@ -42,8 +42,9 @@ class NameTable:
         self.sounds: dict[int, frozenset[str]] = {}
         self.sounded = bytearray()  # 1 where the name has sound keys
         self.abjad = bytearray()  # 1 where the name is written in Arabic script alone
+        self.persons = bytearray()  # 1 where the name is a person's (middle names may be left out)
 
-    def append(self, normal: NormalName) -> None:
+    def append(self, normal: NormalName, *, person: bool = False) -> None:
         self.originals.append(normal.original)
         self.tokens.append(" ".join(normal.tokens))
         self.hans.append(normal.han)
@@ -55,6 +56,7 @@ class NameTable:
             self.sounds[len(self.sounded)] = keys
         self.sounded.append(bool(keys))
         self.abjad.append(in_arabic_script(normal.scripts))
+        self.persons.append(person)
 
     def __len__(self) -> int:
         return len(self.originals)
@@ -81,6 +83,7 @@ class NameTable:
             "glossed": self.glossed,
             "sounded": self.sounded,
             "abjad": self.abjad,
+            "persons": self.persons,
             "sounds": self.sounds,
         }
 
@@ -89,6 +92,7 @@ class NameTable:
         self.glossed = state.pop("glossed")
         self.sounded = state.pop("sounded")
         self.abjad = state.pop("abjad")
+        self.persons = state.pop("persons")
         self.sounds = state.pop("sounds")
         for key, value in state.items():
             setattr(self, key, split_strings(value))

@@ -201,7 +201,8 @@ def sound_of_latin(word: str) -> str:
     """The sounds of a word in Latin letters, as Chinese would hear it: silent letters left
     out (a final e, gh, the k of kn), an r that no vowel follows soft (R: Chinese drops it from
     Martin, 马丁, and writes it in Sergey, 谢尔盖), c and g
-    soft before e, i, y, and the vowels (a, e, i, o, u) kept."""
+    soft before e, i, y, a first Mc said Mac (麦克唐奈, McDonnell: MKToNeL was 0.745 alike, under
+    `SOUND_THRESHOLD`), and the vowels (a, e, i, o, u) kept."""
     w = _DOUBLED.sub(r"\1", word.lower())
     if len(w) > 3 and w.endswith("e") and w[-2] not in _VOWELS:
         w = w[:-1]
@@ -210,6 +211,8 @@ def sound_of_latin(word: str) -> str:
     n = len(w)
     if w.startswith(("kn", "wr")):
         i = 1
+    elif w.startswith("mc") and n > 3:  # Mc is Mac (McDonnell, 麦克唐奈; McCaul, 麦考尔)
+        out, i = "MaK", 2
     while i < n:
         c = w[i]
         nxt = w[i + 1] if i + 1 < n else ""
