@@ -216,3 +216,13 @@ def test_latin_text_before_a_name_read_by_sound_is_not_written_twice() -> None:
     assert read[:3] == ["l3harris", "maritime", "services"]
     # a word that does not begin with it keeps it
     assert (gloss("L3哈里斯公司", ("l3", "harris")) or "").split()[:2] == ["L3", "harris"]
+
+
+def test_a_translation_may_begin_a_word_the_other_name_joins() -> None:
+    """High Point Aerotechnologies (MOFCOM's 高点航空技术公司): English joins what Chinese writes
+    apart, so a translation fits the other name when it begins one of its words, where none is
+    one of its words; a word written whole still fits first, and three letters are too few."""
+    assert gloss("高点航空技术公司", ("high", "point", "aerotechnologies")) is not None
+    assert " aero " in gloss("高点航空技术公司", ("high", "point", "aerotechnologies"))
+    assert " aviation " in gloss("航空技术", ("aviation", "aerotech"))  # whole words first
+    assert " aviation " in gloss("航空技术", ("high", "point"))  # nothing fits: the usual

@@ -57,6 +57,10 @@ _GLOSSARY = """
 基金会 foundation
 项目 project
 人权 human rights
+倡导 advocacy|advocates
+维吾尔 uyghur|uighur|uygur
+世界 world|global
+代表大会 congress|assembly
 联盟 alliance|coalition|union
 论坛 forum
 政府 government
@@ -244,7 +248,7 @@ _GLOSSARY = """
 空气动力 aerodynamics|aerodynamic
 发动机 engines|engine
 涡轮 turbine|turbines
-无人机 drones|drone|unmanned aerial vehicle|uav|uas
+无人机 drones|drone|unmanned aerial vehicle|unmanned aerial|unmanned aircraft|uav|uas
 无人 unmanned
 飞行 flight
 飞机 aircraft
@@ -587,6 +591,8 @@ def _gloss(
                     out.append(f" {sound[0]} ")
                 continue
             fitting = [a for a in alternatives if all(w in words for w in a.split())]
+            if not fitting and other:  # or words the other joins to more (Aerotechnologies)
+                fitting = [a for a in alternatives if all(_begins(w, other) for w in a.split())]
             if fitting or not other or alternatives not in _UNWRITTEN_FORMS:
                 chosen = max(fitting, key=lambda a: len(a.split()), default=alternatives[0])
             else:  # a legal form the other does not write
@@ -596,6 +602,16 @@ def _gloss(
     if not translated and not sounded:
         return None  # only pinyin: the name as it is, compared already
     return "".join(out), tuple(sounded)
+
+
+JOINED_MIN = 4  # the fewest letters of a translation that may begin a longer word
+
+
+def _begins(word: str, other: tuple[str, ...]) -> bool:
+    """Whether ``word`` (`JOINED_MIN` letters or more) begins a longer word of ``other``: an
+    English name joins words the Chinese writes apart (High Point Aerotechnologies, 高点航空技术,
+    航空 aero; Alliant Techsystems, 技术 tech; Oceaneering, 海洋 ocean)."""
+    return len(word) >= JOINED_MIN and any(len(o) > len(word) and o.startswith(word) for o in other)
 
 
 def _joined_before(text: str, word: str) -> str:
