@@ -226,3 +226,5 @@ def test_a_translation_may_begin_a_word_the_other_name_joins() -> None:
     assert " aero " in gloss("高点航空技术公司", ("high", "point", "aerotechnologies"))
     assert " aviation " in gloss("航空技术", ("aviation", "aerotech"))  # whole words first
     assert " aviation " in gloss("航空技术", ("high", "point"))  # nothing fits: the usual
+    assert " craft " in gloss("侦察艇有限责任公司", ("reconcraft",))  # ends a word: ReconCraft
+    assert " mining " in gloss("文本矿公司", ("textore",))  # ore: three letters, too few

@@ -60,6 +60,10 @@ _GLOSSARY = """
 倡导 advocacy|advocates
 维吾尔 uyghur|uighur|uygur
 世界 world|global
+国家 national|state|country
+主要 main|major|principal
+繁荣 prosperous|prosperity
+扁平 flat
 代表大会 congress|assembly
 联盟 alliance|coalition|union
 论坛 forum
@@ -107,6 +111,7 @@ _GLOSSARY = """
 国际 international
 全球 global
 环球 universal|global
+环太平洋 pacific rim
 合资 joint venture
 实业 industries|industrial
 企业 enterprises|enterprise
@@ -133,7 +138,7 @@ _GLOSSARY = """
 存储 memory|storage
 中心 center|centre
 实验室 laboratories|laboratory|labs|lab
-大学 university
+大学 university|academy
 工业大学 polytechnical university|university of technology|institute of technology
 理工大学 university of science and technology|institute of technology
 学院 institute|college|academy
@@ -206,6 +211,7 @@ _GLOSSARY = """
 氧化物 oxides|oxide
 有色金属 nonferrous metals|non ferrous metals
 矿业 mining
+矿 mining|mine|minerals|ore
 化工 chemical|chemicals
 能源 energy
 核 nuclear
@@ -251,6 +257,9 @@ _GLOSSARY = """
 无人机 drones|drone|unmanned aerial vehicle|unmanned aerial|unmanned aircraft|uav|uas
 无人 unmanned
 飞行 flight
+急速 rapid
+艇 boat|craft|boats
+舵 rudder
 飞机 aircraft
 商用 commercial
 直升机 helicopters|helicopter
@@ -592,7 +601,7 @@ def _gloss(
                 continue
             fitting = [a for a in alternatives if all(w in words for w in a.split())]
             if not fitting and other:  # or words the other joins to more (Aerotechnologies)
-                fitting = [a for a in alternatives if all(_begins(w, other) for w in a.split())]
+                fitting = [a for a in alternatives if all(_joined(w, other) for w in a.split())]
             if fitting or not other or alternatives not in _UNWRITTEN_FORMS:
                 chosen = max(fitting, key=lambda a: len(a.split()), default=alternatives[0])
             else:  # a legal form the other does not write
@@ -607,11 +616,14 @@ def _gloss(
 JOINED_MIN = 4  # the fewest letters of a translation that may begin a longer word
 
 
-def _begins(word: str, other: tuple[str, ...]) -> bool:
-    """Whether ``word`` (`JOINED_MIN` letters or more) begins a longer word of ``other``: an
-    English name joins words the Chinese writes apart (High Point Aerotechnologies, 高点航空技术,
-    航空 aero; Alliant Techsystems, 技术 tech; Oceaneering, 海洋 ocean)."""
-    return len(word) >= JOINED_MIN and any(len(o) > len(word) and o.startswith(word) for o in other)
+def _joined(word: str, other: tuple[str, ...]) -> bool:
+    """Whether ``word`` (`JOINED_MIN` letters or more) begins or ends a longer word of
+    ``other``: an English name joins words the Chinese writes apart (High Point
+    Aerotechnologies, 高点航空技术, 航空 aero; Alliant Techsystems, 技术 tech; ReconCraft, 侦察艇,
+    艇 craft)."""
+    return len(word) >= JOINED_MIN and any(
+        len(o) > len(word) and (o.startswith(word) or o.endswith(word)) for o in other
+    )
 
 
 def _joined_before(text: str, word: str) -> str:
