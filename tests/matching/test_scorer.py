@@ -353,3 +353,16 @@ def test_middle_names_are_looked_for_between_the_first_and_last_words() -> None:
     assert middle_names(("david",), ("david", "sutton")) is None  # one word: no first and last
     assert middle_names(("david", "sutton"), ("david", "k", "sutton")) is None  # an initial
     assert middle_names(("li", "ming"), ("li", "xiao", "ming")) is None
+
+
+def test_a_number_written_into_a_word_is_a_number() -> None:
+    """APT38 / APT 38 (the SDN writes both): the number is the same, written into a word or
+    not (0.80 in v13, the numbers feature seeing a number on one side only); APT38 / APT39
+    differ by their numbers. A digit between letters stands for a letter (Ig0r Sech1n), and
+    one the other name writes between letters is no number of its own (L3 Harris, L3Harris)."""
+    assert score("APT38", "APT 38") >= MATCH
+    assert score("Unit 8200", "Unit8200") >= MATCH
+    assert score("APT38", "APT39") < REVIEW
+    assert explained("APT38", "APT39")["numbers"]["score"] == 1.0
+    assert "numbers" not in explained("Ig0r Sech1n", "Igor Sechin")
+    assert score("L3Harris Technologies", "L3 Harris Technologies Inc") >= MATCH

@@ -202,15 +202,33 @@ def _alike(a: str, b: str) -> bool:
     return token_similarity(a, b) >= PHONETIC_SIMILARITY
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+def _numbers_of(tokens: tuple[str, ...]) -> tuple[set[str], set[str]]:
+    """The numbers of a name's tokens (each run of digits alone or at either end of a word),
+    and every run of digits they hold."""
+    text = " ".join(tokens)
+    numbers, runs = set(), set()
+    for run in _DIGITS.finditer(text):
+        runs.add(run.group())
+        before, after = text[run.start() - 1 : run.start()], text[run.end() : run.end() + 1]
+        if not (before.isalpha() and after.isalpha()):
+            numbers.add(run.group())
+    return numbers, runs
+
+
 def numbers(query: NormalName, candidate: NormalName) -> FeatureResult:
     """Numbers that differ (``Fund VIII`` / ``Fund IX``, ``Company 23`` / ``Company``,
-    第十四研究所 / 第三十八研究所): numbers, Roman and Chinese numerals in names usually tell
-    entities apart, so a difference costs a lot."""
-    a = {t for t in query.tokens if t.isdigit()}
-    b = {t for t in candidate.tokens if t.isdigit()}
+    第十四研究所 / 第三十八研究所, ``APT38`` / ``APT39``): numbers, Roman and Chinese numerals in
+    names usually tell entities apart, so a difference costs a lot. A number written into a word
+    is a number all the same (``APT38`` / ``APT 38``, ``Unit8200`` / ``Unit 8200``: the same),
+    but not a digit between letters, which stands for a letter (``Ig0r Sech1n``), nor one the
+    other name writes between letters (``L3 Harris`` / ``L3Harris``)."""
+    (a, within_a), (b, within_b) = _numbers_of(query.tokens), _numbers_of(candidate.tokens)
     if query.han and candidate.han:
         a, b = a | han_numbers(query.han), b | han_numbers(candidate.han)
-    if a != b:
+    if (a - within_b) or (b - within_a):
         return FeatureResult(1.0, {"query": sorted(a), "candidate": sorted(b)})
     return FeatureResult(0.0, {})
 
