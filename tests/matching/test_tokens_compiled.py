@@ -151,3 +151,15 @@ def test_covered_in_c_is_covered_in_python(compiled: object, names: list) -> Non
     assert tokens._compiled.covered((), ("a",), 0.85) is True  # nothing to find, as all() says
     assert tokens._compiled.covered(("müller",), ("muller",), 0.85) is None
     assert tokens.covered(("müller",), ("hans", "müller"), 0.85) is True  # Python decides
+
+
+def test_a_final_h_after_a_vowel_is_not_said(compiled: object) -> None:
+    """Usamah / Usama, Hamzah / Hamza: the sound keys agree, in C as in Python."""
+    assert tokens.phonetic_key("usamah") == tokens.phonetic_key("usama")
+    assert tokens.phonetic_key("hamzah") == tokens.phonetic_key("hamza")
+    assert tokens.phonetic_key("shah") == "sha"  # its last h goes, its first stays
+    assert tokens.phonetic_key("khan") == tokens.phonetic_key("han")  # not final: kept as it was
+    pairs = [("usamah", "osama"), ("hamzah", "hamsa"), ("abdullah", "abdulla"), ("noah", "noa")]
+    for a, b in pairs:
+        assert tokens._compiled.similarity(a, b) == tokens.token_similarity_python(a, b)
+    assert tokens.token_similarity("usamah", "osama") == tokens.PHONETIC_SIMILARITY

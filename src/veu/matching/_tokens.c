@@ -111,8 +111,8 @@ static Py_ssize_t levenshtein(const char *a, Py_ssize_t n, const char *b, Py_ssi
 }
 
 /* `phonetic_key` into `out` (room for key_growth * n + 1 bytes; `spare` the same): each rewrite of
- * every occurrence in turn, left to right as str.replace, then e i o u made a, repeats made
- * single. Returns the key's length. */
+ * every occurrence in turn, left to right as str.replace, a final h after a vowel left out, then
+ * e i o u made a, repeats made single. Returns the key's length. */
 static Py_ssize_t phonetic(const char *s, Py_ssize_t n, char *out, char *spare) {
     char *src = out, *dst = spare;
     memcpy(src, s, (size_t)n);
@@ -139,6 +139,9 @@ static Py_ssize_t phonetic(const char *s, Py_ssize_t n, char *out, char *spare) 
             len = k;
         }
     }
+    /* a final h after a vowel is not said (usamah, usama) */
+    if (len > 3 && src[len - 1] == 'h' && strchr("aeiou", src[len - 2]) && src[len - 2] != '\0')
+        len--;
     Py_ssize_t k = 0;
     for (Py_ssize_t i = 0; i < len; i++) {
         char c = src[i];

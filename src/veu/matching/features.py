@@ -225,8 +225,11 @@ def numbers(query: NormalName, candidate: NormalName) -> FeatureResult:
     is a number all the same (``APT38`` / ``APT 38``, ``Unit8200`` / ``Unit 8200``: the same),
     but not a digit between letters, which stands for a letter (``Ig0r Sech1n``), nor one the
     other name writes between letters (``L3 Harris`` / ``L3Harris``)."""
+    both_han = bool(query.han and candidate.han)
+    if not (both_han or _DIGITS.search(query.skeleton) or _DIGITS.search(candidate.skeleton)):
+        return FeatureResult(0.0, {})  # most names: no digit on either side
     (a, within_a), (b, within_b) = _numbers_of(query.tokens), _numbers_of(candidate.tokens)
-    if query.han and candidate.han:
+    if both_han:
         a, b = a | han_numbers(query.han), b | han_numbers(candidate.han)
     if (a - within_b) or (b - within_a):
         return FeatureResult(1.0, {"query": sorted(a), "candidate": sorted(b)})

@@ -76,11 +76,14 @@ PHONETIC_SIMILARITY = 0.85
 def phonetic_key(token: str) -> str:
     """A token's sound, roughly: transliteration variants rewritten (``ph`` → ``f``, ``y`` →
     ``i``, ``q`` → ``k``, ...), every vowel made ``a``, repeated letters made single: the
-    vowels' places stay, their qualities go. ``hussein`` and ``husayn`` both give ``hasan``,
+    vowels' places stay, their qualities go; a final h after a vowel is left out (``usamah``,
+    ``usama``). ``hussein`` and ``husayn`` both give ``hasan``,
     ``mohammed`` and ``muhammad`` ``mahamad``; ``subaru`` (``sabara``) and ``sobar``
     (``sabar``) stay apart."""
     for written, said in _SOUNDS:
         token = token.replace(written, said)
+    if len(token) > 3 and token[-1] == "h" and token[-2] in "aeiou":
+        token = token[:-1]  # a final h after a vowel is not said (Usamah, Usama; Hamzah, Hamza)
     out: list[str] = []
     for ch in token.translate(_VOWELS):
         if not out or ch != out[-1]:

@@ -570,6 +570,7 @@ def _gloss(
     if not parts:
         return None
     words = frozenset(other)
+    spaced = f" {' '.join(other)} "  # the other's words, for `_joined`
     # A name all of whose words are pinyin (CHEN, Shusheng) is compared by its pinyin: a
     # stretch is not read by sound as one of its words (贾森·艾肯, Jason Aiken, read as
     # Shusheng Chen scored 0.88 in veu-names/10).
@@ -601,7 +602,7 @@ def _gloss(
                 continue
             fitting = [a for a in alternatives if all(w in words for w in a.split())]
             if not fitting and other:  # or words the other joins to more (Aerotechnologies)
-                fitting = [a for a in alternatives if all(_joined(w, other) for w in a.split())]
+                fitting = [a for a in alternatives if all(_joined(w, spaced) for w in a.split())]
             if fitting or not other or alternatives not in _UNWRITTEN_FORMS:
                 chosen = max(fitting, key=lambda a: len(a.split()), default=alternatives[0])
             else:  # a legal form the other does not write
@@ -616,14 +617,19 @@ def _gloss(
 JOINED_MIN = 4  # the fewest letters of a translation that may begin a longer word
 
 
-def _joined(word: str, other: tuple[str, ...]) -> bool:
-    """Whether ``word`` (`JOINED_MIN` letters or more) begins or ends a longer word of
-    ``other``: an English name joins words the Chinese writes apart (High Point
-    Aerotechnologies, 高点航空技术, 航空 aero; Alliant Techsystems, 技术 tech; ReconCraft, 侦察艇,
-    艇 craft)."""
-    return len(word) >= JOINED_MIN and any(
-        len(o) > len(word) and (o.startswith(word) or o.endswith(word)) for o in other
-    )
+def _joined(word: str, spaced: str) -> bool:
+    """Whether ``word`` (`JOINED_MIN` letters or more) begins or ends a longer word of the
+    other name (``spaced``: its words between spaces): an English name joins words the Chinese
+    writes apart (High Point Aerotechnologies, 高点航空技术, 航空 aero; Alliant Techsystems, 技术
+    tech; ReconCraft, 侦察艇, 艇 craft)."""
+    if len(word) < JOINED_MIN:
+        return False
+    begins, ends = spaced.find(f" {word}"), spaced.find(f"{word} ")
+    while begins >= 0 and spaced[begins + len(word) + 1] == " ":  # the word itself, not more
+        begins = spaced.find(f" {word}", begins + 1)
+    while ends >= 0 and spaced[ends - 1] == " ":
+        ends = spaced.find(f"{word} ", ends + 1)
+    return begins >= 0 or ends >= 0
 
 
 def _joined_before(text: str, word: str) -> str:
