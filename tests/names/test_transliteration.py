@@ -45,7 +45,11 @@ def test_sounds_are_read_as_chinese_writes_foreign_names() -> None:
     assert sounds_like("马丁", "martin") > 0.9
     assert sounds_like("谢尔盖", "sergey") >= SOUND_THRESHOLD  # where Chinese writes it (尔)
     assert sound_of_han("克里斯托弗") == "KLiSToF"
-    assert sound_of_latin("christopher") == "KLiSToFeR"  # ch before r is hard
+    assert sound_of_latin("christopher") == "KLiSToFR"  # ch before r is hard; -er no vowel
+    assert sound_of_latin("roeder") == "LoeTR"  # 罗德: the unstressed -er has no vowel
+    assert sounds_like("罗德", "roeder") >= SOUND_THRESHOLD
+    assert sound_of_latin("eric") == "eLiK"  # not a final -er
+    assert sound_of_latin("herbert") == "HeRPeRT"  # nor an -er before another sound
     assert sound_of_latin("charles") == "JaRLeS"  # and soft before a vowel
     assert sound_of_latin("mcdonnell") == sound_of_latin("mcdonel")  # a doubled consonant
 

@@ -202,7 +202,8 @@ def sound_of_latin(word: str) -> str:
     out (a final e, gh, the k of kn), an r that no vowel follows soft (R: Chinese drops it from
     Martin, 马丁, and writes it in Sergey, 谢尔盖), c and g
     soft before e, i, y, a first Mc said Mac (麦克唐奈, McDonnell: MKToNeL was 0.745 alike, under
-    `SOUND_THRESHOLD`), and the vowels (a, e, i, o, u) kept."""
+    `SOUND_THRESHOLD`), the e of a final -er or -ers after a consonant left out (Chinese writes
+    no vowel there: 罗德, Roeder; 鲁德, Rudder), and the other vowels (a, e, i, o, u) kept."""
     w = _DOUBLED.sub(r"\1", word.lower())
     if len(w) > 3 and w.endswith("e") and w[-2] not in _VOWELS:
         w = w[:-1]
@@ -226,6 +227,9 @@ def sound_of_latin(word: str) -> str:
         if group is not None:
             out += group[1] if not (group[0] == "gh" and i == 0) else "K"
             i += len(group[0])
+            continue
+        if c == "e" and i > 0 and w[i - 1] not in _VOWELS and w[i + 1 :] in ("r", "rs"):
+            i += 1  # the unstressed -er of Roeder, Walters: Chinese writes no vowel (罗德, 瓦特斯)
             continue
         if c == "y":
             out += "Y" if nxt in _VOWELS and nxt else "i"
