@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import pickle
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +37,13 @@ from veu.model import Identifier, Listing, PartyKind
 from veu.names import NormalName, normalise
 from veu.names.abjad import MIN_CONSONANTS, consonants, fitted, in_arabic_script
 from veu.names.acronyms import with_acronyms
-from veu.names.gloss import glossed, sound_stretches, vocabulary_groups, vocabulary_tokens
+from veu.names.gloss import (
+    JOINED_MIN,
+    glossed,
+    sound_stretches,
+    vocabulary_groups,
+    vocabulary_tokens,
+)
 from veu.names.transliteration import (
     COMMON_NAMES,
     alike_sounds,
@@ -64,6 +71,7 @@ ALIKE_CANDIDATES = 50
 CONSONANT_KEY = "#"
 ABJAD_KEY = "="
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
+JOINED_ROWS = 8  # words a Chinese query's translation may begin that it looks names up by
 INDEX_FORMAT = 25  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
@@ -299,14 +307,33 @@ class ScreeningIndex:
         """The token door of a query in Chinese: its own tokens (pinyin) and its words'
         translations (`vocabulary_groups`), each word counting once whichever translation a
         name uses (中国航空工业 finds Aviation Industry Corporation of China before names having
-        only Aeronautical)."""
+        only Aeronautical). A translation also finds the words it begins (侦察, recon: ReconCraft),
+        as the gloss fits them (`veu.names.gloss`)."""
         every = sorted(set().union(*groups))
         row_of = dict(zip(every, self.postings.find(every), strict=True))
         translated = [
-            [r for w in sorted(group) if (r := row_of[w]) is not None] for group in groups
+            [r for w in sorted(group) if (r := row_of[w]) is not None]
+            + [r for w in sorted(group) for r in self._beginning_with(w)]
+            for group in groups
         ]
         door = [[r] for r in written.tolist()] + [rows for rows in translated if rows]
         return self.postings.top_groups(door, total, TOKEN_CANDIDATES, self.max_df)
+
+    def _beginning_with(self, word: str) -> list[int]:
+        """The rows of the first `JOINED_ROWS` words of the vocabulary (in order) that ``word``
+        (`JOINED_MIN` letters or more) begins, itself left out: an English name joins words
+        the Chinese writes apart."""
+        if len(word) < JOINED_MIN:
+            return []
+        keys = self.postings.keys  # the vocabulary in order: a word's row is its place
+        start = bisect_left(keys, word)
+        found = []
+        for row in range(start, min(len(keys), start + JOINED_ROWS + 1)):
+            if not keys[row].startswith(word):
+                break
+            if keys[row] != word:
+                found.append(row)
+        return found[:JOINED_ROWS]
 
     def _written_in_chinese(self, query: NormalName) -> set[int]:
         """Names in Chinese that the words of ``query`` (not in Chinese) may sound like: of
