@@ -366,3 +366,10 @@ def test_a_number_written_into_a_word_is_a_number() -> None:
     assert explained("APT38", "APT39")["numbers"]["score"] == 1.0
     assert "numbers" not in explained("Ig0r Sech1n", "Igor Sechin")
     assert score("L3Harris Technologies", "L3 Harris Technologies Inc") >= MATCH
+
+
+def test_middle_names_beside_chinese_follow_the_same_rules() -> None:
+    """大卫·萨顿 beside David Keith Sutton reads the English without Keith; not beside a name
+    writing a word twice, whose tokens hold it once (as in Latin letters)."""
+    assert person("大卫·萨顿", "David Keith Sutton") >= MATCH
+    assert person("大卫·萨顿", "David Keith David Sutton") < MATCH  # tokens: david keith sutton

@@ -73,7 +73,11 @@ def score_names(
     if english is None:
         return direct
     best = _through_gloss(chinese, english, other, other, direct, query is chinese, explain=explain)
-    read = middle_names(english.tokens, _given_first(other)) if person else None
+    read = (
+        middle_names(english.tokens, _given_first(other))
+        if person and not _repeats_a_word(other)
+        else None
+    )
     if read is not None:  # 大卫·萨顿, David Keith Sutton: Chinese writes no middle names
         tokens, left_out = read
         middle = {"read_as": " ".join(tokens), "left_out": list(left_out)}
