@@ -20,6 +20,7 @@ from veu.names import NormalName, normalise
 from veu.names.abjad import consonants, fitted, in_arabic_script
 from veu.names.given_names import SPELLING, read_given_names
 from veu.names.gloss import by_sound, glossed
+from veu.names.korean import reading as korean_reading
 from veu.names.wade_giles import reading as wade_giles_reading
 
 ALGORITHM = "veu-names"
@@ -64,6 +65,7 @@ def score_names(
         return _through_consonants(query, candidate, direct, explain=explain)
     if not query.han and not candidate.han:
         best = _through_wade_giles(query, candidate, direct, explain=explain)
+        best = _through_korean(query, candidate, best, explain=explain)
         best = _through_given_names(query, candidate, best, explain=explain)
         return _through_middle_names(query, candidate, best, explain=explain) if person else best
     if bool(query.han) == bool(candidate.han):
@@ -240,6 +242,34 @@ def _through_wade_giles(
             explain=explain,
         )  # fmt: skip
     return best
+
+
+# Two Korean names written one way (`veu.names.korean`: Cho Yong Chol, JO YONG CHOL): the score
+# through that reading is this much lower, since it merges letters that may tell two names apart.
+KOREAN_PENALTY = 0.03
+
+
+def _through_korean(
+    query: NormalName, candidate: NormalName, best: NameScore, *, explain: bool
+) -> NameScore:
+    """`score_names` of two Korean names romanised two ways (`veu.names.korean.reading`): also
+    both written one way; the better score counts."""
+    if best.score >= 1.0:
+        return best
+    read = korean_reading(query.tokens, candidate.tokens)
+    if read is None:
+        return best
+    mine, theirs = read
+    through = _score_names(query.read_as(mine), candidate.read_as(theirs), explain=explain)
+    score = max(0.0, through.score - KOREAN_PENALTY)
+    if score <= best.score:
+        return best
+    if explain:
+        through.explanation["korean"] = {
+            "read_as": [" ".join(mine), " ".join(theirs)],
+            "penalty": KOREAN_PENALTY,
+        }
+    return NameScore(score, through.explanation)
 
 
 # A given name read as another spelling of it, as the same name in another language or as its
