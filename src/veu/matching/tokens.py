@@ -11,6 +11,7 @@ from types import ModuleType
 
 from rapidfuzz.distance import OSA, Levenshtein
 
+from veu.names.korean import looks_korean
 from veu.names.pinyin import is_pinyin
 
 _compiled: ModuleType | None
@@ -330,23 +331,6 @@ MIDDLE_NAMES_MOST = 2  # middle names one person's name may leave out of another
 # Words that begin an Arabic name's parts (Abu Muhammad, father of Muhammad; Umm, bin, al): a
 # name beginning with one is not a first name followed by middle names.
 _PARTICLES = NASAB | SON_OF | ARTICLES | frozenset({"abu", "abou", "umm"})
-# Korean surnames as the lists romanise them: a Korean name (KIM Song Chol, RI Chol Nam) writes
-# its given name in syllables, one or two of them a word, and has no middle name (KIM Song is
-# another person).
-_KOREAN_SURNAMES = """
-kim ri lee yi pak park choe choi chong jong jung cho jo kang han yun yoon jang chang im lim o oh
-song hwang an ahn hong ko ryu yu mun moon son sin shin so yang kwon ho paek baek nam no noh ha ju
-chu sim shim won u wu
-"""
-KOREAN_SURNAMES = frozenset(_KOREAN_SURNAMES.split())
-
-
-def _korean(tokens: tuple[str, ...]) -> bool:
-    """Whether a name reads as Korean: a Korean surname first or last, every word a syllable or
-    two (five letters at most)."""
-    return (tokens[0] in KOREAN_SURNAMES or tokens[-1] in KOREAN_SURNAMES) and all(
-        len(t) <= 5 for t in tokens
-    )
 
 
 MIDDLE_NAME_SIMILARITY = 0.85  # a word of the shorter name is one of the longer's at this
@@ -360,10 +344,11 @@ def middle_names(
     names so, 大卫·萨顿, and lists and forms often do): when ``short`` (two words or more) begins
     with the first word of ``long_``, ends with its last, and has its other words among
     ``long_``'s middle ones in order, the words of ``long_`` it has and those it leaves out (at
-    most `MIDDLE_NAMES_MOST`); else None. Chinese names written in pinyin have no middle names
-    (Li Ming is not Li Xiao Ming), and one-letter words stand for no middle name here (a left-out
-    initial is the token alignment's)."""
-    if not 2 <= len(short) < len(long_) or all(map(is_pinyin, long_)) or _korean(long_):
+    most `MIDDLE_NAMES_MOST`); else None. Chinese names written in pinyin and Korean names
+    (`veu.names.korean.looks_korean`) have no middle names (Li Ming is not Li Xiao Ming, KIM Song
+    not KIM Song Chol), and one-letter words stand for no middle name here (a left-out initial is
+    the token alignment's)."""
+    if not 2 <= len(short) < len(long_) or all(map(is_pinyin, long_)) or looks_korean(long_):
         return None
     if short[0] in _PARTICLES or long_[0] in _PARTICLES:  # Abu Muhammad: a kunya, not a first name
         return None
