@@ -265,8 +265,8 @@ def _through_korean(
     if score <= best.score:
         return best
     if explain:
-        through.explanation["korean"] = {
-            "read_as": [" ".join(mine), " ".join(theirs)],
+        through.explanation["korean"] = {  # the query's reading / the candidate's
+            "read_as": f"{' '.join(mine)} / {' '.join(theirs)}",
             "penalty": KOREAN_PENALTY,
         }
     return NameScore(score, through.explanation)
