@@ -148,7 +148,7 @@ def test_top_weighted_in_c_is_top_weighted_in_python() -> None:
         fast = postings.top_weighted(ids, bounds, weights, size, limit)
         slow = postings.top_weighted_python(ids, bounds, weights, size, limit)
         assert fast.tolist() == slow.tolist()
-    assert not postings._slots(size).any()  # left zeroed for the next query
+    assert not postings._slots(size).view(np.uint8).any()  # left zeroed for the next query
 
 
 def test_an_id_outside_the_sums_is_refused_and_the_scratch_left_zeroed() -> None:
@@ -159,7 +159,7 @@ def test_an_id_outside_the_sums_is_refused_and_the_scratch_left_zeroed() -> None
     ids = np.asarray([1, 2, 3, 900], dtype=np.int32)  # 900 met after three ids were summed
     with pytest.raises(ValueError, match="id 900 outside the 10 sums"):
         postings.top_weighted(ids, np.asarray([[0, 4]]), np.asarray([1.0]), 10, 5)
-    assert not postings._slots(10).any()
+    assert not postings._slots(10).view(np.uint8).any()
     assert postings.top_weighted(
         ids[:3], np.asarray([[0, 3]]), np.asarray([1.0]), 10, 2
     ).tolist() == [1, 2]

@@ -4,6 +4,7 @@ the names of the bundled lists and on words changed as typing and transliteratio
 from __future__ import annotations
 
 import random
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -62,16 +63,34 @@ def test_similarity_in_c_is_similarity_in_python(compiled: object, names: list) 
     assert tokens._compiled.similarity("hussein", "husayn") == tokens.PHONETIC_SIMILARITY
 
 
-def test_align_in_c_is_align_in_python(compiled: object, names: list) -> None:
-    rng = random.Random(5)
-    differ = []
+Changer = Callable[[random.Random, tuple[str, ...], list], tuple[str, ...]]
+
+
+def _name_pairs(seed: int, names: list, changed: Changer) -> Iterator[tuple[tuple, tuple]]:
+    """20,000 pairs of a bundled name and, half the time, another, else itself ``changed``."""
+    rng = random.Random(seed)
     for _ in range(20_000):
         a = rng.choice(names)
-        if rng.random() < 0.5:
-            b = rng.choice(names)
-        else:  # the same name with typing errors, a word left out, in another order
-            b = tuple(_changed(rng, t) for t in a if rng.random() < 0.9) or a
-            b = tuple(rng.sample(b, len(b)))
+        yield a, rng.choice(names) if rng.random() < 0.5 else changed(rng, a, names)
+
+
+def _misspelt(rng: random.Random, a: tuple[str, ...], names: list) -> tuple[str, ...]:
+    """The name with typing errors, a word left out, in another order."""
+    b = tuple(_changed(rng, t) for t in a if rng.random() < 0.9) or a
+    return tuple(rng.sample(b, len(b)))
+
+
+def _lengthened(rng: random.Random, a: tuple[str, ...], names: list) -> tuple[str, ...]:
+    """The name with typing errors, another name's words more, in another order, sometimes a
+    word as its initial."""
+    b = tuple(_changed(rng, t) if rng.random() < 0.3 else t for t in a)
+    b = tuple(rng.sample((*b, *rng.choice(names)), len(b) + 1))
+    return (b[0][0], *b[1:]) if rng.random() < 0.2 else b
+
+
+def test_align_in_c_is_align_in_python(compiled: object, names: list) -> None:
+    differ = []
+    for a, b in _name_pairs(5, names, _misspelt):
         fast, slow = tokens._compiled.align(a, b), tokens.align_python(a, b)
         if fast != slow or repr(fast) != repr(slow):  # the same floats, to the last bit
             differ.append((a, b, fast, slow))
@@ -130,17 +149,8 @@ def test_shapes_c_does_not_read_are_left_to_python(compiled: object) -> None:
 def test_covered_in_c_is_covered_in_python(compiled: object, names: list) -> None:
     """Whether each word of one name has a word of the other alike (the containment feature's
     test), for names of the bundled lists beside others and beside themselves changed."""
-    rng = random.Random(13)
     differ = []
-    for _ in range(20_000):
-        a = rng.choice(names)
-        if rng.random() < 0.5:
-            b = rng.choice(names)
-        else:  # the name with typing errors, more words, another order, a word as its initial
-            b = tuple(_changed(rng, t) if rng.random() < 0.3 else t for t in a)
-            b = tuple(rng.sample((*b, *rng.choice(names)), len(b) + 1))
-            if rng.random() < 0.2:
-                b = (b[0][0], *b[1:])
+    for a, b in _name_pairs(13, names, _lengthened):
         for threshold in (0.85, 0.9):
             fast = tokens._compiled.covered(a, b, threshold)
             if fast != tokens.covered_python(a, b, threshold):

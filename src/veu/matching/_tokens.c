@@ -110,6 +110,8 @@ static Py_ssize_t levenshtein(const char *a, Py_ssize_t n, const char *b, Py_ssi
     return one[m];
 }
 
+static int vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+
 /* `phonetic_key` into `out` (room for key_growth * n + 1 bytes; `spare` the same): each rewrite of
  * every occurrence in turn, left to right as str.replace, a final h after a vowel left out, then
  * e i o u made a, repeats made single. Returns the key's length. */
@@ -139,13 +141,11 @@ static Py_ssize_t phonetic(const char *s, Py_ssize_t n, char *out, char *spare) 
             len = k;
         }
     }
-    /* a final h after a vowel is not said (usamah, usama) */
-    if (len > 3 && src[len - 1] == 'h' && strchr("aeiou", src[len - 2]) && src[len - 2] != '\0')
-        len--;
+    if (len > 3 && src[len - 1] == 'h' && vowel(src[len - 2])) len--; /* usamah: usama */
     Py_ssize_t k = 0;
     for (Py_ssize_t i = 0; i < len; i++) {
         char c = src[i];
-        if (c == 'e' || c == 'i' || c == 'o' || c == 'u') c = 'a';
+        if (vowel(c)) c = 'a';
         if (k == 0 || dst[k - 1] != c) dst[k++] = c;
     }
     if (dst != out) memcpy(out, dst, (size_t)k);
@@ -284,15 +284,37 @@ static int read_tokens(PyObject *tuple, Tok **toks, Py_ssize_t *n) {
     return 1;
 }
 
-/* Reads two tuples of tokens with room for their phonetic keys (`read_tokens`, `key_room`):
- * 1 when read, 0 (no exception) when a token is not ASCII, -1 on error; the caller frees
- * what was allocated whatever the outcome. */
-static int read_pair(PyObject *ta, PyObject *tb, Tok **a, Py_ssize_t *n, Tok **b, Py_ssize_t *m,
-                     char **keys_a, char **keys_b) {
-    int ok = read_tokens(ta, a, n);
-    if (ok == 1) ok = read_tokens(tb, b, m);
+static void release_scratch(Scratch *w) {
+    PyMem_Free(w->rows);
+    PyMem_Free(w->keys);
+}
+
+/* Two names' tokens as C reads them, with room for their phonetic keys and a scratch area for
+ * comparing them. */
+typedef struct {
+    Tok *a, *b;
+    Py_ssize_t n, m;
+    char *keys_a, *keys_b;
+    Scratch w;
+} Names;
+
+/* Reads two tuples of tokens (`read_tokens`, `key_room`) into `p`, zeroed first: 1 when read, 0
+ * (no exception) when a token is not ASCII, -1 on error; `release_names` frees `p` whatever the
+ * outcome. */
+static int read_names(PyObject *ta, PyObject *tb, Names *p) {
+    *p = (Names){NULL, NULL, 0, 0, NULL, NULL, {NULL, NULL, 0}};
+    int ok = read_tokens(ta, &p->a, &p->n);
+    if (ok == 1) ok = read_tokens(tb, &p->b, &p->m);
     if (ok <= 0) return ok;
-    return key_room(*a, *n, keys_a) && key_room(*b, *m, keys_b) ? 1 : -1;
+    return key_room(p->a, p->n, &p->keys_a) && key_room(p->b, p->m, &p->keys_b) ? 1 : -1;
+}
+
+static void release_names(Names *p) {
+    PyMem_Free(p->a);
+    PyMem_Free(p->b);
+    PyMem_Free(p->keys_a);
+    PyMem_Free(p->keys_b);
+    release_scratch(&p->w);
 }
 
 static int require_configured(void) {
@@ -313,8 +335,7 @@ static PyObject *py_similarity(PyObject *self, PyObject *args) {
     char *arena = NULL;
     double value = key_room(both, 2, &arena) ? similarity(&both[0], &both[1], &w) : -1;
     PyMem_Free(arena);
-    PyMem_Free(w.rows);
-    PyMem_Free(w.keys);
+    release_scratch(&w);
     if (value < 0) return NULL;
     return PyFloat_FromDouble(value);
 }
@@ -350,13 +371,13 @@ PyDoc_STRVAR(align_doc,
 static PyObject *py_align(PyObject *self, PyObject *args) {
     PyObject *ta, *tb;
     if (!PyArg_ParseTuple(args, "OO", &ta, &tb) || !require_configured()) return NULL;
-    Tok *a = NULL, *b = NULL;
     Pair *pairs = NULL;
-    char *used_a = NULL, *used_b = NULL, *keys_a = NULL, *keys_b = NULL;
+    char *used_a = NULL, *used_b = NULL;
     PyObject *result = NULL, *aligned = NULL, *left = NULL, *right = NULL;
-    Scratch w = {NULL, NULL, 0};
-    Py_ssize_t n = 0, m = 0;
-    int ok = read_pair(ta, tb, &a, &n, &b, &m, &keys_a, &keys_b);
+    Names p;
+    int ok = read_names(ta, tb, &p);
+    Tok *a = p.a, *b = p.b;
+    Py_ssize_t n = p.n, m = p.m;
     if (ok <= 0) {
         if (ok == 0) result = Py_NewRef(Py_None);
         goto done;
@@ -371,7 +392,7 @@ static PyObject *py_align(PyObject *self, PyObject *args) {
     Py_ssize_t count = 0;
     for (Py_ssize_t i = 0; i < n; i++)
         for (Py_ssize_t j = 0; j < m; j++) {
-            double sim = similarity(&a[i], &b[j], &w);
+            double sim = similarity(&a[i], &b[j], &p.w);
             if (sim < 0) goto done;
             if (sim > 0) pairs[count++] = (Pair){sim, i, j};
         }
@@ -434,15 +455,10 @@ done:
     Py_XDECREF(aligned);
     Py_XDECREF(left);
     Py_XDECREF(right);
-    PyMem_Free(a);
-    PyMem_Free(b);
     PyMem_Free(pairs);
     PyMem_Free(used_a);
     PyMem_Free(used_b);
-    PyMem_Free(keys_a);
-    PyMem_Free(keys_b);
-    PyMem_Free(w.rows);
-    PyMem_Free(w.keys);
+    release_names(&p);
     return result;
 }
 
@@ -455,22 +471,19 @@ static PyObject *py_covered(PyObject *self, PyObject *args) {
     PyObject *ta, *tb;
     double threshold;
     if (!PyArg_ParseTuple(args, "OOd", &ta, &tb, &threshold) || !require_configured()) return NULL;
-    Tok *a = NULL, *b = NULL;
-    char *keys_a = NULL, *keys_b = NULL;
     PyObject *result = NULL;
-    Scratch w = {NULL, NULL, 0};
-    Py_ssize_t n = 0, m = 0;
-    int ok = read_pair(ta, tb, &a, &n, &b, &m, &keys_a, &keys_b);
+    Names p;
+    int ok = read_names(ta, tb, &p);
     if (ok <= 0) {
         if (ok == 0) result = Py_NewRef(Py_None);
         goto done;
     }
     int all = 1;
-    for (Py_ssize_t i = 0; i < n && all; i++) {
+    for (Py_ssize_t i = 0; i < p.n && all; i++) {
         int any = 0;
-        for (Py_ssize_t j = 0; j < m && !any; j++) {
-            if (b[j].n == 1 && a[i].n != 1) continue; /* a word is not contained in an initial */
-            double sim = similarity(&a[i], &b[j], &w);
+        for (Py_ssize_t j = 0; j < p.m && !any; j++) {
+            if (p.b[j].n == 1 && p.a[i].n != 1) continue; /* a word is not in an initial */
+            double sim = similarity(&p.a[i], &p.b[j], &p.w);
             if (sim < 0) goto done;
             any = sim >= threshold;
         }
@@ -478,12 +491,7 @@ static PyObject *py_covered(PyObject *self, PyObject *args) {
     }
     result = PyBool_FromLong(all);
 done:
-    PyMem_Free(a);
-    PyMem_Free(b);
-    PyMem_Free(keys_a);
-    PyMem_Free(keys_b);
-    PyMem_Free(w.rows);
-    PyMem_Free(w.keys);
+    release_names(&p);
     return result;
 }
 

@@ -235,12 +235,10 @@ def names(a: Entity, b: Entity) -> FeatureResult:
 
 
 def _persons(a: Entity, b: Entity) -> bool:
-    """Whether two entities' names are a person's (one is a Person, neither an organisation:
-    a LegalEntity may be either), whose middle names one may leave out."""
+    """Whether two entities' names are a person's (one is a Person, neither an organisation nor
+    a thing: a LegalEntity may be either), whose middle names one may leave out."""
     schemas = {a.schema_, b.schema_}
-    return bool(schemas & PERSON_SCHEMAS) and not (
-        schemas & (ORGANISATION_SCHEMAS - {"LegalEntity"})
-    )
+    return bool(schemas & PERSON_SCHEMAS) and not (schemas & _NOT_PERSONS)
 
 
 def _gloss_estimates(

@@ -312,8 +312,12 @@ class ScreeningIndex:
         every = sorted(set().union(*groups))
         row_of = dict(zip(every, self.postings.find(every), strict=True))
         translated = [
-            [r for w in sorted(group) if (r := row_of[w]) is not None]
-            + [r for w in sorted(group) for r in self._beginning_with(w)]
+            [
+                r
+                for w in sorted(group)
+                for r in (row_of[w], *self._beginning_with(w))
+                if r is not None
+            ]
             for group in groups
         ]
         door = [[r] for r in written.tolist()] + [rows for rows in translated if rows]

@@ -42,15 +42,19 @@ def _scratch(size: int) -> tuple[np.ndarray, np.ndarray]:
     return sums[:size], _SCRATCH.flags[:size]
 
 
+# An id's slot in the C loop's scratch: its running sum and whether a posting has touched it, side
+# by side, so that each id of a posting is one place in memory to reach.
+SLOT = np.dtype([("sum", "<f4"), ("touched", "<u4")])
+
+
 def _slots(size: int) -> np.ndarray:
-    """The C loop's zeroed scratch for this thread: 8 bytes an id (its float32 sum and a
-    uint32 flag side by side, so that each id of a posting is one place in memory to reach),
-    zeroed again after each query."""
+    """The C loop's zeroed scratch for this thread, a `SLOT` an id, zeroed again after each
+    query."""
     slots: np.ndarray | None = getattr(_SCRATCH, "slots", None)
-    if slots is None or len(slots) < 2 * size:
-        slots = np.zeros(2 * size, dtype=np.float32)
+    if slots is None or len(slots) < size:
+        slots = np.zeros(size, dtype=SLOT)
         _SCRATCH.slots = slots
-    return slots[: 2 * size]
+    return slots[:size]
 
 
 def choose_postings(lengths: np.ndarray) -> np.ndarray:

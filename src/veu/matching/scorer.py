@@ -325,20 +325,20 @@ def _through_middle_names(
     shorter; the better score counts. Not for a name that writes a word twice (ABDUL KABIR
     ABDUL JAN, SAIF AL-DIN AL-RAWI): its tokens hold the word once, and the name read so would
     seem to leave out a middle name it has (ABDUL KABIR MOHAMMAD JAN is another person)."""
-    if len(query.tokens) == len(candidate.tokens):  # the quick answer: neither is the longer
+    if len(query.tokens) == len(candidate.tokens):  # neither is the longer
         return best
-    for side, (this, other) in (("query", (query, candidate)), ("candidate", (candidate, query))):
-        read = middle_names(_given_first(other), _given_first(this))
-        if read is None or _repeats_a_word(query) or _repeats_a_word(candidate):
-            continue
-        tokens, left_out = read
-        detail = {"side": side, "read_as": " ".join(tokens), "left_out": list(left_out)}
-        penalty = MIDDLE_NAMES_PENALTY + MIDDLE_NAME_PENALTY * len(left_out)
-        best = _through(
-            best, this.read_as(tokens, this.scripts), other, side, "middle_names", detail,
-            penalty, 1.0, explain=explain,
-        )  # fmt: skip
-    return best
+    longer = len(query.tokens) > len(candidate.tokens)
+    this, other, side = (query, candidate, "query") if longer else (candidate, query, "candidate")
+    read = middle_names(_given_first(other), _given_first(this))
+    if read is None or _repeats_a_word(query) or _repeats_a_word(candidate):
+        return best
+    tokens, left_out = read
+    detail = {"side": side, "read_as": " ".join(tokens), "left_out": list(left_out)}
+    penalty = MIDDLE_NAMES_PENALTY + MIDDLE_NAME_PENALTY * len(left_out)
+    return _through(
+        best, this.read_as(tokens, this.scripts), other, side, "middle_names", detail,
+        penalty, 1.0, explain=explain,
+    )  # fmt: skip
 
 
 _WORD = re.compile(r"\w+")

@@ -328,12 +328,10 @@ if _compiled is not None:  # the C functions take the word lists and weights def
 
 
 MIDDLE_NAMES_MOST = 2  # middle names one person's name may leave out of another's
+MIDDLE_NAME_SIMILARITY = 0.85  # a word of the shorter name is one of the longer's at this
 # Words that begin an Arabic name's parts (Abu Muhammad, father of Muhammad; Umm, bin, al): a
 # name beginning with one is not a first name followed by middle names.
 _PARTICLES = NASAB | SON_OF | ARTICLES | frozenset({"abu", "abou", "umm"})
-
-
-MIDDLE_NAME_SIMILARITY = 0.85  # a word of the shorter name is one of the longer's at this
 
 
 def middle_names(
