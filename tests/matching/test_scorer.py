@@ -373,3 +373,20 @@ def test_middle_names_beside_chinese_follow_the_same_rules() -> None:
     writing a word twice, whose tokens hold it once (as in Latin letters)."""
     assert person("大卫·萨顿", "David Keith Sutton") >= MATCH
     assert person("大卫·萨顿", "David Keith David Sutton") < MATCH  # tokens: david keith sutton
+
+
+def test_a_russian_adjective_of_place_is_read_as_the_town_in_organisations_names() -> None:
+    """Mytishchinskiy Mashinostroitelnyy Zavod / Mytishchi Machine-Building Plant (v15): the
+    adjective read as the town the other name writes, 0.02 lower, and the explanation says so;
+    a person's surname is no adjective of place (Zelensky / Zelen)."""
+    read = score_names(
+        normalise("Мытищинский машиностроительный завод"),
+        normalise("MYTISHCHI MACHINE BUILDING PLANT"),
+    )
+    assert read.score == pytest.approx(0.98)
+    assert read.explanation["place_adjective"] == {
+        "side": "query", "read_as": "mytishchi machinebuilding plant", "penalty": 0.02,
+    }  # fmt: skip
+    assert score("Muromskiy Zavod", "Murmansk Plant") < REVIEW
+    assert person("Vladimir Zelensky", "Vladimir Zelen") < MATCH
+    assert score("Kazanskiy Vertoletnyy Zavod", "Kazan Aviation Plant") < REVIEW

@@ -84,17 +84,7 @@ def test_legal_forms_are_recorded_by_class() -> None:
         ("Dupont et Cie", ("dupont",), {"corporation"}),
         ("Schmidt & Co. KG", ("schmidt",), {"corporation", "partnership"}),
         ("Procter & Gamble Co", ("procter", "and", "gamble"), {"corporation"}),
-    ],
-)  # fmt: skip
-def test_legal_forms_as_the_sdn_list_writes_them(
-    name: str, tokens: tuple[str, ...], forms: set[str]
-) -> None:
-    assert (normalise(name).tokens, normalise(name).forms) == (tokens, forms)
-
-
-@pytest.mark.parametrize(
-    ("name", "tokens", "forms"),
-    [  # cut at a field's width, as payment messages and customs forms cut names
+        # cut at a field's width, as payment messages and customs forms cut names
         ("TACTICAL MISSILES CORPORATION JOINT STOCK COMPAN", ("tactical", "missiles"),
          {"corporation", "stock_company"}),
         ("Acme Limited Liability Comp", ("acme",), {"llc"}),
@@ -106,12 +96,57 @@ def test_legal_forms_as_the_sdn_list_writes_them(
         ("No Limit", ("no", "limit"), set()),
         # a form with no word of the name before it is left alone
         ("Joint Stock Compan", ("joint", "stock", "compan"), set()),
+        # one word of a form one edit away, at an end of the name, as the SDN and CSL write them
+        ("TACTICAL MISSILES CORPORATION JOYNT STOCK COMPANY", ("tactical", "missiles"),
+         {"corporation", "stock_company"}),
+        ("OBSHCHESTVO S OGRANICHENNOI OTVETSVENNOSTYU VR-RESURS", ("vr", "resurs"), {"llc"}),
+        ("OBSHCHESTVO S ORGANICHENNOI OTVETSTVENNOSTYU BIO FARM TREID", ("bio", "farm", "treid"),
+         {"llc"}),
+        ("AKTSIONERNOYE OBSHCHESTVO 30 SUDOREMONTNYY ZAVOD", ("30", "shiprepair", "plant"),
+         {"stock_company"}),
+        ("PUBLICHNOE AKTSIONERNOE OBSCHESTVO MIKRON", ("mikron",), {"stock_company"}),
+        ("Sakhatrans Publik Joint Stock Company", ("sakhatrans",), {"stock_company"}),
+        # one of the long one-word forms misspelt at the end
+        ("Siemens Aktiengeselschaft", ("siemens",), {"stock_company"}),
+        ("Acme Limted", ("acme",), {"limited"}),
+        ("Almaz Antey Corportaion", ("almaz", "antey"), {"corporation"}),
+        ("Acme Trading Compnay", ("acme", "trading"), {"corporation"}),
+        # not a word that merely looks like a form: a surname, a short word, a cut-short form
+        ("Marco Compagni", ("marco", "compagni"), set()),
+        ("Compagni Marco", ("compagni", "marco"), set()),
+        ("Ali Limitado", ("ali", "limitado"), set()),
+        ("Acme Comp", ("acme", "comp"), set()),
+        # never the name's only word
+        ("Limted", ("limted",), set()),
+        ("Joynt Stock Company", ("joynt", "stock"), {"corporation"}),
     ],
 )  # fmt: skip
-def test_a_legal_form_cut_short_at_the_end_is_still_a_legal_form(
+def test_legal_forms_as_the_lists_write_them_cut_short_or_misspelt(
     name: str, tokens: tuple[str, ...], forms: set[str]
 ) -> None:
     assert (normalise(name).tokens, normalise(name).forms) == (tokens, forms)
+
+
+@pytest.mark.parametrize(
+    ("written_out", "short"),
+    [
+        ("Banco Santander Sociedad Anonima", "Banco Santander S.A."),
+        ("Acme Societatea cu Raspundere Limitata", "Acme SRL"),
+        ("Acme Spółka z ograniczoną odpowiedzialnością", "Acme Sp. z o.o."),
+        ("Acme Aktiebolag", "Acme AB"),
+        ("Acme Naamloze Vennootschap", "Acme N.V."),
+        ("Acme Kommanditgesellschaft", "Acme KG"),
+        ("SIA Acme", "Acme"),
+        ("Acme Kft.", "Acme"),
+        ("Acme Public Company Limited", "Acme PLC"),
+        ("Acme Private Joint Stock Company", "Acme PJSC"),
+    ],
+)
+def test_legal_forms_written_out_in_full_are_the_forms_they_stand_for(
+    written_out: str, short: str
+) -> None:
+    assert normalise(written_out).tokens == normalise(short).tokens
+    assert normalise(written_out).tokens[-1] in {"acme", "santander"}
 
 
 def test_pinyin_syllables_are_not_taken_for_legal_forms() -> None:

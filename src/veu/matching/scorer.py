@@ -21,10 +21,11 @@ from veu.names.abjad import consonants, fitted, in_arabic_script
 from veu.names.given_names import SPELLING, read_given_names
 from veu.names.gloss import by_sound, glossed
 from veu.names.korean import reading as korean_reading
+from veu.names.russian import read_places
 from veu.names.wade_giles import reading as wade_giles_reading
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "14"
+ALGORITHM_VERSION = "15"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
 # The features scored, by whether both names are written in Chinese (the Han characters are then
 # compared, not their pinyin) and whether an explanation is asked for (without one, information
@@ -67,7 +68,9 @@ def score_names(
         best = _through_wade_giles(query, candidate, direct, explain=explain)
         best = _through_korean(query, candidate, best, explain=explain)
         best = _through_given_names(query, candidate, best, explain=explain)
-        return _through_middle_names(query, candidate, best, explain=explain) if person else best
+        if person:
+            return _through_middle_names(query, candidate, best, explain=explain)
+        return _through_places(query, candidate, best, explain=explain)
     if bool(query.han) == bool(candidate.han):
         return direct
     chinese, other = (query, candidate) if query.han else (candidate, query)
@@ -270,6 +273,31 @@ def _through_korean(
             "penalty": KOREAN_PENALTY,
         }
     return NameScore(score, through.explanation)
+
+
+# A Russian adjective of place read as the place (`veu.names.russian.read_places`: Muromskiy
+# beside Murom): the score through the reading is this much lower.
+PLACE_PENALTY = 0.02
+
+
+def _through_places(
+    query: NormalName, candidate: NormalName, best: NameScore, *, explain: bool
+) -> NameScore:
+    """`score_names` of two organisations' names, one naming a town by its Russian adjective
+    (Mytishchinskiy Mashinostroitelnyy Zavod) where the other writes the town (Mytishchi
+    Machine-Building Plant): also that name read with the town; the better score counts. Not
+    for persons' names (Zelensky is no place)."""
+    if best.score >= 1.0:
+        return best
+    for this, other, side in ((query, candidate, "query"), (candidate, query, "candidate")):
+        read = read_places(this.tokens, other.tokens)
+        if read is not None:
+            detail = {"side": side, "read_as": " ".join(read)}
+            best = _through(
+                best, this.read_as(read, this.scripts), other, side, "place_adjective", detail,
+                PLACE_PENALTY, 1.0, explain=explain,
+            )  # fmt: skip
+    return best
 
 
 # A given name read as another spelling of it, as the same name in another language or as its

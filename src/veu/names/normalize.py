@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import opencc
 from anyascii import anyascii
+from rapidfuzz.distance import OSA
 
 from veu.names.abjad import romanise as romanise_arabic
 from veu.names.acronyms import expand_acronyms
@@ -162,9 +163,108 @@ def _clean_latin(text: str) -> str:
 Token = tuple[str, bool]  # (text, came from Han)
 
 
+# A legal form misspelt at either end of a name (Joynt Stock Company, Aktiengeselschaft,
+# Limted): one word of it one edit away (a letter added, dropped, changed, or two swapped), a
+# word of at least FUZZY_FORM_WORD letters. A form of one word only at the end, and only these
+# long ones (not Compagnie, one edit from the surname Compagni, nor Limitada from Limitado).
+FUZZY_FORM_WORD = 4
+_FUZZY_SINGLE = (
+    "limited",
+    "company",
+    "companies",
+    "corporation",
+    "incorporated",
+    "aktiengesellschaft",
+    "kommanditgesellschaft",
+    "cooperative",
+    "partnership",
+)
+assert all((form,) in _LATIN_FORMS for form in _FUZZY_SINGLE)
+# The multi-word forms by their words but one: the word misspelt is the one left out.
+_FORMS_WITHOUT: dict[tuple[int, tuple[str, ...]], list[tuple[str, ...]]] = {}
+for _key in _LATIN_FORMS:
+    for _at in range(len(_key) if len(_key) > 1 else 0):
+        _FORMS_WITHOUT.setdefault((_at, _key[:_at] + _key[_at + 1 :]), []).append(_key)
+# The words of the multi-word forms: a stretch of a name that holds two words not among them
+# is no misspelt form.
+_MULTI_WORDS = frozenset(word for key in _LATIN_FORMS if len(key) > 1 for word in key)
+# The long one-word forms by first letter and length, each under the lengths one edit away.
+_SINGLE_NEAR: dict[tuple[str, int], tuple[str, ...]] = {}
+for _form in _FUZZY_SINGLE:
+    for _size in range(len(_form) - 1, len(_form) + 2):
+        _SINGLE_NEAR[_form[0], _size] = (*_SINGLE_NEAR.get((_form[0], _size), ()), _form)
+
+
+def _one_edit(written: str, form: str) -> bool:
+    return (
+        len(form) >= FUZZY_FORM_WORD
+        and len(written) >= FUZZY_FORM_WORD - 1
+        and abs(len(written) - len(form)) <= 1
+        and OSA.distance(written, form, score_cutoff=1) == 1
+    )
+
+
+def _misspelt_form(words: list[str], end: bool) -> tuple[int, tuple[str, ...]] | None:
+    """(size, form) of the longest multi-word legal form the ``words`` at the ``end`` of a name
+    (else at its start) spell with one word one edit away: the word nearest that end that is
+    no word of any form, and no other such word in the form. None without one."""
+    count = len(words)
+    order = range(count - 1, -1, -1) if end else range(count)
+    outside = [k for k in order if words[k] not in _MULTI_WORDS][:2]
+    if not outside:
+        return None
+    at = outside[0]
+    if end:
+        first = outside[1] + 1 if len(outside) > 1 else 0
+        spans = [(start, count) for start in range(first, at + 1)]
+    else:
+        last = outside[1] if len(outside) > 1 else count
+        spans = [(0, stop) for stop in range(last, at, -1)]
+    for start, stop in spans:
+        if stop - start < 2:
+            continue
+        window = tuple(words[start:stop])
+        for key in _FORMS_WITHOUT.get(
+            (at - start, window[: at - start] + window[at - start + 1 :]), ()
+        ):
+            if _one_edit(words[at], key[at - start]):
+                return stop - start, key
+    return None
+
+
+def _correct_edge_forms(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with a legal form misspelt at the end or the start of the name written as it
+    should be, the longest such form at each end, so that it is removed as that form is: a
+    multi-word form with one word one edit away (`_misspelt_form`), or at the end one of the
+    long one-word forms (``_FUZZY_SINGLE``: Limted, Corportaion) after a word that is no
+    multi-word form's (Joint Stock Compan is cut short, not misspelt). A word of the name is
+    always left beside it. The first letter of a misspelt one-word form is taken to be right."""
+    n = len(tokens)
+    if n < 2 or tokens[-1][1]:
+        return tokens
+    last = tokens[-1][0]
+    # A form of two words or more holds one of the two words at its end written right.
+    if last in _MULTI_WORDS or tokens[-2][0] in _MULTI_WORDS:
+        edge = tokens[max(1, n - _LATIN_FORM_MAX) :]
+        found = _misspelt_form([t for t, _ in edge], end=True)
+        if found is not None and not any(han for _, han in edge[-found[0] :]):
+            return tokens[: n - found[0]] + [(word, False) for word in found[1]]
+    for form in _SINGLE_NEAR.get((last[0], len(last)), ()):
+        if form != last and tokens[-2][0] not in _MULTI_WORDS and _one_edit(last, form):
+            return [*tokens[:-1], (form, False)]
+    if tokens[0][0] in _MULTI_WORDS or tokens[1][0] in _MULTI_WORDS:
+        edge = tokens[: min(n - 1, _LATIN_FORM_MAX)]
+        found = _misspelt_form([t for t, _ in edge], end=False)
+        if found is not None and not any(han for _, han in edge[: found[0]]):
+            return [(word, False) for word in found[1]] + tokens[found[0] :]
+    return tokens
+
+
 def _strip_latin_forms(tokens: list[Token]) -> tuple[list[Token], set[str]]:
-    """Remove legal forms written in Latin letters (never pinyin syllables)."""
+    """Remove legal forms written in Latin letters (never pinyin syllables), also when a word
+    of one is misspelt at an end of the name (`_correct_edge_forms`)."""
     forms: set[str] = set()
+    tokens = _correct_edge_forms(tokens)
     cut = _truncated_form(tokens)
     if cut is not None:
         tokens = tokens[: -cut[0]]

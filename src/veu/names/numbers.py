@@ -130,6 +130,15 @@ _PHRASES = {
         "central scientific research institute", "central science research institute",
     ),
 }  # fmt: skip
+# Kinds of industry written in two words or, joined or hyphenated, in one (Instrument-Making
+# Plant, Machine Building Plant, Shiprepair Yard): one word, as `veu.names.russian` reads the
+# Russian word (priborostroitelnyy, mashinostroitelnyy, sudoremontnyy).
+_COMPOUNDS = {
+    "instrumentmaking": ("instrument making",),
+    "machinebuilding": ("machine building",),
+    "shiprepair": ("ship repair", "ship repairing"),
+    "radioengineering": ("radio engineering",),
+}
 # Countries that names write in full or by their initials (U.S. Department of State, United
 # States Department of State; UK Ministry of Defence): folded to the initials; Hong Kong, HK and
 # Hongkong (Daystar Electric (HK) Ltd.) to one word.
@@ -141,7 +150,7 @@ _PLACES = {
 }
 PHRASES: dict[tuple[str, ...], str] = {
     tuple(phrase.split()): acronym
-    for table in (_PHRASES, _PLACES)
+    for table in (_PHRASES, _COMPOUNDS, _PLACES)
     for acronym, phrases in table.items()
     for phrase in phrases
 }
