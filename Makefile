@@ -1,12 +1,13 @@
 # make install: build .venv (idempotent).  make run: install, create and load the database, serve.
 # make test: install, then lint, type-check and run every test.
 # make bench, bench-accuracy, bench-speed, bench-libraries: the benchmarks (tables in docs/benchmarks.md).
+# make lists: screening measured on the bundled lists themselves (a regression measure, printed).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint typecheck pytest bench bench-accuracy bench-speed bench-libraries goldens clean
+.PHONY: install run test lint typecheck pytest bench bench-accuracy bench-speed bench-libraries lists goldens clean
 
 install: $(STAMP)
 
@@ -49,6 +50,9 @@ bench-speed: $(BENCH_STAMP)
 
 bench-libraries: $(BENCH_STAMP)
 	$(BIN)/python -m bench.libraries
+
+lists: install
+	$(BIN)/python -m bench.lists
 
 goldens: install
 	$(BIN)/python -m tests.regenerate_goldens

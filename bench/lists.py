@@ -1,0 +1,107 @@
+"""Screening measured on the bundled lists themselves (``python -m bench.lists``): how often a
+name finds its own listing when that listing's other names are all the index has, and how often
+a list's name hits another listing. A regression measure for matching changes (the figures in
+docs/matching.md's version paragraphs), not a benchmark against another system: run it at two
+commits and compare.
+
+- ``chinese``: names written in Chinese (MOFCOM's, and the Chinese names of other lists), queried
+  against the bundled lists with their own listing's Chinese names taken out;
+- ``latin``: the same listings' names in Latin letters against the lists with only their
+  Chinese names left;
+- ``aliases``: 1,500 aliases of listings with two names or more (seeded), each held out of the
+  index and queried;
+- ``other``: 4,000 of the lists' names (seeded) queried against all: hits, among the first 20 at
+  review or above, of a listing of another party (a party on several lists shares its party id).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import time
+from collections.abc import Callable
+from typing import Any
+
+from veu.matching import Query
+from veu.matching.index import ScreeningIndex
+from veu.model import Listing
+from veu.services.bootstrap import parse_bundled
+
+MATCH, REVIEW = 0.85, 0.70
+HAN = re.compile("[\u4e00-\u9fff]")
+CHINESE_QUERIES = 400
+ALIASES = 1500
+OTHER = 4000
+
+
+def _without(listing: Listing, leave_out: Callable[[str], bool]) -> Listing | None:
+    names = tuple(n for n in listing.names if not leave_out(n.value))
+    return listing.model_copy(update={"names": names}) if names else None
+
+
+def _in_han(value: str) -> bool:
+    return bool(HAN.search(value))
+
+
+def _not_in_han(value: str) -> bool:
+    return not HAN.search(value)
+
+
+def _index(listings: list[Listing], change: dict[str, Callable[[str], bool]]) -> ScreeningIndex:
+    kept = (_without(x, change[x.id]) if x.id in change else x for x in listings)
+    return ScreeningIndex([x for x in kept if x is not None])
+
+
+def _found(index: ScreeningIndex, queries: list[tuple[str, str]]) -> dict[str, int]:
+    at_match = in_ten = 0
+    for text, truth in queries:
+        hits = index.search(Query(name=text), limit=10, explain=False)
+        in_ten += any(h.listing.id == truth for h in hits)
+        at_match += any(h.listing.id == truth and h.score >= MATCH for h in hits)
+    return {"queries": len(queries), "at_match": at_match, "in_first_ten": in_ten}
+
+
+def main() -> dict[str, Any]:
+    listings, _ = parse_bundled()
+    both = [
+        x
+        for x in listings
+        if any(HAN.search(n.value) for n in x.names)
+        and any(not HAN.search(n.value) for n in x.names)
+    ]
+    chinese = [(n.value, x.id) for x in both for n in x.names if HAN.search(n.value)]
+    latin = [(n.value, x.id) for x in both for n in x.names if not HAN.search(n.value)]
+    out: dict[str, Any] = {}
+    start = time.perf_counter()
+    out["chinese"] = _found(
+        _index(listings, {x.id: _in_han for x in both}), chinese[:CHINESE_QUERIES]
+    )
+    out["latin"] = _found(
+        _index(listings, {x.id: _not_in_han for x in both}), latin[:CHINESE_QUERIES]
+    )
+    rng = random.Random(5)
+    multi = [
+        x for x in listings if len(x.names) >= 2 and not any(HAN.search(n.value) for n in x.names)
+    ]
+    held = {x.id: rng.choice(x.names[1:]).value for x in rng.sample(multi, ALIASES)}
+    out["aliases"] = _found(
+        _index(listings, {k: alias.__eq__ for k, alias in held.items()}),
+        [(v, k) for k, v in held.items()],
+    )
+    index = ScreeningIndex(listings)
+    rng = random.Random(9)
+    names = [(n.value, x.id, x.party_id) for x in listings for n in x.names]
+    at_match = at_review = 0
+    for text, own, party in rng.sample(names, OTHER):
+        for hit in index.search(Query(name=text), limit=20, min_score=REVIEW, explain=False):
+            if hit.listing.id != own and hit.listing.party_id != party:
+                at_review += 1
+                at_match += hit.score >= MATCH
+    out["other"] = {"queries": OTHER, "at_match": at_match, "at_review": at_review}
+    out["seconds"] = round(time.perf_counter() - start, 1)
+    return out
+
+
+if __name__ == "__main__":
+    for key, value in main().items():
+        print(f"{key}: {value}")
