@@ -390,3 +390,18 @@ def test_a_russian_adjective_of_place_is_read_as_the_town_in_organisations_names
     assert score("Muromskiy Zavod", "Murmansk Plant") < REVIEW
     assert person("Vladimir Zelensky", "Vladimir Zelen") < MATCH
     assert score("Kazanskiy Vertoletnyy Zavod", "Kazan Aviation Plant") < REVIEW
+
+
+def test_a_word_written_twice_stands_against_the_other_names_word_in_its_place() -> None:
+    """ABDULLAHI MOHAMED MOHAMED CADDOW / ABDULLAHI OSMAN MOHAMED CADDOW (v15): the tokens hold
+    MOHAMED once, and the name seemed contained in the other (0.90); scored with the word twice
+    it is a namesake. As before beside a name that leaves the repeat out, or repeats it too, and
+    for particles (bin, al) written twice."""
+    assert person("ABDULLAHI MOHAMED MOHAMED CADDOW", "ABDULLAHI OSMAN MOHAMED CADDOW") < MATCH
+    explanation = score_names(
+        normalise("GOMEZ GOMEZ, Viviana"), normalise("Viviana Gomez Rodriguez"), person=True
+    ).explanation
+    assert explanation["repeated_word"] == {"side": "query", "read_as": "gomez gomez viviana"}
+    assert person("ABDULLAHI MOHAMED MOHAMED CADDOW", "ABDULLAHI MOHAMED CADDOW") == 1.0
+    assert person("Isa Bin Tarif Al Bin Ali", "Shaikh Isa Bin Tarif Al Bin Ali") >= MATCH
+    assert person("HAMDAN, Salim Ahmad Salim", "Salim Ahmad Salim Hamdan") == 1.0

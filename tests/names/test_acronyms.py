@@ -8,7 +8,7 @@ import pytest
 from veu.matching import Entity, Query, ScreeningIndex, score_entities
 from veu.model import Listing, Name
 from veu.names import normalise
-from veu.names.acronyms import GROUP_ACRONYMS, expand_acronyms, own_acronym
+from veu.names.acronyms import GROUP_ACRONYMS, expand_acronyms, own_acronym, parenthesised
 
 MATCH, REVIEW = 0.85, 0.70
 
@@ -45,6 +45,37 @@ def test_other_parentheses_are_not(name: str) -> None:
     assert own_acronym(name) is None
 
 
+@pytest.mark.parametrize(
+    ("name", "added"),
+    [  # as the SDN list and the CSL write them
+        ("Khan Research Laboratories (KRL)", ["Khan Research Laboratories", "KRL"]),
+        ("Closed Joint Stock Company Surgutneftegasbank (ZAO SNGB)",
+         ["Closed Joint Stock Company Surgutneftegasbank", "SNGB"]),
+        ("JSC Central Research Institute of Machine Building (JSC TsNIIMash)",
+         ["JSC Central Research Institute of Machine Building", "TsNIIMash"]),
+        ("Raneen Wireless Development Systems Company (RWDS, LLC)",
+         ["Raneen Wireless Development Systems Company", "RWDS"]),
+        ("Gazprom Dobycha Irkutsk, OOO (f.k.a., Otkrytoe Aktsionernoe Obshchestvo Irkutskgazprom)",
+         ["Gazprom Dobycha Irkutsk, OOO", "Otkrytoe Aktsionernoe Obshchestvo Irkutskgazprom"]),
+        ("Far East Trading Company, Inc. (a.k.a. FETCO, Inc.)",
+         ["Far East Trading Company, Inc.", "FETCO, Inc."]),
+        ("ACME TRADING (formerly known as ACME IMPORT)", ["ACME TRADING", "ACME IMPORT"]),
+        ("ASMAT (APPLIED SYSTEMS METHODS AND TECHNOLOGY)",
+         ["ASMAT", "APPLIED SYSTEMS METHODS AND TECHNOLOGY"]),
+        # parentheses that qualify the name: the name without them is another party's
+        ("IMAM KHOMEINI RELIEF COMMITTEE (LEBANON BRANCH)", []),
+        ("ABAR PETROLEUM SERVICE SAL (OFFSHORE)", []),
+        ("ASIA ENERGY GENERAL TRADING (LLC)", []),
+        ("Markel Closed Joint Stock Company (Markel CJSC)", []),  # a word, not an abbreviation
+        ("SOCCER ZONE (MNC GROUP INTERNATIONAL, INC.)", []),
+        ("Rostec (Russian Technologies State Corporation)", []),  # Rostec spells no words' start
+        ("Acme (a.k.a.)", []),
+    ],
+)  # fmt: skip
+def test_trailing_parentheses_add_the_names_they_hold(name: str, added: list[str]) -> None:
+    assert parenthesised(name) == added
+
+
 def listing(i: int, *names: str) -> Listing:
     return Listing(
         id=f"t:{i}", list_id="t", party_id=f"t:{i}", names=tuple(Name(value=n) for n in names)
@@ -67,6 +98,26 @@ def test_screening_the_acronym_finds_the_party() -> None:
     assert not index.search(Query(name="Offshore"), min_score=MATCH)
 
 
+def test_screening_a_name_the_parentheses_hold_finds_the_party() -> None:
+    index = ScreeningIndex(
+        [
+            listing(1, "Closed Joint Stock Company Surgutneftegasbank (ZAO SNGB)"),
+            listing(2, "Gazprom Dobycha Irkutsk, OOO (f.k.a., Otkrytoe Aktsionernoe Obshchestvo "
+                    "Irkutskgazprom)"),
+            listing(3, "IMAM KHOMEINI RELIEF COMMITTEE (LEBANON BRANCH)"),
+        ]
+    )  # fmt: skip
+
+    def found(text: str) -> list[tuple[str, float]]:
+        return [(h.listing.id, h.score) for h in index.search(Query(name=text), min_score=MATCH)]
+
+    assert found("SNGB") == [("t:1", 1.0)]
+    assert found("Joint Stock Company Surgutneftegasbank") == [("t:1", 1.0)]
+    assert found("Irkutskgazprom OAO") == [("t:2", 1.0)]
+    assert found("Gazprom Dobycha Irkutsk") == [("t:2", 1.0)]
+    assert found("Imam Khomeini Relief Committee") == []  # the branch is not the committee
+
+
 def test_entities_are_scored_with_their_acronyms() -> None:
     def company(name: str) -> Entity:
         return Entity.model_validate({"schema": "Company", "properties": {"name": [name]}})
@@ -80,6 +131,9 @@ def test_a_name_of_many_words_beginning_alike_is_read_at_once() -> None:
     # Every way of spelling the acronym from 24 words beginning with A was tried one by one.
     assert own_acronym(" ".join(["Alpha"] * 24) + " (AAAAAAAAAAAZ)") is None
     assert own_acronym(" ".join(["Alpha"] * 24) + " (AAAAAAAAAAAA)") == "AAAAAAAAAAAA"
+    # a hostile list file's name of thousands of words is no name with its acronym
+    assert own_acronym("A " * 5000 + "(AAAAAAAAAAAA)") is None
+    assert parenthesised("A " * 5000 + "(AAAAAAAAAAAA)") == []
 
 
 def test_each_group_acronym_is_spelt_by_its_names_words() -> None:

@@ -331,7 +331,7 @@ MIDDLE_NAMES_MOST = 2  # middle names one person's name may leave out of another
 MIDDLE_NAME_SIMILARITY = 0.85  # a word of the shorter name is one of the longer's at this
 # Words that begin an Arabic name's parts (Abu Muhammad, father of Muhammad; Umm, bin, al): a
 # name beginning with one is not a first name followed by middle names.
-_PARTICLES = NASAB | SON_OF | ARTICLES | frozenset({"abu", "abou", "umm"})
+PARTICLES = NASAB | SON_OF | ARTICLES | frozenset({"abu", "abou", "umm"})
 
 
 def middle_names(
@@ -348,7 +348,7 @@ def middle_names(
     the token alignment's)."""
     if not 2 <= len(short) < len(long_) or all(map(is_pinyin, long_)) or looks_korean(long_):
         return None
-    if short[0] in _PARTICLES or long_[0] in _PARTICLES:  # Abu Muhammad: a kunya, not a first name
+    if short[0] in PARTICLES or long_[0] in PARTICLES:  # Abu Muhammad: a kunya, not a first name
         return None
 
     def alike(a: str, b: str) -> bool:

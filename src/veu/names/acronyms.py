@@ -21,10 +21,17 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
+from veu.names.legal_forms import latin_form_index
+
 # A trailing parenthesised word in capitals (digits, & and - allowed after the first letter).
 _TRAILING = re.compile(r"^(?P<name>.*?\S)\s*\((?P<acronym>[A-Z][A-Z0-9&\-]{2,11})\)\s*$")
 _WORD = re.compile(r"[^\W_]+")
 MIN_LETTERS = 3  # two letters stand for too many names
+# Longer text is no name with its acronym or another name in parentheses (the longest of the
+# bundled lists' names ending in parentheses has 324 characters): not read, so that a hostile list
+# file's 10,000-character name is not spelt over word by word (48 s).
+LONGEST_NAME = 400
+_FORMS = latin_form_index()
 
 
 def own_acronym(name: str) -> str | None:
@@ -34,6 +41,8 @@ def own_acronym(name: str) -> str | None:
     skipped (``of``, a group's name before its unit's: AVIC Flight Automatic Control Research
     Institute, FACRI). Else None: a parenthesised word that is not such an acronym
     (``(OFFSHORE)``, ``(LLC)``, ``(CHINA)`` after a name beginning with China) is not one."""
+    if len(name) > LONGEST_NAME:
+        return None
     found = _TRAILING.match(name.strip())
     if found is None:
         return None
@@ -69,15 +78,69 @@ def _most_words(letters: str, words: tuple[str, ...]) -> int:
 
 
 def with_acronyms(names: Iterable[str]) -> list[str]:
-    """``names`` and, after each that has one, its own acronym (`own_acronym`), each once: the
-    names a party is screened by."""
+    """``names`` and, after each, the names its trailing parentheses hold (`parenthesised`: its
+    own acronym, Khan Research Laboratories (KRL); another name, a.k.a. or formerly), each once:
+    the names a party is screened by."""
     out: dict[str, None] = {}
     for name in names:
         out[name] = None
-        acronym = own_acronym(name)
-        if acronym is not None:
-            out[acronym] = None
+        for other in parenthesised(name):
+            out.setdefault(other, None)
     return list(out)
+
+
+# A name's trailing parentheses, and what they hold.
+_PARENTHESES = re.compile(r"^(?P<name>.*?\S)[\s,]*\((?P<inner>[^()]+)\)\s*$")
+# Another name of the party: also known as, formerly known as (a.k.a., f.k.a., formerly).
+_ALSO = re.compile(
+    r"^(?:(?:a|f)\.?\s?k\.?\s?a\.?|also known as|formerly known as|formerly|previously)[\s.,:]+",
+    re.IGNORECASE,
+)
+
+
+def parenthesised(name: str) -> list[str]:
+    """The names a name's trailing parentheses add (the name without them first): another name
+    marked as such (Gazprom Dobycha Irkutsk, OOO (f.k.a., Otkrytoe Aktsionernoe Obshchestvo
+    Irkutskgazprom)); its own acronym (`own_acronym`), also after a legal form (Closed Joint
+    Stock Company Surgutneftegasbank (ZAO SNGB); JSC Central Research Institute of Machine
+    Building (JSC TsNIIMash): one word written with two capitals or more); or the words a
+    one-word name is the acronym of (Rostec (Russian Technologies State Corporation); ASMAT
+    (APPLIED SYSTEMS METHODS AND TECHNOLOGY)). Else nothing: parentheses that qualify a name
+    (LEBANON BRANCH, OFFSHORE, CHINA) are part of it, and the name without them is another
+    party's."""
+    if len(name) > LONGEST_NAME:
+        return []
+    found = _PARENTHESES.match(name.strip())
+    if found is None:
+        return []
+    outer, inner = found.group("name").strip(" ,"), found.group("inner").strip()
+    also = _ALSO.match(inner)
+    if also is not None:
+        other = inner[also.end() :].strip(" ,")
+        return [outer, other] if _WORD.search(other) else []
+    acronym = own_acronym(name) or _acronym_after_form(inner)
+    if acronym is not None:
+        return [outer, acronym]
+    words = _WORD.findall(inner)
+    if len(_WORD.findall(outer)) == 1 and len(words) >= 2:
+        letters = "".join(c for c in outer if c.isalnum()).upper()
+        if (
+            len(letters) >= MIN_LETTERS
+            and _most_words(letters, tuple(w.upper() for w in words)) >= 2
+        ):
+            return [outer, inner]
+    return []
+
+
+def _acronym_after_form(inner: str) -> str | None:
+    """The one word that parentheses hold beside legal forms (ZAO SNGB, JSC TsNIIMash, RWDS,
+    LLC) when it is written with two capitals or more (an abbreviation, not a word), else None."""
+    words = [w for w in _WORD.findall(inner) if (w.lower(),) not in _FORMS]
+    if len(words) != 1 or len(words) == len(_WORD.findall(inner)):
+        return None
+    word = words[0]
+    capitals = sum(1 for c in word if c.isupper())
+    return word if capitals >= 2 and len(word) >= MIN_LETTERS else None
 
 
 # Acronyms of defence-industrial groups, armed forces and institutions that the lists define (an

@@ -41,6 +41,8 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "company limited",
         "pte ltd",
         "pvt ltd",
+        "pvt limited",
+        "pvt",
         "private limited",
         "private limited company",
         "proprietary limited",
@@ -186,6 +188,8 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "a s",
         "se",
         "sae",
+        "sal",  # Lebanon (S.A.L., and S.A.L. (Offshore)); only at the end (Sal Khan)
+        "sal offshore",
         "jsc",
         "ojsc",
         "cjsc",

@@ -43,6 +43,8 @@ _TRUNCATED_FORMS = truncated_form_index()
 _LATIN_FORM_MAX = max(len(k) for k in _LATIN_FORMS)
 # Short forms that are also ordinary words or syllables: removed only at the start or the end.
 _EDGE_ONLY = {k for k in _LATIN_FORMS if len(k) == 1 and len(k[0]) <= 3}
+# Short forms that are also given names, written after companies' names: removed only at the end.
+_END_ONLY = {("sal",)}
 # The words a legal form can begin with: any other word is kept without looking further.
 _FORM_FIRST = frozenset(k[0] for k in _LATIN_FORMS)
 # Short forms that are also Chinese syllables, written before a name (PAO, AO, ZAO: Russian
@@ -287,6 +289,8 @@ def _strip_latin_forms(tokens: list[Token]) -> tuple[list[Token], set[str]]:
             if cls is None:
                 continue
             if key in _EDGE_ONLY and not (i == 0 or i + size == n):
+                continue
+            if key in _END_ONLY and i + size != n:
                 continue
             if key in _SYLLABLE_FORMS and _chinese_name(tokens, i):
                 continue
