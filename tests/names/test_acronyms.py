@@ -118,6 +118,22 @@ def test_screening_a_name_the_parentheses_hold_finds_the_party() -> None:
     assert found("Imam Khomeini Relief Committee") == []  # the branch is not the committee
 
 
+def test_a_query_is_also_searched_by_the_names_its_parentheses_hold() -> None:
+    index = ScreeningIndex(
+        [listing(1, "JOINT STOCK COMPANY SURGUTNEFTEGASBANK"), listing(2, "SNGB Partners")]
+    )
+    query = Query(name="Closed Joint Stock Company Surgutneftegasbank (ZAO SNGB)")
+    hits = index.search(query, min_score=0.5)
+    assert (hits[0].listing.id, hits[0].score) == ("t:1", 1.0)
+    assert hits[0].explanation["query_name"] == "Closed Joint Stock Company Surgutneftegasbank"
+    assert [h.listing.id for h in index.search(query, min_score=MATCH)] == ["t:1"]
+    assert index.search(query, limit=1, explain=False)[0].explanation == {}
+    # not by an acronym alone, which another party may have
+    index = ScreeningIndex([listing(1, "PARCHIN CHEMICAL INDUSTRIES", "PCI")])
+    query = Query(name="Pentane Chemistry Industries (PCI)")
+    assert not index.search(query, min_score=MATCH)
+
+
 def test_entities_are_scored_with_their_acronyms() -> None:
     def company(name: str) -> Entity:
         return Entity.model_validate({"schema": "Company", "properties": {"name": [name]}})

@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import gc
 import pickle
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from operator import itemgetter as _pick
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,7 @@ from veu.matching.tokens import PHONETIC_MIN_LENGTH, phonetic_key, shapes
 from veu.model import Identifier, Listing, PartyKind
 from veu.names import NormalName, normalise
 from veu.names.abjad import MIN_CONSONANTS, consonants, fitted, in_arabic_script
-from veu.names.acronyms import with_acronyms
+from veu.names.acronyms import parenthesised, with_acronyms
 from veu.names.gloss import (
     JOINED_MIN,
     glossed,
@@ -91,6 +92,9 @@ class Hit:
     score: float
     matched_name: str
     explanation: dict[str, Any] = field(default_factory=dict)
+
+
+_WORDS = re.compile(r"[^\W_]+")
 
 
 class ScreeningIndex:
@@ -545,7 +549,34 @@ class ScreeningIndex:
     ) -> list[Hit]:
         """Listings whose names (or identifiers) match ``query``, best first. Without
         ``explain`` the hits carry no feature-by-feature explanation (the same hits and scores,
-        sooner: for bulk screening that keeps only names and scores)."""
+        sooner: for bulk screening that keeps only names and scores). A query name whose
+        trailing parentheses hold other names (`veu.names.acronyms.parenthesised`: Closed Joint
+        Stock Company Surgutneftegasbank (ZAO SNGB)) is also searched by each of them of two
+        words or more, and a listing's best score counts; its explanation then gives the name
+        it was found by (``query_name``). Not by an acronym alone: Pentane Chemistry Industries
+        (PCI) is not Parchin Chemical Industries, also PCI."""
+        others = [n for n in parenthesised(query.name) if len(_WORDS.findall(n)) >= 2]
+        if not others:
+            return self._search(
+                query, limit=limit, min_score=min_score, fuzzy=fuzzy, explain=explain
+            )
+        best: dict[str, Hit] = {}
+        for text in (query.name, *others):
+            for hit in self._search(
+                replace(query, name=text),
+                limit=limit, min_score=min_score, fuzzy=fuzzy, explain=explain,
+            ):  # fmt: skip
+                kept = best.get(hit.listing.id)
+                if kept is None or hit.score > kept.score:
+                    if explain and text != query.name:
+                        hit.explanation["query_name"] = text
+                    best[hit.listing.id] = hit
+        ranked = sorted(best.values(), key=lambda h: (-h.score, h.listing.list_id, h.listing.id))
+        return ranked[:limit]
+
+    def _search(
+        self, query: Query, *, limit: int, min_score: float, fuzzy: bool, explain: bool
+    ) -> list[Hit]:
         normal = normalise(query.name)
         best: dict[int, Hit] = {}
         for ident in query.identifiers:

@@ -108,7 +108,7 @@ def parenthesised(name: str) -> list[str]:
     (APPLIED SYSTEMS METHODS AND TECHNOLOGY)). Else nothing: parentheses that qualify a name
     (LEBANON BRANCH, OFFSHORE, CHINA) are part of it, and the name without them is another
     party's."""
-    if len(name) > LONGEST_NAME:
+    if ")" not in name or len(name) > LONGEST_NAME:
         return []
     found = _PARENTHESES.match(name.strip())
     if found is None:
