@@ -57,6 +57,16 @@ def test_screen_table_says_how_a_name_was_read(env: dict[str, str]) -> None:
     assert "given_names: read as petr aven" in text
 
 
+def test_screen_table_says_which_name_in_parentheses_found_a_listing(env: dict[str, str]) -> None:
+    """A name pasted with its former name in parentheses: the CSL lists the former one."""
+    query = "Severo Gas Holding LLC (formerly Irkutskgazprom OAO)"
+    result = runner.invoke(app, ["screen", query, "--limit", "1"], env=env)
+    assert result.exit_code == 0, result.output
+    text = " ".join(result.stdout.split())
+    assert "Irkutskgazprom" in text
+    assert "searched as Irkutskgazprom OAO" in text
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

@@ -278,9 +278,12 @@ def screen(
 def _why(explanation: dict[str, Any]) -> str:
     """The features that scored, and how a name was read when it was read otherwise (a given
     name as the listed one, Chinese through its gloss, Arabic by its consonants, Wade-Giles as
-    pinyin): the reading is often the reason a person should look."""
+    pinyin), and the name the query was searched as (the name its parentheses hold): the
+    reading is often the reason a person should look."""
     parts = []
     for feature, detail in explanation.items():
+        if feature == "query_name":  # found by a name the query's parentheses hold
+            parts.append(f"searched as {detail}")
         if not isinstance(detail, dict):
             continue
         score = detail.get("score")
