@@ -148,6 +148,19 @@ _GLOSSARY = """
 服务 services|service
 管理 management
 物流 logistics
+船务 shipping|marine|ship management
+海运 shipping|ocean shipping|maritime|marine
+航运 shipping|navigation|marine
+船舶管理 ship management|shipmanagement
+货运 freight|cargo
+货运代理 freight forwarding|forwarding
+集装箱 container|containers
+油轮 tanker|tankers
+轮船 steamship|shipping
+海外 overseas
+代理 agency|agent|agents
+租赁 leasing|lease
+石油 petroleum|oil
 贸易 trading|trade
 进出口 import and export
 投资 investment|investments|ventures
