@@ -127,6 +127,15 @@ def test_legal_forms_as_the_lists_write_them_cut_short_or_misspelt(
     assert (normalise(name).tokens, normalise(name).forms) == (tokens, forms)
 
 
+def test_the_persian_ezafe_after_a_hyphen_and_sherkat_are_left_out() -> None:
+    assert normalise("SHERKAT-E MELLI-YE SAKHTEMAN").tokens == ("melli", "sakhteman")
+    assert normalise("BANK-E TAT").tokens == ("bank", "tat")
+    assert normalise("SHERKATE SAKHTEMANI KHATAM").tokens == ("sakhtemani", "khatam")
+    # not a hyphenated letter of a name, nor a word's hyphen in the middle of a name
+    assert normalise("X-E Industries").tokens == ("x", "e", "industries")
+    assert normalise("Jean-Pierre Ebel").tokens == ("jean", "pierre", "ebel")
+
+
 @pytest.mark.parametrize(
     ("written_out", "short"),
     [

@@ -25,6 +25,9 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "compagnie",
         "cie",
         "kompaniya",
+        "sherkat",  # Persian: company (Sherkat-e ...)
+        "sherkate",
+        "shirkat",
         "companhia",
         "co inc",
         # Spanish ``y Cía.`` (and company; ``y Compañía``, ``& Co.``: the form and the word

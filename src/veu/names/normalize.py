@@ -84,6 +84,9 @@ _PINYIN_NUMERALS = frozenset(ROMAN) & PINYIN
 # Abbreviations written out, Chinese places in the postal romanisation written in pinyin, and
 # the words of Russian organisations' names translated.
 _SPELLINGS = {**RUSSIAN, **ABBREVIATIONS, **POSTAL}
+# The Persian ezafe written after a hyphen (SHERKAT-E MELLI-YE SAKHTEMAN, BANK-E TAT): a
+# grammatical ending the English names do not write (MELLI SAKHTEMAN COMPANY, TAT BANK).
+_EZAFE = re.compile(r"(?<=[a-z]{2})-y?e\b(?!-)", re.IGNORECASE)
 # ``SiemensAG``: a legal form glued to the name, recognisable by its capitals.
 _GLUED_FORM = re.compile(r"(?<=[a-z])([A-Z]{2,5})\b")
 
@@ -393,6 +396,8 @@ def _unglue_form(match: re.Match[str]) -> str:
 def normalise(text: str) -> NormalName:
     """Normalise one name (see module docstring). Pure and cached."""
     s = expand_acronyms(unicodedata.normalize("NFKC", text).strip())
+    if "-" in s:
+        s = _EZAFE.sub("", s)
     s = _GLUED_FORM.sub(_unglue_form, s)
     scripts = scripts_of(s)
     if "Han" in scripts:
