@@ -389,6 +389,8 @@ def test_a_russian_adjective_of_place_is_read_as_the_town_in_organisations_names
     }  # fmt: skip
     assert score("Muromskiy Zavod", "Murmansk Plant") < REVIEW
     assert person("Vladimir Zelensky", "Vladimir Zelen") < MATCH
+    assert score("Vladimir Zelensky", "Vladimir Zelen") < MATCH  # no organisation's name
+    assert score("Kowalski Jan", "Kowal Jan") < MATCH
     assert score("Kazanskiy Vertoletnyy Zavod", "Kazan Aviation Plant") < REVIEW
 
 

@@ -60,6 +60,8 @@ def test_other_parentheses_are_not(name: str) -> None:
         ("Far East Trading Company, Inc. (a.k.a. FETCO, Inc.)",
          ["Far East Trading Company, Inc.", "FETCO, Inc."]),
         ("ACME TRADING (formerly known as ACME IMPORT)", ["ACME TRADING", "ACME IMPORT"]),
+        ("Mexpar International, Inc. (a.k.a. Pasadena Aerospace; Aviation Logistics and Supply)",
+         ["Mexpar International, Inc.", "Pasadena Aerospace", "Aviation Logistics and Supply"]),
         ("ASMAT (APPLIED SYSTEMS METHODS AND TECHNOLOGY)",
          ["ASMAT", "APPLIED SYSTEMS METHODS AND TECHNOLOGY"]),
         # parentheses that qualify the name: the name without them is another party's

@@ -22,7 +22,7 @@ from veu.names.abjad import consonants, fitted, in_arabic_script
 from veu.names.given_names import SPELLING, read_given_names
 from veu.names.gloss import by_sound, glossed
 from veu.names.korean import reading as korean_reading
-from veu.names.russian import read_places
+from veu.names.russian import ORGANISATION_WORDS, read_places
 from veu.names.wade_giles import reading as wade_giles_reading
 
 ALGORITHM = "veu-names"
@@ -287,10 +287,15 @@ def _through_places(
 ) -> NameScore:
     """`score_names` of two organisations' names, one naming a town by its Russian adjective
     (Mytishchinskiy Mashinostroitelnyy Zavod) where the other writes the town (Mytishchi
-    Machine-Building Plant): also that name read with the town; the better score counts. Not
-    for persons' names (Zelensky is no place)."""
+    Machine-Building Plant): also that name read with the town; the better score counts. Only
+    for names that are an organisation's (a legal form, or a word of `ORGANISATION_WORDS`: a
+    person's surname may end so, Zelensky; Kowalski beside Kowal)."""
     if best.score >= 1.0 or ("sk" not in query.skeleton and "sk" not in candidate.skeleton):
         return best  # every adjective of place has -sk- (most names: one test in C)
+    if not (query.forms or candidate.forms) and ORGANISATION_WORDS.isdisjoint(
+        query.tokens + candidate.tokens
+    ):
+        return best
     for this, other, side in ((query, candidate, "query"), (candidate, query, "candidate")):
         read = read_places(this.tokens, other.tokens)
         if read is not None:

@@ -100,14 +100,14 @@ _ALSO = re.compile(
 
 def parenthesised(name: str) -> list[str]:
     """The names a name's trailing parentheses add (the name without them first): another name
-    marked as such (Gazprom Dobycha Irkutsk, OOO (f.k.a., Otkrytoe Aktsionernoe Obshchestvo
-    Irkutskgazprom)); its own acronym (`own_acronym`), also after a legal form (Closed Joint
-    Stock Company Surgutneftegasbank (ZAO SNGB); JSC Central Research Institute of Machine
-    Building (JSC TsNIIMash): one word written with two capitals or more); or the words a
-    one-word name is the acronym of (Rostec (Russian Technologies State Corporation); ASMAT
-    (APPLIED SYSTEMS METHODS AND TECHNOLOGY)). Else nothing: parentheses that qualify a name
-    (LEBANON BRANCH, OFFSHORE, CHINA) are part of it, and the name without them is another
-    party's."""
+    marked as such, or several between semicolons (Gazprom Dobycha Irkutsk, OOO (f.k.a.,
+    Otkrytoe Aktsionernoe Obshchestvo Irkutskgazprom)); its own acronym (`own_acronym`),
+    also after a legal form (Closed Joint Stock Company Surgutneftegasbank (ZAO SNGB); JSC
+    Central Research Institute of Machine Building (JSC TsNIIMash): one word written with
+    two capitals or more); or the words a one-word name is the acronym of (AVS (Armored
+    Vehicle Spares); ASMAT (APPLIED SYSTEMS METHODS AND TECHNOLOGY)). Else
+    nothing: parentheses that qualify a name (LEBANON BRANCH, OFFSHORE, CHINA) are part of
+    it, and the name without them is another party's."""
     if ")" not in name or len(name) > LONGEST_NAME:
         return []
     found = _PARENTHESES.match(name.strip())
@@ -115,9 +115,10 @@ def parenthesised(name: str) -> list[str]:
         return []
     outer, inner = found.group("name").strip(" ,"), found.group("inner").strip()
     also = _ALSO.match(inner)
-    if also is not None:
-        other = inner[also.end() :].strip(" ,")
-        return [outer, other] if _WORD.search(other) else []
+    if also is not None:  # one name or several, between semicolons
+        others = [o.strip(" ,") for o in inner[also.end() :].split(";")]
+        others = [o for o in others if _WORD.search(o)]
+        return [outer, *others] if others else []
     acronym = own_acronym(name) or _acronym_after_form(inner)
     if acronym is not None:
         return [outer, acronym]

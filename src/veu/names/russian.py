@@ -69,6 +69,15 @@ _PLACE_ENDINGS = tuple(
     )
 )  # fmt: skip
 _PLACE_INFIXES = ("in", "ov", "ev")
+# Words that make a name an organisation's (the adjective of place is read only then: a person's
+# surname may end so, Zelensky, Kowalski beside Kowal), in English as the normaliser leaves them.
+ORGANISATION_WORDS = frozenset(
+    {"plant", "factory", "shipyard", "yard", "works", "institute", "bureau", "kb", "okb", "nii",
+     "npo", "npp", "center", "centre", "company", "enterprise", "holding", "concern",
+     "association", "group", "bank", "university", "academy", "studio", "refinery", "distillery",
+     "kombinat", "combine", "port", "airlines", "union", "shipbuilding", "helicopter",
+     "instrumentmaking", "machinebuilding", "shiprepair", "radioengineering"}
+)  # fmt: skip
 PLACE_STEM_MIN = 4  # letters of a town's name an adjective keeps, at least
 PLACE_LEFT_MAX = 2  # letters of the town's name after the stem, at most (Yaroslav-l, Rybin-sk)
 
