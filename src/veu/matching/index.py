@@ -45,6 +45,7 @@ from veu.names.gloss import (
     vocabulary_groups,
     vocabulary_tokens,
 )
+from veu.names.somali import reading as somali_reading
 from veu.names.transliteration import (
     COMMON_NAMES,
     alike_sounds,
@@ -73,7 +74,7 @@ CONSONANT_KEY = "#"
 ABJAD_KEY = "="
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
 JOINED_ROWS = 8  # words a Chinese query's translation may begin that it looks names up by
-INDEX_FORMAT = 29  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 30  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -148,6 +149,9 @@ class ScreeningIndex:
                 (abjad_words if in_arabic_script(normal.scripts) else other_words).update(words)
                 if normal.han:  # and its English gloss's words: English queries find it
                     words |= vocabulary_tokens(value)
+                # and a person's name in Somali spelling read: Mohamed Ali finds CALI, Maxamed
+                if listing.kind == PartyKind.person and (read := somali_reading(normal.tokens)):
+                    words.update(read)
                 for token in words:
                     postings[token].append(nid)
                 if normal.skeleton:
@@ -594,7 +598,7 @@ class ScreeningIndex:
             seen: dict[tuple[str, str, bool], float] = {}  # a name's score depends on these alone
             found, sounded = self._candidates(normal, min_score, fuzzy=fuzzy)
             shortlisted = self.shortlist(normal, found, sounded)
-            for nid in self._with_wade_giles(normal, shortlisted, min_score, fuzzy=fuzzy):
+            for nid in self._with_readings(normal, shortlisted, min_score, fuzzy=fuzzy):
                 li = int(self.owner[nid])
                 if li in best or scores.get(li, 0.0) >= 1.0:
                     continue
@@ -636,14 +640,15 @@ class ScreeningIndex:
             hits.append(Hit(self.listings[li], score, self.names[nid].original, explanation))
         return hits
 
-    def _with_wade_giles(
+    def _with_readings(
         self, query: NormalName, shortlisted: list[int], min_score: float, *, fuzzy: bool
     ) -> list[int]:
         """``shortlisted`` and, for a query in Wade-Giles (Hsi Chin-ping), the names its reading
         as pinyin (`veu.names.wade_giles.canonical`: xi jin bing) finds and shortlists: the
         query as written shares too little with Xi Jinping for the doors to find it among many
-        names."""
-        read = wade_giles_canonical(query.tokens)
+        names; the same for a query in Somali spelling (`veu.names.somali.reading`: XIRSI, Xasan
+        Cabdilaahi read as hirsi hasan abdilahi finds Hassan Abdillahi Hirsi)."""
+        read = wade_giles_canonical(query.tokens) or somali_reading(query.tokens)
         if read is None:
             return shortlisted
         reading = query.read_as(read)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,7 @@ from veu.names.given_names import SPELLING, read_given_names
 from veu.names.gloss import by_sound, glossed
 from veu.names.korean import reading as korean_reading
 from veu.names.russian import ORGANISATION_WORDS, read_places
+from veu.names.somali import reading as somali_reading
 from veu.names.wade_giles import reading as wade_giles_reading
 
 ALGORITHM = "veu-names"
@@ -70,6 +72,7 @@ def score_names(
         best = _through_korean(query, candidate, best, explain=explain)
         best = _through_given_names(query, candidate, best, explain=explain)
         if person:
+            best = _through_somali(query, candidate, best, explain=explain)
             best = _with_repeats(query, candidate, best, explain=explain)
             return _through_middle_names(query, candidate, best, explain=explain)
         return _through_places(query, candidate, best, explain=explain)
@@ -296,13 +299,52 @@ def _through_places(
         query.tokens + candidate.tokens
     ):
         return best
+    return _read_either(
+        query, candidate, best, lambda this, other: read_places(this.tokens, other.tokens),
+        "place_adjective", PLACE_PENALTY, explain=explain,
+    )  # fmt: skip
+
+
+# A Somali name in Somali spelling read in the usual one (`veu.names.somali`: Xasan Cabdilaahi,
+# Hassan Abdillahi): the score through the reading is this much lower.
+SOMALI_PENALTY = 0.03
+
+
+def _through_somali(
+    query: NormalName, candidate: NormalName, best: NameScore, *, explain: bool
+) -> NameScore:
+    """`score_names` of two persons' names, one in Somali spelling (`veu.names.somali.reading`:
+    XIRSI, Xasan Cabdilaahi; CALI, Maxamed): also that one read in the usual spelling beside
+    the other; the better score counts."""
+    if best.score >= 1.0:
+        return best
+
+    def read(this: NormalName, other: NormalName) -> tuple[str, ...] | None:
+        return None if somali_reading(other.tokens) else somali_reading(this.tokens)
+
+    return _read_either(query, candidate, best, read, "somali", SOMALI_PENALTY, explain=explain)
+
+
+def _read_either(
+    query: NormalName,
+    candidate: NormalName,
+    best: NameScore,
+    read: Callable[[NormalName, NormalName], tuple[str, ...] | None],
+    key: str,
+    penalty: float,
+    *,
+    explain: bool,
+) -> NameScore:
+    """``best``, or the score of either name read another way beside the other (``read`` of it
+    and the other: its words so read, or None), ``penalty`` lower, its explanation under
+    ``key`` (which side, and the reading)."""
     for this, other, side in ((query, candidate, "query"), (candidate, query, "candidate")):
-        read = read_places(this.tokens, other.tokens)
-        if read is not None:
-            detail = {"side": side, "read_as": " ".join(read)}
+        tokens = read(this, other)
+        if tokens is not None:
+            detail = {"side": side, "read_as": " ".join(tokens)}
             best = _through(
-                best, this.read_as(read, this.scripts), other, side, "place_adjective", detail,
-                PLACE_PENALTY, 1.0, explain=explain,
+                best, this.read_as(tokens, this.scripts), other, side, key, detail, penalty,
+                1.0, explain=explain,
             )  # fmt: skip
     return best
 
