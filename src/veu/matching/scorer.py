@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from veu.matching.features import NAME_FEATURES, Combination, Feature
@@ -467,14 +468,19 @@ def _with_repeats(
 def _written_twice(name: NormalName) -> tuple[str, ...] | None:
     """A name's tokens with each word it writes twice or more (not a particle: bin, al, abu)
     written so, or None when it writes none so."""
-    written = _WORD.findall(name.original.lower())
-    if len(written) <= len(name.tokens):
+    return _with_words_twice(name.original, name.tokens)
+
+
+@lru_cache(maxsize=65536)
+def _with_words_twice(original: str, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    written = _WORD.findall(original.lower())
+    if len(written) <= len(tokens):
         return None  # most names: a word written twice leaves fewer tokens than words
     every = Counter(written)
-    counts = {t: every[t] for t in name.tokens if t not in PARTICLES}
+    counts = {t: every[t] for t in tokens if t not in PARTICLES}
     if all(count <= 1 for count in counts.values()):
         return None
-    return tuple(t for t in name.tokens for _ in range(max(1, counts.get(t, 1))))
+    return tuple(t for t in tokens for _ in range(max(1, counts.get(t, 1))))
 
 
 def _repeats_a_word(name: NormalName) -> bool:

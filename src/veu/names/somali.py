@@ -16,6 +16,7 @@ Maalim) are not read so; and only persons' names are read so (`veu.matching.scor
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from veu.names.korean import looks_korean
 from veu.names.pinyin import is_pinyin
@@ -66,6 +67,7 @@ def read_word(token: str) -> str:
     return _DOUBLED.sub(r"\1", word)
 
 
+@lru_cache(maxsize=65536)
 def reading(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     """A name that looks Somali (`looks_somali`) in the usual spelling, or None when it does not
     look Somali or reads the same."""
