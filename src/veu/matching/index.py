@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gc
 import pickle
-import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
@@ -37,7 +36,7 @@ from veu.matching.tokens import PHONETIC_MIN_LENGTH, phonetic_key, shapes
 from veu.model import Identifier, Listing, PartyKind
 from veu.names import NormalName, normalise
 from veu.names.abjad import MIN_CONSONANTS, consonants, fitted, in_arabic_script
-from veu.names.acronyms import parenthesised, with_acronyms
+from veu.names.acronyms import searched_names, with_acronyms
 from veu.names.gloss import (
     JOINED_MIN,
     glossed,
@@ -93,9 +92,6 @@ class Hit:
     score: float
     matched_name: str
     explanation: dict[str, Any] = field(default_factory=dict)
-
-
-_WORDS = re.compile(r"[^\W_]+")
 
 
 class ScreeningIndex:
@@ -554,12 +550,11 @@ class ScreeningIndex:
         """Listings whose names (or identifiers) match ``query``, best first. Without
         ``explain`` the hits carry no feature-by-feature explanation (the same hits and scores,
         sooner: for bulk screening that keeps only names and scores). A query name whose
-        trailing parentheses hold other names (`veu.names.acronyms.parenthesised`: Closed Joint
-        Stock Company Surgutneftegasbank (ZAO SNGB)) is also searched by each of them of two
-        words or more, and a listing's best score counts; its explanation then gives the name
-        it was found by (``query_name``). Not by an acronym alone: Pentane Chemistry Industries
-        (PCI) is not Parchin Chemical Industries, also PCI."""
-        others = [n for n in parenthesised(query.name) if len(_WORDS.findall(n)) >= 2]
+        trailing parentheses hold other names (Closed Joint Stock Company Surgutneftegasbank
+        (ZAO SNGB)) is also searched by them (`veu.names.acronyms.searched_names`), and a
+        listing's best score counts; its explanation then gives the name it was found by
+        (``query_name``)."""
+        others = searched_names(query.name)
         if not others:
             return self._search(
                 query, limit=limit, min_score=min_score, fuzzy=fuzzy, explain=explain

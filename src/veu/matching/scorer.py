@@ -269,16 +269,11 @@ def _through_korean(
     if read is None:
         return best
     mine, theirs = read
-    through = _score_names(query.read_as(mine), candidate.read_as(theirs), explain=explain)
-    score = max(0.0, through.score - KOREAN_PENALTY)
-    if score <= best.score:
-        return best
-    if explain:
-        through.explanation["korean"] = {  # the query's reading / the candidate's
-            "read_as": f"{' '.join(mine)} / {' '.join(theirs)}",
-            "penalty": KOREAN_PENALTY,
-        }
-    return NameScore(score, through.explanation)
+    detail = {"read_as": f"{' '.join(mine)} / {' '.join(theirs)}"}  # the query's / the other's
+    return _through(
+        best, query.read_as(mine), candidate.read_as(theirs), "query", "korean", detail,
+        KOREAN_PENALTY, 1.0, explain=explain,
+    )  # fmt: skip
 
 
 # A Russian adjective of place read as the place (`veu.names.russian.read_places`: Muromskiy
@@ -473,7 +468,7 @@ def _written_twice(name: NormalName) -> tuple[str, ...] | None:
 
 @lru_cache(maxsize=65536)
 def _with_words_twice(original: str, tokens: tuple[str, ...]) -> tuple[str, ...] | None:
-    written = _WORD.findall(original.lower())
+    written = _words_written(original)
     if len(written) <= len(tokens):
         return None  # most names: a word written twice leaves fewer tokens than words
     every = Counter(written)
@@ -484,8 +479,14 @@ def _with_words_twice(original: str, tokens: tuple[str, ...]) -> tuple[str, ...]
 
 
 def _repeats_a_word(name: NormalName) -> bool:
-    words = _WORD.findall(name.original.lower())
+    words = _words_written(name.original)
     return len(set(words)) < len(words)
+
+
+@lru_cache(maxsize=65536)
+def _words_written(original: str) -> tuple[str, ...]:
+    """A name's words as written, lower-cased (a word written twice is there twice)."""
+    return tuple(_WORD.findall(original.lower()))
 
 
 def reading_beside(name: NormalName, other: NormalName) -> tuple[str, ...] | None:

@@ -133,6 +133,13 @@ def parenthesised(name: str) -> list[str]:
     return []
 
 
+def searched_names(query: str) -> list[str]:
+    """The names a query's trailing parentheses hold (`parenthesised`) that it is also searched
+    by: those of two words or more, never an acronym alone (Pentane Chemistry Industries (PCI) is
+    not Parchin Chemical Industries, whose acronym is PCI too)."""
+    return [n for n in parenthesised(query) if len(_WORD.findall(n)) >= 2]
+
+
 def _acronym_after_form(inner: str) -> str | None:
     """The one word that parentheses hold beside legal forms (ZAO SNGB, JSC TsNIIMash, RWDS,
     LLC) when it is written with two capitals or more (an abbreviation, not a word), else None."""

@@ -133,7 +133,7 @@ _PHRASES = {
 # Kinds of industry written in two words or, joined or hyphenated, in one (Instrument-Making
 # Plant, Machine Building Plant, Shiprepair Yard): one word, as `veu.names.russian` reads the
 # Russian word (priborostroitelnyy, mashinostroitelnyy, sudoremontnyy).
-_COMPOUNDS = {
+COMPOUNDS = {
     "instrumentmaking": ("instrument making",),
     "machinebuilding": ("machine building",),
     "shiprepair": ("ship repair", "ship repairing"),
@@ -150,7 +150,7 @@ _PLACES = {
 }
 PHRASES: dict[tuple[str, ...], str] = {
     tuple(phrase.split()): acronym
-    for table in (_PHRASES, _COMPOUNDS, _PLACES)
+    for table in (_PHRASES, COMPOUNDS, _PLACES)
     for acronym, phrases in table.items()
     for phrase in phrases
 }

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from veu.names.numbers import PHRASES
+from veu.names.numbers import COMPOUNDS, PHRASES
 
 _STEMS = {
     "gosudarstvenn": "state", "obedinenn": "united", "obyedinenn": "united",
@@ -75,9 +75,8 @@ ORGANISATION_WORDS = frozenset(
     {"plant", "factory", "shipyard", "yard", "works", "institute", "bureau", "kb", "okb", "nii",
      "npo", "npp", "center", "centre", "company", "enterprise", "holding", "concern",
      "association", "group", "bank", "university", "academy", "studio", "refinery", "distillery",
-     "kombinat", "combine", "port", "airlines", "union", "shipbuilding", "helicopter",
-     "instrumentmaking", "machinebuilding", "shiprepair", "radioengineering"}
-)  # fmt: skip
+     "kombinat", "combine", "port", "airlines", "union", "shipbuilding", "helicopter"}
+) | frozenset(COMPOUNDS)  # fmt: skip
 PLACE_STEM_MIN = 4  # letters of a town's name an adjective keeps, at least
 PLACE_LEFT_MAX = 2  # letters of the town's name after the stem, at most (Yaroslav-l, Rybin-sk)
 

@@ -55,9 +55,9 @@ def looks_somali(tokens: tuple[str, ...]) -> bool:
         return False
     if any(t in _AYN_NAMES or t.startswith("cabd") for t in tokens):
         return True
-    x_words = sum(map(_x_word, tokens))
-    long_vowels = sum(1 for t in tokens if not _x_word(t) and _LONG_VOWEL.search(t))
-    return x_words >= 1 and x_words + long_vowels >= 2
+    x_words = [t for t in tokens if _x_word(t)]
+    long_vowels = [t for t in tokens if t not in x_words and _LONG_VOWEL.search(t)]
+    return bool(x_words) and len(x_words) + len(long_vowels) >= 2
 
 
 def read_word(token: str) -> str:
