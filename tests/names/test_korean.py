@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from veu.matching import score_names
 from veu.names import normalise
-from veu.names.korean import SURNAMES, looks_korean, read_word, reading
+from veu.names.korean import (
+    SURNAMES,
+    looks_korean,
+    read,
+    read_word,
+    reading,
+    romanise,
+)
 
 MATCH, REVIEW = 0.85, 0.70
 
@@ -51,3 +58,37 @@ def test_the_scorer_reads_korean_names_romanised_otherwise() -> None:
     assert score("Kim Song Chol", "KIM SONG NAM") < REVIEW
     assert score("KIM SOK JIN", "KIM SOK CHOL") < REVIEW
     assert score("Chang Chi Fu", "Jang Ji Fu") < MATCH  # Wade-Giles, not Korean
+
+
+def test_hangul_is_read_syllable_by_syllable_in_the_revised_romanization() -> None:
+    assert [romanise(c) for c in "김정은박석철리류"] == [
+        "gim", "jeong", "eun", "bak", "seok", "cheol", "ri", "ryu",
+    ]  # fmt: skip
+    assert romanise("A") == "A"
+    assert normalise("김정은").tokens == ("gim", "jeong", "eun")  # no spaces, three syllables
+    assert normalise("김 정은").tokens == ("gim", "jeong", "eun")
+    assert normalise("김정은").han == ""  # compared by its syllables, not as characters
+
+
+def test_a_name_in_hangul_matches_its_romanisations() -> None:
+    """김정은 was one word, gimjeongeun, and compared with Kim Jong Un as characters: 0.69."""
+    assert score("김정은", "KIM, Jong Un") >= MATCH
+    assert score("리병철", "RI PYONG CHOL") >= MATCH  # the DPRK's Ri, McCune-Reischauer's p
+    assert score("박정천", "Pak Jong Chon") >= MATCH
+    assert score("김정은", "KIM, Jong Il") < REVIEW
+    assert score("김정은", "김정일") < REVIEW
+    assert score("김정은", "김정은") == 1.0
+
+
+def test_an_index_files_a_korean_name_under_its_reading() -> None:
+    assert read(("kim", "jong", "un")) == read(("gim", "jeong", "eun")) == ("gim", "jong", "un")
+    assert read(("li", "ming")) is None  # not Korean
+    assert read(("jo", "yong")) is None  # reads as written
+
+
+def test_two_names_in_hangul_are_compared_syllable_by_syllable() -> None:
+    """Hangul writes each syllable one way: 종 (jong) and 정 (jeong) are two syllables, though a
+    romanisation writes both Jong; 김종은 / 김정은 scored 0.97 through the Korean reading."""
+    assert score("김종은", "김정은") < MATCH
+    assert score("이재형", "이재명") < MATCH
+    assert score("김종은", "Kim Jong Un") >= MATCH  # romanised, either may be meant

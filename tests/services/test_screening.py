@@ -91,6 +91,15 @@ def test_foreign_lists_are_screened_too(loaded_ctx: Context) -> None:
     assert {"us-ofac-sdn", "us-csl-sdn"} <= {m.list for m in sdn.matches if m.match}
 
 
+def test_a_korean_name_in_hangul_finds_its_romanisation(loaded_ctx: Context) -> None:
+    """김정은 (gim jeong eun) shares no word with KIM, Jong Un as the SDN writes it: the index
+    files Korean names under a reading that writes them alike, and searches by it."""
+    result = screen(loaded_ctx, ScreenRequest(name="김정은", limit=5))
+    found = {m.listing_id for m in result.matches if m.match}
+    assert found == {"us-csl-sdn:20157", "us-ofac-sdn:20157"}
+    assert screen(loaded_ctx, ScreenRequest(name="리병철")).matches[0].names[0] == "RI PYONG CHUL"
+
+
 @pytest.mark.parametrize("name", ["CORP", "Company", "有限公司", "Co., Ltd."])
 def test_a_legal_form_alone_matches_nothing(loaded_ctx: Context, name: str) -> None:
     assert screen(loaded_ctx, ScreenRequest(name=name)).matches == []

@@ -29,6 +29,7 @@ from veu.matching.tokens import (
     token_similarity,
 )
 from veu.names import NormalName
+from veu.names.korean import HANGUL
 from veu.names.normalize import latin_words
 from veu.names.numbers import HAN_NUMERAL, han_numeral
 
@@ -96,7 +97,9 @@ def distinct_words(query: NormalName, candidate: NormalName) -> FeatureResult:
     in two countries are two parties. Two names written in Chinese are compared by their
     characters: each keeps characters the other lacks in their place (北京 / 南京航空航天大学,
     哈尔滨工业 / 工程大学, 中国航天科技 / 科工集团), where characters only one name has (集团公司 /
-    集团) are not this, nor one word for "and" written for another (与 / 和)."""
+    集团) are not this, nor one word for "and" written for another (与 / 和). Two names written
+    in Hangul are compared by their syllables, each a word, which Hangul writes one way only:
+    김종은 / 김정은 (jong / jeong) are two names, though a romanisation may write both Jong."""
     if query.han and candidate.han:
         return _distinct_characters(query.han, candidate.han)
     a, b = query.tokens, candidate.tokens
@@ -107,6 +110,10 @@ def distinct_words(query: NormalName, candidate: NormalName) -> FeatureResult:
     contrasts = [(x, y) for x, y, _ in aligned if _contrasting(x, y, countries)]
     if contrasts:
         return FeatureResult(1.0, {"contrasting": [list(c) for c in contrasts]})
+    if query.scripts == candidate.scripts == HANGUL:
+        syllables = [[x, y] for x, y, _ in aligned if x != y]
+        if syllables:
+            return FeatureResult(1.0, {"syllables": syllables})
     places_a = {countries[t] for t in unmatched_a if t in countries}
     places_b = {countries[t] for t in unmatched_b if t in countries}
     if places_a and places_b and not places_a & places_b:

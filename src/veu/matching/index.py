@@ -44,6 +44,7 @@ from veu.names.gloss import (
     vocabulary_groups,
     vocabulary_tokens,
 )
+from veu.names.korean import read as korean_read
 from veu.names.somali import reading as somali_reading
 from veu.names.transliteration import (
     COMMON_NAMES,
@@ -73,7 +74,7 @@ CONSONANT_KEY = "#"
 ABJAD_KEY = "="
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
 JOINED_ROWS = 8  # words a Chinese query's translation may begin that it looks names up by
-INDEX_FORMAT = 30  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 31  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -145,8 +146,9 @@ class ScreeningIndex:
                 (abjad_words if in_arabic_script(normal.scripts) else other_words).update(words)
                 if normal.han:  # and its English gloss's words: English queries find it
                     words |= vocabulary_tokens(value)
-                # and a person's name in Somali spelling read: Mohamed Ali finds CALI, Maxamed
-                if listing.kind == PartyKind.person and (read := somali_reading(normal.tokens)):
+                # and a person's name read: in Somali spelling (Mohamed Ali finds CALI, Maxamed),
+                # or Korean, written one way (김정은, gim jeong eun, finds Kim Jong Un)
+                if listing.kind == PartyKind.person and (read := _read_person(normal.tokens)):
                     words.update(read)
                 for token in words:
                     postings[token].append(nid)
@@ -642,8 +644,10 @@ class ScreeningIndex:
         as pinyin (`veu.names.wade_giles.canonical`: xi jin bing) finds and shortlists: the
         query as written shares too little with Xi Jinping for the doors to find it among many
         names; the same for a query in Somali spelling (`veu.names.somali.reading`: XIRSI, Xasan
-        Cabdilaahi read as hirsi hasan abdilahi finds Hassan Abdillahi Hirsi)."""
-        read = wade_giles_canonical(query.tokens) or somali_reading(query.tokens)
+        Cabdilaahi read as hirsi hasan abdilahi finds Hassan Abdillahi Hirsi) and a Korean name
+        (`veu.names.korean.read`: 박정천, bak jeong cheon, read as bak jong jon, finds Pak Jong
+        Chon, filed under the same reading)."""
+        read = wade_giles_canonical(query.tokens) or _read_person(query.tokens)
         if read is None:
             return shortlisted
         reading = query.read_as(read)
@@ -660,6 +664,12 @@ class ScreeningIndex:
         if not result.score:
             return None
         return {"score": 1.0, "weight": COUNTRY_FEATURE.weight, **result.detail}
+
+
+def _read_person(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A person's name in Somali spelling read the usual way, or a Korean name written one way;
+    None when neither reads it otherwise."""
+    return somali_reading(tokens) or korean_read(tokens)
 
 
 def _settle() -> None:

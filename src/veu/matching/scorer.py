@@ -23,13 +23,14 @@ from veu.names import NormalName, normalise
 from veu.names.abjad import consonants, fitted, in_arabic_script
 from veu.names.given_names import SPELLING, read_given_names
 from veu.names.gloss import by_sound, glossed
+from veu.names.korean import HANGUL
 from veu.names.korean import reading as korean_reading
 from veu.names.russian import ORGANISATION_WORDS, read_places
 from veu.names.somali import reading as somali_reading
 from veu.names.wade_giles import reading as wade_giles_reading
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "15"
+ALGORITHM_VERSION = "16"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
 # The features scored, by whether both names are written in Chinese (the Han characters are then
 # compared, not their pinyin) and whether an explanation is asked for (without one, information
@@ -262,8 +263,9 @@ def _through_korean(
     query: NormalName, candidate: NormalName, best: NameScore, *, explain: bool
 ) -> NameScore:
     """`score_names` of two Korean names romanised two ways (`veu.names.korean.reading`): also
-    both written one way; the better score counts."""
-    if best.score >= 1.0:
+    both written one way; the better score counts. Not two names written in Hangul, which
+    writes each syllable one way only (김종은 / 김정은: jong / jeong, a romanisation's Jong)."""
+    if best.score >= 1.0 or query.scripts == candidate.scripts == HANGUL:
         return best
     read = korean_reading(query.tokens, candidate.tokens)
     if read is None:

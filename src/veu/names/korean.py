@@ -21,7 +21,7 @@ from veu.names.pinyin import is_pinyin
 # Each Korean surname as the lists write it, the spellings of one surname on a line, the first
 # the one it is read as.
 _SURNAMES = """
-ri lee rhee yi i
+ri lee rhee yi i li
 bak pak park
 choe choi chwe
 jong jung chong chung
@@ -46,15 +46,23 @@ jang chang
 ho
 ha
 nam
-no noh
+no noh roh
 ju chu
 sim shim
 won
 yang
 gwon kwon
 baeg paek baek
-so
+so seo suh
 gu ku koo
+hyon hyeon hyun
+jon jeon chon
+ryom yeom yom ryeom
+byon pyon byeon byun
+tae thae
+gye kye
+gil kil
+bae pae
 """
 SURNAMES: dict[str, str] = {
     spelling: line.split()[0]
@@ -65,7 +73,26 @@ SURNAMES: dict[str, str] = {
 # differ by aspiration alone.
 _MERGED = (("eo", "o"), ("eu", "u"), ("oo", "u"), ("ee", "i"), ("sh", "s"), ("ch", "j"),
            ("k", "g"), ("t", "d"), ("p", "b"))  # fmt: skip
+# The Revised Romanization of a Hangul syllable block's letters: its initial consonant, vowel and
+# final consonant (a final as it sounds at the end of a syllable: 박 bak, 석 seok, 철 cheol).
+_INITIALS = ("g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k",
+             "t", "p", "h")  # fmt: skip
+_VOWELS = ("a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo",
+           "we", "wi", "yu", "eu", "ui", "i")  # fmt: skip
+_FINALS = ("", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p",
+           "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t")  # fmt: skip
+HANGUL = frozenset({"Hangul"})  # the scripts of a name written in Hangul alone
 LONGEST_WORD = 8  # letters in a word of a Korean name: two syllables (Yongchol)
+
+
+def romanise(block: str) -> str:
+    """A Hangul syllable block in the Revised Romanization (김 gim, 정 jeong, 박 bak, 리 ri); any
+    other character as it is."""
+    index = ord(block) - 0xAC00
+    if not 0 <= index < 11172:
+        return block
+    initial, vowel, final = index // 588, index % 588 // 28, index % 28
+    return _INITIALS[initial] + _VOWELS[vowel] + _FINALS[final]
 
 
 def looks_korean(tokens: tuple[str, ...]) -> bool:
@@ -89,6 +116,16 @@ def read_word(token: str) -> str:
     """A word of a Korean name written one way: a surname as `SURNAMES` reads it, another word
     with the letters that only tell spellings apart merged."""
     return SURNAMES.get(token) or _word(token)
+
+
+def read(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A name that reads as Korean (`looks_korean`) written one way (`read_word`: Kim Jong Un
+    and 김정은, gim jeong eun, both gim jong un), or None when it does not read as Korean or
+    reads the same: what an index files a Korean name under, and searches a query by."""
+    if not looks_korean(tokens):
+        return None
+    written = tuple(map(read_word, tokens))
+    return None if written == tokens else written
 
 
 def reading(

@@ -19,6 +19,7 @@ from rapidfuzz.distance import OSA
 
 from veu.names.abjad import romanise as romanise_arabic
 from veu.names.acronyms import expand_acronyms
+from veu.names.korean import romanise as romanise_korean
 from veu.names.legal_forms import (
     cjk_forms_longest_first,
     cyrillic_forms_longest_first,
@@ -59,7 +60,11 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 _KANA = "\u3040-\u30ff\u31f0-\u31ff"
 _HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
 HAN_RUN = re.compile(f"[{_HAN}]+")
-_CJK_CHAR = re.compile(f"[{_HAN}{_KANA}{_HANGUL}]")
+# Han characters and Korean syllable blocks, each read syllable by syllable: a run of either.
+_SYLLABIC_RUN = re.compile(f"[{_HAN}]+|[\uac00-\ud7a3]+")
+# The characters compared as characters: Han and Kana. Korean is compared by its syllables' Latin
+# reading (`_transliterate`), as names written in Latin are: 김정은 beside Kim Jong Un.
+_CJK_CHAR = re.compile(f"[{_HAN}{_KANA}]")
 _SCRIPT_RANGES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Han", re.compile(f"[{_HAN}]")),
     ("Kana", re.compile(f"[{_KANA}]")),
@@ -130,7 +135,9 @@ def scripts_of(text: str) -> frozenset[str]:
 
 
 def _transliterate(text: str) -> list[Token]:
-    """Latin tokens of ``text``: Han runs become pinyin syllables (flagged), other scripts ASCII."""
+    """Latin tokens of ``text``: Han runs become pinyin syllables and Korean syllable blocks their
+    Revised Romanization, one token a syllable (flagged: kept as spelt, as a Korean name written
+    in Hangul without spaces, 김정은, is read gim jeong eun); other scripts ASCII."""
     tokens: list[Token] = []
     pos = 0
 
@@ -141,10 +148,14 @@ def _transliterate(text: str) -> list[Token]:
         add(text, False)
         return tokens
 
-    for run in HAN_RUN.finditer(text):
+    for run in _SYLLABIC_RUN.finditer(text):
         if run.start() > pos:
             add(anyascii(text[pos : run.start()]), False)
-        add(" ".join(pinyin_of(run.group())), True)
+        syllables = run.group()
+        if "\uac00" <= syllables[0] <= "\ud7a3":  # Hangul, in the Revised Romanization
+            add(" ".join(map(romanise_korean, syllables)), True)
+        else:
+            add(" ".join(pinyin_of(syllables)), True)
         pos = run.end()
     if pos < len(text):
         add(anyascii(text[pos:]), False)
@@ -165,7 +176,7 @@ def _clean_latin(text: str) -> str:
     return _NON_ALNUM.sub(" ", text)
 
 
-Token = tuple[str, bool]  # (text, came from Han)
+Token = tuple[str, bool]  # (text, a syllable read from Han or Hangul)
 
 
 # A legal form misspelt at either end of a name (Joynt Stock Company, Aktiengeselschaft,
