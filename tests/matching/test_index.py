@@ -543,3 +543,26 @@ def test_an_index_built_or_loaded_is_out_of_the_garbage_collectors_sight(tmp_pat
     loaded = ScreeningIndex.load(path)
     assert not tracked(loaded)
     assert [h.listing.id for h in loaded.search(Query(name="BNC"))] == ["us-ofac-sdn:306"]
+
+
+def test_names_in_chinese_are_found_by_the_sound_of_an_english_name() -> None:
+    """Among names in Chinese with one of the query's sound keys each, more than the sound door
+    keeps: 大卫·萨顿 (da wei, sa dun) has David's key once David's unwritten d is left out (TP),
+    and 亚当·布赖 (ya dang, bu lai) has Bry's, a word of three letters (PL), so that each has
+    two of the query's keys where the others have one (v16)."""
+    from veu.matching.index import SOUND_CANDIDATES
+    from veu.names import normalise
+
+    sutton = ["斯坦恩", "斯通", "斯汀", "索顿", "斯坦尼", "萨通", "斯特恩"]  # KTN, as Sutton
+    adam = ["多莫", "蒂娜", "唐娜", "多纳", "丹尼", "唐尼", "托尼"]  # TN, as Adam
+    assert min(len(sutton), len(adam)) > SOUND_CANDIDATES
+    names = [*sutton, *adam, "大卫·萨顿", "亚当·布赖"]
+    listings = [
+        Listing(id=f"t:{k}", list_id="t", party_id=f"t:{k}", kind="person", names=(Name(value=v),))
+        for k, v in enumerate(names)
+    ]
+    index = ScreeningIndex(listings)
+    for query, wanted in (("David Keith Sutton", "大卫·萨顿"), ("Adam Bry", "亚当·布赖")):
+        assert names.index(wanted) in index.candidates(normalise(query), fuzzy=False), query
+        hits = index.search(Query(name=query), min_score=0.85)
+        assert [h.matched_name for h in hits] == [wanted]

@@ -49,7 +49,7 @@ from veu.names.somali import reading as somali_reading
 from veu.names.transliteration import (
     COMMON_NAMES,
     alike_sounds,
-    latin_sound_key,
+    latin_sound_keys,
     sound_of_latin,
 )
 from veu.names.wade_giles import canonical as wade_giles_canonical
@@ -61,6 +61,7 @@ FULL_SCORE_LIMIT = 30  # candidates scored in full, best estimates first
 # of those sharing the most (rarity-weighted) sound keys with its words, this many: the names
 # with most keys of the query's first, then fewest keys, then the shortest.
 SOUND_CANDIDATES = 5
+SHORTEST_HEARD = 3  # letters of the shortest word of a query a name in Chinese is found by
 # Names in Latin letters found for a Chinese query by sound (洛克希德·马丁: Lockheed Martin):
 # those whose words sharing its stretches' sound keys weigh most (each is glossed to fit it).
 HEARD_CANDIDATES = 50
@@ -172,10 +173,10 @@ class ScreeningIndex:
         alike: dict[str, list[int]] = defaultdict(list)
         self.word_sounds: list[str] = []  # each word's sounds, where it has a sound key
         for row, token in enumerate(self.postings.keys):
-            heard_as = latin_sound_key(token)
-            self.word_sounds.append("" if heard_as is None else sound_of_latin(token))
-            if heard_as is not None:
-                heard[heard_as].append(row)
+            heard_as = latin_sound_keys(token)
+            self.word_sounds.append(sound_of_latin(token) if heard_as else "")
+            for key in heard_as:
+                heard[key].append(row)
             if _spelt_by_sound(token):
                 alike[phonetic_key.__wrapped__(token)].append(row)
                 alike[_letters(token)].append(row)
@@ -349,8 +350,9 @@ class ScreeningIndex:
         """Names in Chinese that the words of ``query`` (not in Chinese) may sound like: of
         those sharing the most rarity-weighted sound keys with its words, the
         ``SOUND_CANDIDATES`` with most of its keys, then fewest keys, then fewest letters, and
-        the same names on other listings."""
-        heard = {k for t in query.tokens if (k := latin_sound_key(t)) is not None}
+        the same names on other listings. Here a word of three letters has a key too (Bry, PL:
+        亚当·布赖, Adam Bry, has two of the query's keys where other Adams have one)."""
+        heard = {k for t in query.tokens for k in latin_sound_keys(t, SHORTEST_HEARD)}
         if not heard or not len(self.sounding):
             return set()
         total = max(1, len(self.names))
@@ -714,7 +716,7 @@ def _letters(token: str) -> str:
 def _latin_keys(tokens: tuple[str, ...]) -> set[str]:
     """The sound keys of a query's words that may be written by sound in Chinese, of three
     sounds or more (shorter keys are shared by too many names to find one)."""
-    return {k for t in tokens if (k := latin_sound_key(t)) is not None and len(k) >= 3}
+    return {k for t in tokens for k in latin_sound_keys(t) if len(k) >= 3}
 
 
 def _through_gloss(chinese: str, other: tuple[str, ...], skeleton: str) -> float:

@@ -86,7 +86,7 @@ def score_names(
         return direct
     best = _through_gloss(chinese, english, other, other, direct, query is chinese, explain=explain)
     read = (
-        middle_names(english.tokens, _given_first(other))
+        middle_names(english.tokens, _given_first(other), initials=True)
         if person and not _repeats_a_word(other)
         else None
     )

@@ -335,7 +335,7 @@ PARTICLES = NASAB | SON_OF | ARTICLES | frozenset({"abu", "abou", "umm"})
 
 
 def middle_names(
-    short: tuple[str, ...], long_: tuple[str, ...]
+    short: tuple[str, ...], long_: tuple[str, ...], *, initials: bool = False
 ) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """A person's name read as another leaving out middle names (David Sutton beside David
     Keith Sutton, JANAN AGHA beside JANAN MOHAMMAD AHMED AGHA: Chinese writes foreign persons'
@@ -345,7 +345,8 @@ def middle_names(
     most `MIDDLE_NAMES_MOST`); else None. Chinese names written in pinyin and Korean names
     (`veu.names.korean.looks_korean`) have no middle names (Li Ming is not Li Xiao Ming, KIM Song
     not KIM Song Chol), and one-letter words stand for no middle name here (a left-out initial is
-    the token alignment's)."""
+    the token alignment's), unless ``initials`` (beside a name in Chinese, which writes none:
+    凯西·沃登, Kathy J. Warden)."""
     if not 2 <= len(short) < len(long_) or all(map(is_pinyin, long_)) or looks_korean(long_):
         return None
     if short[0] in PARTICLES or long_[0] in PARTICLES:  # Abu Muhammad: a kunya, not a first name
@@ -365,6 +366,8 @@ def middle_names(
             word = next(wanted, None)
         else:
             left_out.append(middle)
-    if word is not None or len(left_out) > MIDDLE_NAMES_MOST or any(len(w) < 2 for w in left_out):
+    if word is not None or len(left_out) > MIDDLE_NAMES_MOST:
+        return None
+    if not initials and any(len(w) < 2 for w in left_out):
         return None
     return (*kept, long_[-1]), tuple(left_out)

@@ -203,7 +203,9 @@ def sound_of_latin(word: str) -> str:
     Martin, 马丁, and writes it in Sergey, 谢尔盖), c and g
     soft before e, i, y, a first Mc said Mac (麦克唐奈, McDonnell: MKToNeL was 0.745 alike, under
     `SOUND_THRESHOLD`), the e of a final -er or -ers after a consonant left out (Chinese writes
-    no vowel there: 罗德, Roeder; 鲁德, Rudder), and the other vowels (a, e, i, o, u) kept."""
+    no vowel there: 罗德, Roeder; 鲁德, Rudder), an l before a consonant soft as an r is (Walters,
+    瓦特斯 and 沃尔特斯), the n and g of ng before a vowel two sounds (Brungardt, 布伦加特), and the
+    other vowels (a, e, i, o, u) kept."""
     w = _DOUBLED.sub(r"\1", word.lower())
     if len(w) > 3 and w.endswith("e") and w[-2] not in _VOWELS:
         w = w[:-1]
@@ -224,6 +226,10 @@ def sound_of_latin(word: str) -> str:
         group = next(
             ((g, cls) for g, cls in _GROUPS_BY_FIRST.get(c, ()) if w.startswith(g, i)), None
         )
+        if group is not None and group[0] == "ng" and w[i + 2 : i + 3] in _VOWELS and nxt:
+            out += "N"  # n and g apart before a vowel: Brungardt, 布伦加特; Angela, 安吉拉
+            i += 1
+            continue
         if group is not None:
             out += group[1] if not (group[0] == "gh" and i == 0) else "K"
             i += len(group[0])
@@ -235,6 +241,8 @@ def sound_of_latin(word: str) -> str:
             out += "Y" if nxt in _VOWELS and nxt else "i"
         elif c == "r":  # before a vowel an l to Chinese; else soft (Martin 马丁, Sergey 谢尔盖)
             out += "L" if nxt in _VOWELS and nxt else "R"
+        elif c == "l" and nxt and nxt not in _VOWELS:  # soft before a consonant (Walters 瓦特斯)
+            out += "R"
         elif c == "c":
             out += "S" if nxt in ("e", "i", "y") else "K"
         elif c == "g":
@@ -393,12 +401,30 @@ def sound_key(sound: str) -> str | None:
 
 
 @lru_cache(maxsize=100_000)
-def latin_sound_key(word: str) -> str | None:
+def latin_sound_key(word: str, shortest: int = 4) -> str | None:
     """`sound_key` of a Latin word that may stand for a name written by sound in Chinese: at
-    least four letters, with a vowel (not an acronym)."""
-    if len(word) < 4 or not word.isalpha() or not _VOWELS.intersection(word):
+    least ``shortest`` letters, with a vowel (not an acronym)."""
+    if len(word) < shortest or not word.isalpha() or not _VOWELS.intersection(word):
         return None
     return sound_key(sound_of_latin(word))
+
+
+@lru_cache(maxsize=100_000)
+def latin_sound_keys(word: str, shortest: int = 4) -> tuple[str, ...]:
+    """`latin_sound_key`, and the key without a final t or d, or l and t (d), where a Chinese
+    transliteration often writes none (David 大卫, TP; Gilliland 吉格兰, KLN; McDonald 麦克唐纳,
+    NKTN): the keys a word is found by. None for a word without a key."""
+    key = latin_sound_key(word, shortest)
+    if key is None:
+        return ()
+    return (key, *(key[: -len(end)] for end in _UNWRITTEN_ENDS if _shortened(key, end)))
+
+
+_UNWRITTEN_ENDS = ("T", "LT")
+
+
+def _shortened(key: str, end: str) -> bool:
+    return key.endswith(end) and len(key) - len(end) >= 2
 
 
 def han_sound_key(han: str) -> str | None:
