@@ -407,3 +407,32 @@ def test_a_word_written_twice_stands_against_the_other_names_word_in_its_place()
     assert person("ABDULLAHI MOHAMED MOHAMED CADDOW", "ABDULLAHI MOHAMED CADDOW") == 1.0
     assert person("Isa Bin Tarif Al Bin Ali", "Shaikh Isa Bin Tarif Al Bin Ali") >= MATCH
     assert person("HAMDAN, Salim Ahmad Salim", "Salim Ahmad Salim Hamdan") == 1.0
+
+
+def test_words_one_name_joins_are_joined_in_the_other() -> None:
+    """Hua Wei / Huawei, Abdul Rahman / Abdulrahman: the words are paired word by word, and the
+    skeleton that joins them all no longer helps once another word differs (v16)."""
+    assert score("Hua Wei Technologies", "Huawei") == score("Huawei Technologies", "Huawei")
+    assert score("Hua Wei Technologies", "Huawei") >= 0.75  # one name within the other
+    assert score("Abdul Rahman Mohammed Ali", "Abdulrahman Ali") > score(
+        "Abdul Rahman Mohammed Ali", "Abdulrahim Ali"
+    )
+    assert score("Goodwill Company", "Good Will Company") == 1.0
+    assert score("Aero Vironment Systems", "AeroVironment Systems") == 1.0
+    assert score("Hua Wei Technologies", "Huawei Logistics") < REVIEW  # what is left differs
+    assert explained("Hua Wei Technologies", "Huawei")["tokens"]["aligned"] == [
+        ["huawei", "huawei", 1.0]
+    ]
+
+
+def test_a_chinese_company_name_says_company_not_what_kind() -> None:
+    """安杜里尔公司 is Anduril Industries on MOFCOM's list, L3哈里斯公司 L3Harris Technologies:
+    the English is also read without the kind of company at its end, a little lower (v16)."""
+    assert score("Anduril Industries", "安杜里尔公司") >= MATCH
+    assert score("Anduril Industries", "安杜里尔公司") < score("Anduril", "安杜里尔公司")
+    assert score("L3 Harris Technologies", "L3哈里斯公司") >= MATCH
+    assert score("Huawei Technologies", "华为公司") >= MATCH  # its pinyin, no gloss
+    assert score("Huawei Technologies", "华为") < MATCH  # not a company's name: no form
+    assert score("Anduril Aerospace", "安杜里尔公司") < MATCH  # not a kind of company
+    shown = explained("Anduril Industries", "安杜里尔公司")["gloss"]
+    assert shown["descriptors"] == {"read_as": "anduril", "left_out": ["industries"]}

@@ -278,7 +278,10 @@ class ScreeningIndex:
         found: set[int] = set()
         total = max(1, len(self.names))
         sounded: set[int] = set()
-        keys = sorted(set(query.tokens))  # sorted: the same order in every process
+        # and two words in a row joined, as a name may write them (hua wei: Huawei Technologies;
+        # Abdul Rahman: Abdulrahman); sorted: the same order in every process
+        pairs = zip(query.tokens, query.tokens[1:], strict=False)
+        keys = sorted({*query.tokens, *map("".join, pairs)})
         rows = self.postings.find(keys)
         written = np.fromiter((r for r in rows if r is not None), dtype=np.int64)
         groups = vocabulary_groups(query.original) if query.han else ()

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -63,7 +63,9 @@ def score_names(
     (通用动力陆地系统公司 / General Dynamics Land Systems); the better score counts, and the
     explanation then shows the gloss. ``person``: the names are a person's (a listed person's,
     or an entity's of the Person schema), whose middle names one may leave out
-    (`_through_middle_names`)."""
+    (`_through_middle_names`). Words one name joins are joined in the other (`_joined`), before
+    they are read, and in a gloss beside the other name."""
+    query, candidate = _joined(query, candidate), _joined(candidate, query)
     direct = _score_names(query, candidate, explain=explain)
     if query.empty or candidate.empty:
         return direct
@@ -82,22 +84,64 @@ def score_names(
         return direct
     chinese, other = (query, candidate) if query.han else (candidate, query)
     english = glossed(chinese.original, other.tokens)
-    if english is None:
-        return direct
+    if english is None:  # its pinyin alone: 华为公司 beside Huawei Technologies, without them
+        read = None if person else _descriptors_left_out(chinese, chinese, other)
+        if read is None:
+            return direct
+        side = "candidate" if query is chinese else "query"
+        detail = {"read_as": " ".join(read[0]), "left_out": list(read[1])}
+        penalty = DESCRIPTOR_PENALTY_CHINESE * len(read[1])
+        return _through(
+            direct, other.read_as(read[0], other.scripts), chinese, side, "descriptors", detail,
+            penalty, 1.0, explain=explain,
+        )  # fmt: skip
     best = _through_gloss(chinese, english, other, other, direct, query is chinese, explain=explain)
-    read = (
-        middle_names(english.tokens, _given_first(other), initials=True)
-        if person and not _repeats_a_word(other)
-        else None
-    )
-    if read is not None:  # 大卫·萨顿, David Keith Sutton: Chinese writes no middle names
+    if person:  # 大卫·萨顿, David Keith Sutton: Chinese writes no middle names
+        read = None if _repeats_a_word(other) else middle_names(
+            english.tokens, _given_first(other), initials=True
+        )  # fmt: skip
+        key, penalty = "middle_names", MIDDLE_NAME_PENALTY_CHINESE
+    else:  # 安杜里尔公司, Anduril Industries: nor what kind of company
+        read = _descriptors_left_out(chinese, english, other)
+        key, penalty = "descriptors", DESCRIPTOR_PENALTY_CHINESE
+    if read is not None:
         tokens, left_out = read
         middle = {"read_as": " ".join(tokens), "left_out": list(left_out)}
         best = _through_gloss(
             chinese, english, other, other.read_as(tokens, other.scripts), best,
-            query is chinese, explain=explain, middle=middle,
+            query is chinese, explain=explain, left_out=(key, middle, penalty),
         )  # fmt: skip
     return best
+
+
+# Words naming what kind of company a company is, which MOFCOM's Chinese names leave out, writing
+# 公司 (company) alone: 安杜里尔公司 Anduril Industries, L3哈里斯公司 L3Harris Technologies,
+# 迪德罗恩公司 Dedrone Holdings. A score through the name read without them is this much lower for
+# each (`_descriptors_left_out`).
+DESCRIPTORS = frozenset(
+    {"industries", "industry", "technologies", "technology", "holdings", "holding", "enterprises",
+     "enterprise", "group"}
+)  # fmt: skip
+DESCRIPTOR_PENALTY_CHINESE = 0.02
+DESCRIPTORS_MOST = 2
+
+
+def _descriptors_left_out(
+    chinese: NormalName, english: NormalName, other: NormalName
+) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """``other``'s words without the `DESCRIPTORS` it ends with (at most `DESCRIPTORS_MOST`)
+    that ``english``, the gloss of ``chinese`` (or ``chinese`` itself, where it has none), does
+    not write, and those words, when ``chinese`` is a company's name (a legal form such as
+    公司); None when it ends with none, or they are all it has."""
+    if not chinese.forms:
+        return None
+    words = other.tokens
+    end = len(words)
+    while end > 0 and words[end - 1] in DESCRIPTORS and words[end - 1] not in english.tokens:
+        end -= 1
+    if end == len(words) or end == 0 or len(words) - end > DESCRIPTORS_MOST:
+        return None
+    return words[:end], words[end:]
 
 
 def _through_gloss(
@@ -109,12 +153,14 @@ def _through_gloss(
     query_side: bool,
     *,
     explain: bool,
-    middle: dict[str, Any] | None = None,
+    left_out: tuple[str, dict[str, Any], float] | None = None,
 ) -> NameScore:
     """``best``, or the score of ``english`` (the gloss of ``chinese``, fitted to ``other``)
-    beside ``compared`` (``other``, or ``other`` read without the ``middle`` names the Chinese
-    leaves out) less the gloss's penalties, when that is higher; its explanation then shows the
-    gloss (and the middle names left out)."""
+    beside ``compared`` (``other``, or ``other`` read without words the Chinese leaves out:
+    ``left_out``, their kind, what they are and a penalty for each) less the gloss's penalties,
+    when that is higher; its explanation then shows the gloss (and the words left out, under
+    their kind)."""
+    english, compared = _joined(english, compared), _joined(compared, english)
     pair = (english, compared) if query_side else (compared, english)
     through = _score_names(*pair, explain=explain)
     sounded = by_sound(chinese.original, other.tokens)
@@ -123,8 +169,8 @@ def _through_gloss(
     penalty = GLOSS_PENALTY + sum(
         SOUND_PENALTY + unlike * (1 - alike) * len(word) / letters for _, word, alike in sounded
     )
-    if middle is not None:
-        penalty += MIDDLE_NAME_PENALTY_CHINESE * len(middle["left_out"])
+    if left_out is not None:
+        penalty += left_out[2] * len(left_out[1]["left_out"])
     score = max(0.0, through.score - penalty)
     if score <= best.score:
         return best
@@ -138,9 +184,38 @@ def _through_gloss(
             through.explanation["gloss"]["by_sound"] = {
                 han: {"english": word, "alike": round(alike, 4)} for han, word, alike in sounded
             }
-        if middle is not None:
-            through.explanation["gloss"]["middle_names"] = middle
+        if left_out is not None:
+            through.explanation["gloss"][left_out[0]] = left_out[1]
     return NameScore(score, through.explanation)
+
+
+def _joined(name: NormalName, other: NormalName) -> NormalName:
+    """``name`` with two or three words in a row joined where ``other`` writes them as one word
+    (Hua Wei Technologies beside Huawei, Abdul Rahman beside Abdulrahman, Aero Vironment beside
+    AeroVironment): the alignment of words pairs a word with a word, and the skeleton, which
+    joins every word, no longer helps once other words differ (Hua Wei Technologies / Huawei
+    0.32, now 0.75 as the one contained in the other). The skeleton is the same."""
+    words, theirs, skeleton = name.tokens, other.tokens, name.skeleton
+    for word in theirs:  # most pairs: none of the other's words is written within this name
+        if word in skeleton and len(word) > 2 and word not in words:
+            break
+    else:
+        return name
+    runs = [
+        (i, size)
+        for size in (3, 2)
+        for i in range(len(words) - size + 1)
+        if "".join(words[i : i + size]) in theirs
+    ]
+    if not runs:
+        return name
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        size = next((k for at, k in runs if at == i and "".join(words[i : i + k]) not in words), 1)
+        out.append("".join(words[i : i + size]))
+        i += size
+    return name if len(out) == len(words) else replace(name, tokens=tuple(out))
 
 
 # A word-for-word translation is less certain than the name as written: a score through the
