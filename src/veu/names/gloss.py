@@ -450,6 +450,8 @@ _GLOSSARY = """
 斯巴鲁 subaru
 岐阜 gifu
 波音 boeing
+贝宜 bae
+特励达 teledyne
 """
 
 GLOSSARY: dict[str, tuple[str, ...]] = {

@@ -66,9 +66,10 @@ _READINGS = {"什": "shi"}
 # names beyond the first 24, from 艾米 down, and second spellings).
 _COMMON_NAMES = """
 约翰 john; 约瑟夫 joseph; 詹姆斯 james; 杰西 jesse; 大卫 david; 戴维 david|dave; 马修 matthew;
-迈克尔 michael; 迈克 mike; 麦克 mike; 汤姆 tom; 威廉 william; 爱德华 edward; 乔治 george;
-亨利 henry; 查尔斯 charles; 伊丽莎白 elizabeth; 玛丽 mary; 凯瑟琳 catherine|katherine|kathryn;
-路易斯 louis|luis|lewis; 保罗 paul; 彼得 peter; 安德鲁 andrew; 史蒂夫 steve;
+迈克尔 michael; 迈克 mike|michael; 麦克 mike|michael; 汤姆 tom; 威廉 william; 爱德华 edward;
+乔治 george; 亨利 henry; 查尔斯 charles; 伊丽莎白 elizabeth; 玛丽 mary;
+凯瑟琳 catherine|katherine|kathryn; 路易斯 louis|luis|lewis;
+保罗 paul; 彼得 peter; 安德鲁 andrew; 史蒂夫 steve;
 艾米 amy; 亚当 adam; 安 ann|anne; 安妮 annie|anne; 安娜 anna; 康纳 connor|conor; 凯文 kevin;
 米奇 mitch|mickey; 乔什 josh; 贾森 jason; 杰森 jason; 布赖恩 brian|bryan; 布莱恩 brian|bryan;
 克里斯托弗 christopher; 克里斯 chris; 理查德 richard; 托马斯 thomas; 罗伯特 robert; 鲍勃 bob;
@@ -89,7 +90,7 @@ _COMMON_NAMES = """
 卡尔 carl|karl; 沃尔特 walter; 亚瑟 arthur; 哈里 harry; 哈利 harry; 罗杰 roger; 基思 keith;
 加里 gary; 韦恩 wayne; 维克多 victor; 文森特 vincent; 伊万 ivan; 谢尔盖 sergey|sergei;
 弗拉基米尔 vladimir; 德米特里 dmitry|dmitri; 安德烈 andrey|andrei; 尼古拉 nikolai|nikolay;
-米哈伊尔 mikhail; 伊戈尔 igor; 奥列格 oleg; 穆罕默德 muhammad|mohammed|mohammad|mohamed;
+米哈伊尔 mikhail; 伊戈尔 igor; 奥列格 oleg; 穆罕默德 muhammad|mohammed|mohammad|mohamed|mehmet;
 艾哈迈德 ahmed|ahmad; 侯赛因 hussein|husayn|hussain
 """
 COMMON_NAMES: dict[str, tuple[str, ...]] = {
