@@ -65,7 +65,8 @@ def score_names(
     or an entity's of the Person schema), whose middle names one may leave out
     (`_through_middle_names`). Words one name joins are joined in the other (`_joined`), before
     they are read, and in a gloss beside the other name."""
-    query, candidate = _joined(query, candidate), _joined(candidate, query)
+    if query.tokens != candidate.tokens:
+        query, candidate = _joined(query, candidate), _joined(candidate, query)
     direct = _score_names(query, candidate, explain=explain)
     if query.empty or candidate.empty:
         return direct
