@@ -19,7 +19,6 @@ import pickle
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from operator import itemgetter as _pick
 from pathlib import Path
@@ -541,7 +540,7 @@ class ScreeningIndex:
         hans = self.names.hans
         for k, i in enumerate(ids):
             words = joined[k].split()
-            if hans[i] or (i not in by_sound and not _fits(unusual, words)):
+            if hans[i] or (i not in by_sound and unusual.isdisjoint(words)):
                 continue
             through = _through_gloss(query.original, tuple(words), skeletons[k])
             estimate[k] = max(estimate[k], through)
@@ -730,25 +729,9 @@ def _through_gloss(chinese: str, other: tuple[str, ...], skeleton: str) -> float
     english = glossed(chinese, other)
     if english is None:
         return 0.0
-    contained = GLOSS_CONTAINED if set(english.tokens) <= set(other) else 0.0
     return max(
         Indel.normalized_similarity(skeleton, english.skeleton),
         Indel.normalized_similarity("".join(sorted(other)), "".join(sorted(english.tokens))),
-        contained,
-    )
-
-
-# The estimate of a name having every word of the gloss, and more (安杜里尔公司, anduril, beside
-# Anduril Industries: 0.58 by the skeletons, under many other candidates' estimates), which the
-# scorer may read without the words the Chinese leaves out (0.95).
-GLOSS_CONTAINED = 0.85
-
-
-def _fits(translations: AbstractSet[str], words: list[str]) -> bool:
-    """Whether a name's words use one of ``translations``, or begin with one (`JOINED_MIN`
-    letters or more: ReconCraft, recon)."""
-    return not translations.isdisjoint(words) or any(
-        w.startswith(t) for t in translations if len(t) >= JOINED_MIN for w in words
     )
 
 
