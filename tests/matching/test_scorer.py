@@ -425,14 +425,11 @@ def test_words_one_name_joins_are_joined_in_the_other() -> None:
     ]
 
 
-def test_a_chinese_company_name_says_company_not_what_kind() -> None:
-    """安杜里尔公司 is Anduril Industries on MOFCOM's list, L3哈里斯公司 L3Harris Technologies:
-    the English is also read without the kind of company at its end, a little lower (v16)."""
-    assert score("Anduril Industries", "安杜里尔公司") >= MATCH
-    assert score("Anduril Industries", "安杜里尔公司") < score("Anduril", "安杜里尔公司")
-    assert score("L3 Harris Technologies", "L3哈里斯公司") >= MATCH
-    assert score("Huawei Technologies", "华为公司") >= MATCH  # its pinyin, no gloss
-    assert score("Huawei Technologies", "华为") < MATCH  # not a company's name: no form
-    assert score("Anduril Aerospace", "安杜里尔公司") < MATCH  # not a kind of company
-    shown = explained("Anduril Industries", "安杜里尔公司")["gloss"]
-    assert shown["descriptors"] == {"read_as": "anduril", "left_out": ["industries"]}
+def test_a_chinese_company_name_is_not_read_without_the_english_kind_of_company() -> None:
+    """安杜里尔公司 is Anduril Industries on MOFCOM's list, but 公司 may stand for Inc. as well:
+    Epirus Technologies beside Epirus, Inc. (埃皮鲁斯公司) is a near match for an officer, in
+    Chinese as in English, not a match (a reading without the kind was tried in v16 and taken
+    back: it turned that shipment's hold into a denial)."""
+    assert REVIEW <= score("Anduril Industries", "安杜里尔公司") < MATCH
+    assert REVIEW <= score("Anduril Industries", "Anduril, Inc.") < MATCH
+    assert score("Anduril", "安杜里尔公司") >= MATCH

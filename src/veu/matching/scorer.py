@@ -85,64 +85,22 @@ def score_names(
         return direct
     chinese, other = (query, candidate) if query.han else (candidate, query)
     english = glossed(chinese.original, other.tokens)
-    if english is None:  # its pinyin alone: 华为公司 beside Huawei Technologies, without them
-        read = None if person else _descriptors_left_out(chinese, chinese, other)
-        if read is None:
-            return direct
-        side = "candidate" if query is chinese else "query"
-        detail = {"read_as": " ".join(read[0]), "left_out": list(read[1])}
-        penalty = DESCRIPTOR_PENALTY_CHINESE * len(read[1])
-        return _through(
-            direct, other.read_as(read[0], other.scripts), chinese, side, "descriptors", detail,
-            penalty, 1.0, explain=explain,
-        )  # fmt: skip
+    if english is None:
+        return direct
     best = _through_gloss(chinese, english, other, other, direct, query is chinese, explain=explain)
-    if person:  # 大卫·萨顿, David Keith Sutton: Chinese writes no middle names
-        read = None if _repeats_a_word(other) else middle_names(
-            english.tokens, _given_first(other), initials=True
-        )  # fmt: skip
-        key, penalty = "middle_names", MIDDLE_NAME_PENALTY_CHINESE
-    else:  # 安杜里尔公司, Anduril Industries: nor what kind of company
-        read = _descriptors_left_out(chinese, english, other)
-        key, penalty = "descriptors", DESCRIPTOR_PENALTY_CHINESE
-    if read is not None:
+    read = (
+        middle_names(english.tokens, _given_first(other), initials=True)
+        if person and not _repeats_a_word(other)
+        else None
+    )
+    if read is not None:  # 大卫·萨顿, David Keith Sutton: Chinese writes no middle names
         tokens, left_out = read
         middle = {"read_as": " ".join(tokens), "left_out": list(left_out)}
         best = _through_gloss(
             chinese, english, other, other.read_as(tokens, other.scripts), best,
-            query is chinese, explain=explain, left_out=(key, middle, penalty),
+            query is chinese, explain=explain, middle=middle,
         )  # fmt: skip
     return best
-
-
-# Words naming what kind of company a company is, which MOFCOM's Chinese names leave out, writing
-# 公司 (company) alone: 安杜里尔公司 Anduril Industries, L3哈里斯公司 L3Harris Technologies,
-# 迪德罗恩公司 Dedrone Holdings. A score through the name read without them is this much lower for
-# each (`_descriptors_left_out`).
-DESCRIPTORS = frozenset(
-    {"industries", "industry", "technologies", "technology", "holdings", "holding", "enterprises",
-     "enterprise", "group"}
-)  # fmt: skip
-DESCRIPTOR_PENALTY_CHINESE = 0.02
-DESCRIPTORS_MOST = 2
-
-
-def _descriptors_left_out(
-    chinese: NormalName, english: NormalName, other: NormalName
-) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """``other``'s words without the `DESCRIPTORS` it ends with (at most `DESCRIPTORS_MOST`)
-    that ``english``, the gloss of ``chinese`` (or ``chinese`` itself, where it has none), does
-    not write, and those words, when ``chinese`` is a company's name (a legal form such as
-    公司); None when it ends with none, or they are all it has."""
-    if not chinese.forms:
-        return None
-    words = other.tokens
-    end = len(words)
-    while end > 0 and words[end - 1] in DESCRIPTORS and words[end - 1] not in english.tokens:
-        end -= 1
-    if end == len(words) or end == 0 or len(words) - end > DESCRIPTORS_MOST:
-        return None
-    return words[:end], words[end:]
 
 
 def _through_gloss(
@@ -154,13 +112,12 @@ def _through_gloss(
     query_side: bool,
     *,
     explain: bool,
-    left_out: tuple[str, dict[str, Any], float] | None = None,
+    middle: dict[str, Any] | None = None,
 ) -> NameScore:
     """``best``, or the score of ``english`` (the gloss of ``chinese``, fitted to ``other``)
-    beside ``compared`` (``other``, or ``other`` read without words the Chinese leaves out:
-    ``left_out``, their kind, what they are and a penalty for each) less the gloss's penalties,
-    when that is higher; its explanation then shows the gloss (and the words left out, under
-    their kind)."""
+    beside ``compared`` (``other``, or ``other`` read without the ``middle`` names the Chinese
+    leaves out) less the gloss's penalties, when that is higher; its explanation then shows the
+    gloss (and the middle names left out)."""
     english, compared = _joined(english, compared), _joined(compared, english)
     pair = (english, compared) if query_side else (compared, english)
     through = _score_names(*pair, explain=explain)
@@ -170,8 +127,8 @@ def _through_gloss(
     penalty = GLOSS_PENALTY + sum(
         SOUND_PENALTY + unlike * (1 - alike) * len(word) / letters for _, word, alike in sounded
     )
-    if left_out is not None:
-        penalty += left_out[2] * len(left_out[1]["left_out"])
+    if middle is not None:
+        penalty += MIDDLE_NAME_PENALTY_CHINESE * len(middle["left_out"])
     score = max(0.0, through.score - penalty)
     if score <= best.score:
         return best
@@ -185,8 +142,8 @@ def _through_gloss(
             through.explanation["gloss"]["by_sound"] = {
                 han: {"english": word, "alike": round(alike, 4)} for han, word, alike in sounded
             }
-        if left_out is not None:
-            through.explanation["gloss"][left_out[0]] = left_out[1]
+        if middle is not None:
+            through.explanation["gloss"]["middle_names"] = middle
     return NameScore(score, through.explanation)
 
 
