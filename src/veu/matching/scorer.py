@@ -159,19 +159,16 @@ def _joined(name: NormalName, other: NormalName) -> NormalName:
             break
     else:
         return name
-    runs = [
-        (i, size)
-        for size in (3, 2)
-        for i in range(len(words) - size + 1)
-        if "".join(words[i : i + size]) in theirs
-    ]
-    if not runs:
-        return name
     out: list[str] = []
     i = 0
     while i < len(words):
-        size = next((k for at, k in runs if at == i and "".join(words[i : i + k]) not in words), 1)
-        out.append("".join(words[i : i + size]))
+        for size in (3, 2):  # the longest run first
+            run = "".join(words[i : i + size])
+            if i + size <= len(words) and run in theirs and run not in words:
+                break
+        else:
+            run, size = words[i], 1
+        out.append(run)
         i += size
     return name if len(out) == len(words) else replace(name, tokens=tuple(out))
 

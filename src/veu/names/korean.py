@@ -124,8 +124,12 @@ def read(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     reads the same: what an index files a Korean name under, and searches a query by."""
     if not looks_korean(tokens):
         return None
-    written = tuple(map(read_word, tokens))
+    written = _written(tokens)
     return None if written == tokens else written
+
+
+def _written(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(map(read_word, tokens))
 
 
 def reading(
@@ -135,7 +139,7 @@ def reading(
     changes one of them; else None."""
     if not (looks_korean(a) and looks_korean(b)):
         return None
-    read_a, read_b = tuple(map(read_word, a)), tuple(map(read_word, b))
+    read_a, read_b = _written(a), _written(b)
     if read_a == a and read_b == b:
         return None
     return read_a, read_b

@@ -414,7 +414,7 @@ def latin_sound_key(word: str, shortest: int = 4) -> str | None:
 def latin_sound_keys(word: str, shortest: int = 4) -> tuple[str, ...]:
     """`latin_sound_key`, and the key without a final t or d, or l and t (d), where a Chinese
     transliteration often writes none (David 大卫, TP; Gilliland 吉格兰, KLN; McDonald 麦克唐纳,
-    NKTN): the keys a word is found by. None for a word without a key."""
+    NKTN): the keys a word is found by; none for a word without a key."""
     key = latin_sound_key(word, shortest)
     if key is None:
         return ()
