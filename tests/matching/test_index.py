@@ -566,3 +566,17 @@ def test_names_in_chinese_are_found_by_the_sound_of_an_english_name() -> None:
         assert names.index(wanted) in index.candidates(normalise(query), fuzzy=False), query
         hits = index.search(Query(name=query), min_score=0.85)
         assert [h.matched_name for h in hits] == [wanted]
+
+
+def test_a_name_in_chinese_whose_gloss_the_query_contains_is_scored() -> None:
+    """L3哈里斯公司 glosses as L3 Harris, which L3 Harris Technologies contains: the containment
+    floor scores it for an officer (0.72), but its estimates (in order, order-free) are below
+    those of many names sharing Technologies, so it must be shortlisted as contained (v17)."""
+    from veu.matching.index import FULL_SCORE_LIMIT
+
+    names = [f"Hansen Technologies {a}{b}" for a in "ABCDEF" for b in "ABCDEFG"]
+    assert len(names) > FULL_SCORE_LIMIT
+    names.append("L3哈里斯公司")
+    index = ScreeningIndex([_one_name(i, n) for i, n in enumerate(names)])
+    hits = index.search(Query(name="L3 Harris Technologies"), limit=50, min_score=0.7)
+    assert "L3哈里斯公司" in [h.matched_name for h in hits]

@@ -433,3 +433,33 @@ def test_a_chinese_company_name_is_not_read_without_the_english_kind_of_company(
     assert REVIEW <= score("Anduril Industries", "安杜里尔公司") < MATCH
     assert REVIEW <= score("Anduril Industries", "Anduril, Inc.") < MATCH
     assert score("Anduril", "安杜里尔公司") >= MATCH
+
+
+def test_a_persons_initials_written_together_are_read_apart() -> None:
+    """JC Juncker, J.C. Juncker (the dots dropped): two initials, as J. C. Juncker's, where the
+    other name has words in a row they begin (v17); a word with a vowel is a name (Al, Li)."""
+    assert person("JC Juncker", "Jean-Claude Juncker") >= MATCH
+    assert person("J.C. Juncker", "Jean-Claude Juncker") == person(
+        "J. C. Juncker", "Jean-Claude Juncker"
+    )
+    assert person("G.W. Bush", "George W. Bush") >= MATCH
+    assert person("DK Sutton", "SUTTON, David Keith") >= MATCH
+    assert person("DK Sutton", "SUTTON, Daniel") < REVIEW  # no word begins with k
+    assert person("JC Juncker", "Jean-Marc Juncker") < REVIEW  # nor with c
+    assert person("Al Smith", "Adam Lee Smith") < MATCH  # Al is a name
+    assert score("JC Juncker", "Jean-Claude Juncker") < REVIEW  # a company's letters: an acronym
+
+
+def test_a_baltic_spelling_of_a_mans_name_is_read_without_its_endings() -> None:
+    """Latvian and Lithuanian end a man's every name in s (Sergejs Lavrovs, Sergejus Lavrovas):
+    read without the endings, the whole way again, middle names too (v17); not a name with a
+    word ending otherwise (John Williams stays a word apart from John William)."""
+    assert person("Sergejs Lavrovs", "Sergey Viktorovich LAVROV") >= MATCH
+    assert person("Sergejus Lavrovas", "LAVROV, Sergei Viktorovich") >= MATCH
+    putin = person("Vladimirs Putins", "Vladimir Putin")
+    assert putin > person("Vladimir Putins", "Vladimir Putin")
+    assert person("Vladimirs Putins", "PUTILIN, Vladimir") < REVIEW
+    assert person("John Williams", "John William") == score("John Williams", "John William")
+    read = score_names(normalise("Sergejs Lavrovs"), normalise("Sergey Lavrov"), person=True)
+    assert read.explanation["endings"]["query"] == "sergej lavrov"
+    assert person("Elias", "Julia") < REVIEW  # a name alone: not read (Elia)

@@ -37,6 +37,7 @@ from veu.model import Identifier, Listing, PartyKind
 from veu.names import NormalName, normalise
 from veu.names.abjad import MIN_CONSONANTS, consonants, fitted, in_arabic_script
 from veu.names.acronyms import searched_names, with_acronyms
+from veu.names.baltic import stems, written_baltic
 from veu.names.gloss import (
     JOINED_MIN,
     glossed,
@@ -281,7 +282,7 @@ class ScreeningIndex:
         # and two words in a row joined, as a name may write them (hua wei: Huawei Technologies;
         # Abdul Rahman: Abdulrahman); sorted: the same order in every process
         pairs = zip(query.tokens, query.tokens[1:], strict=False)
-        keys = sorted({*query.tokens, *map("".join, pairs)})
+        keys = sorted({*query.tokens, *map("".join, pairs), *_baltic_stems(query.tokens)})
         rows = self.postings.find(keys)
         written = np.fromiter((r for r in rows if r is not None), dtype=np.int64)
         groups = vocabulary_groups(query.original) if query.han else ()
@@ -486,8 +487,15 @@ class ScreeningIndex:
                 bool(sounds) and not sounds.isdisjoint(names.sounds.get(i, ()))
             )
             if (names.glossed[i] or alike) and not query.han:  # Chinese, through its gloss
-                through = _through_gloss(names.originals[i], query.tokens, query.skeleton)
-                estimate[k] = max(estimate[k], through)
+                english = glossed(names.originals[i], query.tokens)
+                if english is not None:
+                    through = _gloss_estimate(english, query.tokens, query.skeleton)
+                    estimate[k] = max(estimate[k], through)
+                    if words and (
+                        words.issuperset(english.tokens)
+                        or _covered(query.tokens, set(english.tokens))
+                    ):
+                        contained.add(k)  # L3哈里斯公司, L3 Harris beside L3 Harris Technologies
         best = set(np.argpartition(-estimate, FULL_SCORE_LIMIT)[:FULL_SCORE_LIMIT].tolist())
         best.update(sorted(contained, key=lambda k: (-estimate[k], k))[:CONTAINED_LIMIT])
         return [ids[k] for k in sorted(best, key=lambda k: (-estimate[k], k))]
@@ -542,8 +550,9 @@ class ScreeningIndex:
             words = joined[k].split()
             if hans[i] or (i not in by_sound and unusual.isdisjoint(words)):
                 continue
-            through = _through_gloss(query.original, tuple(words), skeletons[k])
-            estimate[k] = max(estimate[k], through)
+            english = glossed(query.original, tuple(words))
+            if english is not None:
+                estimate[k] = max(estimate[k], _gloss_estimate(english, tuple(words), skeletons[k]))
 
     def search(
         self,
@@ -671,6 +680,12 @@ class ScreeningIndex:
         return {"score": 1.0, "weight": COUNTRY_FEATURE.weight, **result.detail}
 
 
+def _baltic_stems(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A name in Latvian or Lithuanian spelling's words without their endings (Vladimirs Putins:
+    vladimir, putin), which the scorer reads so (`veu.names.baltic`); none for other names."""
+    return tuple(s for t in tokens for s in stems(t)) if written_baltic(tokens) else ()
+
+
 def _read_person(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     """A person's name in Somali spelling read the usual way, or a Korean name written one way;
     None when neither reads it otherwise."""
@@ -722,13 +737,10 @@ def _latin_keys(tokens: tuple[str, ...]) -> set[str]:
     return {k for t in tokens for k in latin_sound_keys(t) if len(k) >= 3}
 
 
-def _through_gloss(chinese: str, other: tuple[str, ...], skeleton: str) -> float:
-    """The estimate of a name written in Chinese beside another, through its gloss with the
-    translations the other's tokens fit (0 without a gloss), in order and order-free (中国航空
-    工业, Aviation Industry Corporation of China); ``skeleton`` is the other's."""
-    english = glossed(chinese, other)
-    if english is None:
-        return 0.0
+def _gloss_estimate(english: NormalName, other: tuple[str, ...], skeleton: str) -> float:
+    """The estimate of a name written in Chinese beside another, through its gloss ``english``
+    (with the translations the other's tokens fit), in order and order-free (中国航空工业,
+    Aviation Industry Corporation of China); ``skeleton`` is the other's."""
     return max(
         Indel.normalized_similarity(skeleton, english.skeleton),
         Indel.normalized_similarity("".join(sorted(other)), "".join(sorted(english.tokens))),

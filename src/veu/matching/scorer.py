@@ -18,9 +18,10 @@ from functools import lru_cache
 from typing import Any
 
 from veu.matching.features import NAME_FEATURES, Combination, Feature
-from veu.matching.tokens import PARTICLES, middle_names
+from veu.matching.tokens import PARTICLES, middle_names, token_similarity
 from veu.names import NormalName, normalise
 from veu.names.abjad import consonants, fitted, in_arabic_script
+from veu.names.baltic import stems, written_baltic
 from veu.names.given_names import SPELLING, read_given_names
 from veu.names.gloss import by_sound, glossed
 from veu.names.korean import HANGUL
@@ -30,7 +31,7 @@ from veu.names.somali import reading as somali_reading
 from veu.names.wade_giles import reading as wade_giles_reading
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "16"
+ALGORITHM_VERSION = "17"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
 # The features scored, by whether both names are written in Chinese (the Han characters are then
 # compared, not their pinyin) and whether an explanation is asked for (without one, information
@@ -64,9 +65,12 @@ def score_names(
     explanation then shows the gloss. ``person``: the names are a person's (a listed person's,
     or an entity's of the Person schema), whose middle names one may leave out
     (`_through_middle_names`). Words one name joins are joined in the other (`_joined`), before
-    they are read, and in a gloss beside the other name."""
+    they are read, and in a gloss beside the other name; a person's initials written together
+    are read apart where the other name has the words they begin (`_initials_apart`)."""
     if query.tokens != candidate.tokens:
         query, candidate = _joined(query, candidate), _joined(candidate, query)
+        if person:
+            query, candidate = _initials_apart(query, candidate), _initials_apart(candidate, query)
     direct = _score_names(query, candidate, explain=explain)
     if query.empty or candidate.empty:
         return direct
@@ -79,7 +83,8 @@ def score_names(
         if person:
             best = _through_somali(query, candidate, best, explain=explain)
             best = _with_repeats(query, candidate, best, explain=explain)
-            return _through_middle_names(query, candidate, best, explain=explain)
+            best = _through_middle_names(query, candidate, best, explain=explain)
+            return _through_endings(query, candidate, best, explain=explain)
         return _through_places(query, candidate, best, explain=explain)
     if bool(query.han) == bool(candidate.han):
         return direct
@@ -171,6 +176,43 @@ def _joined(name: NormalName, other: NormalName) -> NormalName:
         out.append(run)
         i += size
     return name if len(out) == len(words) else replace(name, tokens=tuple(out))
+
+
+_VOWELS = frozenset("aeiouy")
+_NOT_INITIALS = frozenset({"ng", "hm"})  # Cantonese surnames (Ng, Hm) written without vowels
+
+
+def _initials_apart(name: NormalName, other: NormalName) -> NormalName:
+    """A person's ``name`` with a word of two or three consonants read as that many initials
+    where ``other`` has words in a row that they begin (JC Juncker beside Jean-Claude Juncker;
+    J.C. and GW are written so once the dots are dropped): the alignment then pairs each initial
+    with its word, as it pairs J. C. Juncker's. A word with a vowel is not read so (Al, Ed, Li
+    are names). The skeleton is the same."""
+    words, theirs = name.tokens, other.tokens
+    out: list[str] = []
+    for word in words:
+        if (
+            2 <= len(word) <= 3
+            and word.isalpha()
+            and _VOWELS.isdisjoint(word)
+            and word not in _NOT_INITIALS
+            and word not in theirs
+            and _begins_words(word, theirs)
+        ):
+            out.extend(word)
+        else:
+            out.append(word)
+    return name if len(out) == len(words) else replace(name, tokens=tuple(out))
+
+
+def _begins_words(letters: str, words: tuple[str, ...]) -> bool:
+    """Whether ``words`` has words in a row that ``letters`` begin in order (George W. Bush: g
+    and w)."""
+    size = len(letters)
+    return any(
+        all(w[0] == c for w, c in zip(words[i : i + size], letters, strict=True))
+        for i in range(len(words) - size + 1)
+    )
 
 
 # A word-for-word translation is less certain than the name as written: a score through the
@@ -444,6 +486,70 @@ def _through_middle_names(
         best, this.read_as(tokens, this.scripts), other, side, "middle_names", detail,
         penalty, 1.0, explain=explain,
     )  # fmt: skip
+
+
+# A man's name in Latvian or Lithuanian spelling (`veu.names.baltic`) read without the endings,
+# beside the other name, is this much lower.
+ENDINGS_PENALTY = 0.02
+_ENDING_ALIKE = 0.8  # what a word without its ending must be to the other's word
+
+
+def _through_endings(
+    query: NormalName, candidate: NormalName, best: NameScore, *, explain: bool
+) -> NameScore:
+    """`score_names` of two persons' names, also with each word that ends as a Latvian or
+    Lithuanian name does read without the ending, where that is at least `_ENDING_ALIKE` to a
+    word of the other and closer to it than the word as written (Sergejs: sergej, beside
+    Sergey), the whole way again (middle names included), `ENDINGS_PENALTY` lower; the better
+    score counts. Only for a name written the Baltic way (`_without_endings`)."""
+    if best.score >= 1.0:
+        return best
+    read_query, read_candidate = (
+        _without_endings(query, candidate),
+        _without_endings(candidate, query),
+    )
+    if read_query is None and read_candidate is None:
+        return best
+    through = score_names(
+        query if read_query is None else query.read_as(read_query, query.scripts),
+        candidate
+        if read_candidate is None
+        else candidate.read_as(read_candidate, candidate.scripts),
+        explain=explain,
+        person=True,
+    )
+    score = max(0.0, through.score - ENDINGS_PENALTY)
+    if score <= best.score:
+        return best
+    if explain:
+        through.explanation["endings"] = {
+            **({"query": " ".join(read_query)} if read_query else {}),
+            **({"candidate": " ".join(read_candidate)} if read_candidate else {}),
+            "penalty": ENDINGS_PENALTY,
+        }
+    return NameScore(score, through.explanation)
+
+
+def _without_endings(name: NormalName, other: NormalName) -> tuple[str, ...] | None:
+    """``name``'s words with the endings `_through_endings` reads away, or None when none is
+    (or when ``name`` is not written the Baltic way, `written_baltic`)."""
+    if not written_baltic(name.tokens):
+        return None
+    out = tuple(_stem(word, other.tokens) for word in name.tokens)
+    return None if out == name.tokens else out
+
+
+def _stem(word: str, theirs: tuple[str, ...]) -> str:
+    """``word`` without a Baltic name's ending, when that brings it nearer a word of ``theirs``
+    (see `_through_endings`); else ``word``."""
+    if word in theirs:
+        return word
+    for stem in stems(word):
+        for other in theirs:
+            alike = token_similarity(stem, other)
+            if alike >= _ENDING_ALIKE and alike > token_similarity(word, other):
+                return stem
+    return word
 
 
 _WORD = re.compile(r"\w+")
