@@ -205,8 +205,10 @@ def sound_of_latin(word: str) -> str:
     soft before e, i, y, a first Mc said Mac (麦克唐奈, McDonnell: MKToNeL was 0.745 alike, under
     `SOUND_THRESHOLD`), the e of a final -er or -ers after a consonant left out (Chinese writes
     no vowel there: 罗德, Roeder; 鲁德, Rudder), an l before a consonant soft as an r is (Walters,
-    瓦特斯 and 沃尔特斯), the n and g of ng before a vowel two sounds (Brungardt, 布伦加特), and the
-    other vowels (a, e, i, o, u) kept."""
+    瓦特斯 and 沃尔特斯), the n and g of ng before a vowel two sounds (Brungardt, 布伦加特), a
+    final d or t a sound of its own, D, which a transliteration may leave unwritten (McDonald,
+    麦克唐纳; David, 大卫) or write as any t (Grant, 格兰特), and the other vowels (a, e, i, o, u)
+    kept."""
     w = _DOUBLED.sub(r"\1", word.lower())
     if len(w) > 3 and w.endswith("e") and w[-2] not in _VOWELS:
         w = w[:-1]
@@ -251,7 +253,10 @@ def sound_of_latin(word: str) -> str:
         else:
             out += _LATIN_LETTERS.get(c, "")
         i += 1
-    return _collapse(out)
+    out = _collapse(out)
+    if out.endswith("T") and w[-1] in "dt":  # a final d or t, often left unwritten (麦克唐纳)
+        out = out[:-1] + "D"
+    return out
 
 
 # Sounds of the Chinese that stand for sounds of the English at no cost, or at half. (0 is
@@ -259,13 +264,13 @@ def sound_of_latin(word: str) -> str:
 # initial J is often written as y: John 约翰, Jürgen 尤尔根.)
 _FREE = {
     ("J", "S"), ("J", "K"), ("J", "H"), ("W", "V"), ("F", "V"), ("K", "H"),
-    ("0", "T"), ("0", "S"), ("0", "J"), ("R", "L"),
+    ("0", "T"), ("0", "S"), ("0", "J"), ("R", "L"), ("D", "T"),
 }  # fmt: skip
-_HALF = {("P", "F"), ("W", "F"), ("T", "S"), ("P", "V"), ("Y", "J"), ("M", "N")}
+_HALF = {("P", "F"), ("W", "F"), ("T", "S"), ("D", "S"), ("P", "V"), ("Y", "J"), ("M", "N")}
 # What adding or leaving out each sound costs: a vowel little (Chinese adds some, English
-# spelling hides others), and h, w, y, l and n less than other consonants (one side often
-# writes them and the other not).
-_WEIGHTS = {"H": 0.5, "W": 0.5, "Y": 0.3, "L": 0.7, "N": 0.7, "R": 0.3}
+# spelling hides others), and h, w, y, l, n and a final d or t (D) less than other consonants
+# (one side often writes them and the other not).
+_WEIGHTS = {"H": 0.5, "W": 0.5, "Y": 0.3, "L": 0.7, "N": 0.7, "R": 0.3, "D": 0.5}
 _VOWEL_WEIGHT = 0.35
 _VOWEL_CHANGE = 0.25  # one vowel written for another
 
@@ -383,6 +388,7 @@ _KEY_CLASSES = str.maketrans(
         "S": "K",
         "H": None,
         "0": "T",
+        "D": "T",
         "F": "P",
         "V": "P",
         "W": "P",
