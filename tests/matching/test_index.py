@@ -568,15 +568,28 @@ def test_names_in_chinese_are_found_by_the_sound_of_an_english_name() -> None:
         assert [h.matched_name for h in hits] == [wanted]
 
 
-def test_a_name_in_chinese_whose_gloss_the_query_contains_is_scored() -> None:
-    """L3哈里斯公司 glosses as L3 Harris, which L3 Harris Technologies contains: the containment
-    floor scores it for an officer (0.72), but its estimates (in order, order-free) are below
-    those of many names sharing Technologies, so it must be shortlisted as contained (v17)."""
+@pytest.mark.parametrize(
+    ("query", "wanted", "decoy"),
+    [
+        # L3哈里斯公司 glosses as L3 Harris, which the query contains (v17)
+        ("L3 Harris Technologies", "L3哈里斯公司", "Hansen Technologies"),
+        # 安杜里尔公司, found by the sound of Anduril, glosses as anduril beside Anduril
+        # Industries, which contains it (v18)
+        ("安杜里尔公司", "Anduril Industries", "Andarel"),
+    ],
+)
+def test_a_name_contained_in_the_other_through_a_gloss_is_scored(
+    query: str, wanted: str, decoy: str
+) -> None:
+    """A name in Chinese beside one in English, one containing the other through the gloss: the
+    containment floor holds it for an officer (0.72), but its estimates (in order, order-free)
+    are below those of many names sharing a word, or sounding alike, so it must be shortlisted as
+    contained."""
     from veu.matching.index import FULL_SCORE_LIMIT
 
-    names = [f"Hansen Technologies {a}{b}" for a in "ABCDEF" for b in "ABCDEFG"]
+    names = [f"{decoy} {a}{b}" for a in "ABCDEF" for b in "ABCDEFG"]
     assert len(names) > FULL_SCORE_LIMIT
-    names.append("L3哈里斯公司")
+    names.append(wanted)
     index = ScreeningIndex([_one_name(i, n) for i, n in enumerate(names)])
-    hits = index.search(Query(name="L3 Harris Technologies"), limit=50, min_score=0.7)
-    assert "L3哈里斯公司" in [h.matched_name for h in hits]
+    hits = index.search(Query(name=query), limit=50, min_score=0.7)
+    assert wanted in [h.matched_name for h in hits]

@@ -455,9 +455,12 @@ class ScreeningIndex:
                     through = process.cdist([mine], theirs, scorer=Indel.normalized_similarity)[0]
                     np.maximum(estimate, through, out=estimate)
             # a name only read by sound (杰弗里·阿哈龙) has no gloss alone, only beside another
-            self._fitted_glosses(query, english, ids, joined, skeletons, estimate, by_sound)
         # the containment floor: scored whatever the estimate
         contained = set(np.flatnonzero(np.frombuffer(within, dtype=np.uint8)).tolist())
+        if query.han:
+            contained |= self._fitted_glosses(
+                query, english, ids, joined, skeletons, estimate, by_sound
+            )
         letters = {t for t in query.tokens if is_initial(t)}  # the query's initials
         # Only names with initials (all, when the query has some) and names written in Chinese
         # (beside a query that is not) need more than the vectorised estimates.
@@ -536,23 +539,31 @@ class ScreeningIndex:
         skeletons: list[str],
         estimate: np.ndarray,
         by_sound: Collection[int],
-    ) -> None:
+    ) -> set[int]:
         """A Chinese query's estimate, for each candidate not in Chinese that uses a translation
         other than the usual one (Aeronautics and Astronautics for 航空航天, not Aerospace), or
         that was found by sound (``by_sound``: a word of it may sound like a stretch of the
         query, 洛克希德 beside Lockheed), through the gloss fitted to it, as the scorer will gloss
-        it."""
+        it; and the places of those whose words the gloss has all, or that have all the
+        gloss's (安杜里尔公司, anduril, beside Anduril Industries): contained, which the shortlist
+        keeps."""
+        contained: set[int] = set()
         unusual = vocabulary_tokens(query.original) - set(english.tokens if english else ())
         if not unusual and not by_sound:
-            return
+            return contained
         hans = self.names.hans
         for k, i in enumerate(ids):
             words = joined[k].split()
             if hans[i] or (i not in by_sound and unusual.isdisjoint(words)):
                 continue
-            english = glossed(query.original, tuple(words))
-            if english is not None:
-                estimate[k] = max(estimate[k], _gloss_estimate(english, tuple(words), skeletons[k]))
+            fitted = glossed(query.original, tuple(words))
+            if fitted is None:
+                continue
+            estimate[k] = max(estimate[k], _gloss_estimate(fitted, tuple(words), skeletons[k]))
+            mine, theirs = set(fitted.tokens), set(words)
+            if mine and (mine <= theirs or theirs <= mine):
+                contained.add(k)
+        return contained
 
     def search(
         self,
