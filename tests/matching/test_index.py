@@ -593,3 +593,15 @@ def test_a_name_contained_in_the_other_through_a_gloss_is_scored(
     index = ScreeningIndex([_one_name(i, n) for i, n in enumerate(names)])
     hits = index.search(Query(name=query), limit=50, min_score=0.7)
     assert wanted in [h.matched_name for h in hits]
+
+
+def test_a_translation_a_word_begins_is_one_the_name_uses() -> None:
+    """A Chinese query's name in English is estimated through the gloss fitted to it when it uses
+    a translation other than the usual one, also as the beginning of a word, as the gloss fits
+    it (侦察, recon: ReconCraft), not one shorter than the gloss would fit (v18)."""
+    from veu.matching.index import _fits
+
+    assert _fits({"recon", "reconnaissance"}, ["reconcraft"])
+    assert _fits({"craft"}, ["recon", "craft"])
+    assert not _fits({"recon"}, ["rec", "craft"])
+    assert not _fits({"rec"}, ["reconcraft"])  # under JOINED_MIN letters

@@ -144,6 +144,7 @@ def test_sound_keys_meet_across_scripts() -> None:
     assert latin_sound_keys("david") == ("TPT", "TP")
     assert han_sound_key("大卫") == "TP"
     assert han_sound_key("麦克唐纳") in latin_sound_keys("mcdonald")
+    assert han_sound_key("麦克唐奈") in latin_sound_keys("mcdonnell")  # and a final l (v18)
     assert latin_sound_keys("bry") == ()  # under four letters, no key
     assert latin_sound_keys("bry", shortest=3) == ("PL",)  # unless asked
 

@@ -19,6 +19,7 @@ import pickle
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from operator import itemgetter as _pick
 from pathlib import Path
@@ -76,7 +77,7 @@ CONSONANT_KEY = "#"
 ABJAD_KEY = "="
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
 JOINED_ROWS = 8  # words a Chinese query's translation may begin that it looks names up by
-INDEX_FORMAT = 32  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 33  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -554,7 +555,7 @@ class ScreeningIndex:
         hans = self.names.hans
         for k, i in enumerate(ids):
             words = joined[k].split()
-            if hans[i] or (i not in by_sound and unusual.isdisjoint(words)):
+            if hans[i] or (i not in by_sound and not _fits(unusual, words)):
                 continue
             fitted = glossed(query.original, tuple(words))
             if fitted is None:
@@ -746,6 +747,14 @@ def _latin_keys(tokens: tuple[str, ...]) -> set[str]:
     """The sound keys of a query's words that may be written by sound in Chinese, of three
     sounds or more (shorter keys are shared by too many names to find one)."""
     return {k for t in tokens for k in latin_sound_keys(t) if len(k) >= 3}
+
+
+def _fits(translations: AbstractSet[str], words: list[str]) -> bool:
+    """Whether a name's words use one of ``translations``, or begin with one (`JOINED_MIN`
+    letters or more, as the gloss fits them: 侦察, recon, in ReconCraft)."""
+    return not translations.isdisjoint(words) or any(
+        w.startswith(t) for t in translations if len(t) >= JOINED_MIN for w in words
+    )
 
 
 def _gloss_estimate(english: NormalName, other: tuple[str, ...], skeleton: str) -> float:

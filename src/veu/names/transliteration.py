@@ -418,16 +418,17 @@ def latin_sound_key(word: str, shortest: int = 4) -> str | None:
 
 @lru_cache(maxsize=100_000)
 def latin_sound_keys(word: str, shortest: int = 4) -> tuple[str, ...]:
-    """`latin_sound_key`, and the key without a final t or d, or l and t (d), where a Chinese
-    transliteration often writes none (David 大卫, TP; Gilliland 吉格兰, KLN; McDonald 麦克唐纳,
-    NKTN): the keys a word is found by; none for a word without a key."""
+    """`latin_sound_key`, and the key without a final t or d, or l and t (d), or l, where a
+    Chinese transliteration often writes none (David 大卫, TP; Gilliland 吉格兰, KLN; McDonald
+    麦克唐纳 and McDonnell 麦克唐奈, NKTN): the keys a word is found by; none for a word without a
+    key."""
     key = latin_sound_key(word, shortest)
     if key is None:
         return ()
     return (key, *(key[: -len(end)] for end in _UNWRITTEN_ENDS if _shortened(key, end)))
 
 
-_UNWRITTEN_ENDS = ("T", "LT")
+_UNWRITTEN_ENDS = ("T", "LT", "L")
 
 
 def _shortened(key: str, end: str) -> bool:
