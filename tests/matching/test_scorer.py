@@ -463,3 +463,20 @@ def test_a_baltic_spelling_of_a_mans_name_is_read_without_its_endings() -> None:
     read = score_names(normalise("Sergejs Lavrovs"), normalise("Sergey Lavrov"), person=True)
     assert read.explanation["endings"]["query"] == "sergej lavrov"
     assert person("Elias", "Julia") < REVIEW  # a name alone: not read (Elia)
+
+
+def test_long_words_a_sound_apart_are_alike_only_for_a_close_sound() -> None:
+    """Long words whose sound keys differ by one sound added (Aleksandr / Alexander) or by a close
+    one (Mykolaivna / Nikolaevna: m n; Eghtesad / Eqtesad: g k) may be one name spelt two ways;
+    by any other sound they are other names (Echegaray / Echeverria, Severskiy / Sinarskiy, two
+    pipe plants on the SDN): v19."""
+    from veu.matching.tokens import PHONETIC_SIMILARITY, token_similarity
+
+    alike = PHONETIC_SIMILARITY - 0.05
+    assert token_similarity("aleksandr", "alexander") >= alike
+    assert token_similarity("mykolaivna", "nikolaevna") == alike
+    assert token_similarity("eghtesad", "eqtesad") == alike
+    assert token_similarity("echegaray", "echeverria") < alike
+    assert token_similarity("severskiy", "sinarskiy") < alike
+    pipes = ("JOINT STOCK COMPANY SEVERSKIY PIPE PLANT", "JOINT STOCK COMPANY SINARSKIY PIPE PLANT")
+    assert score(*pipes) < MATCH

@@ -54,6 +54,7 @@ def test_similarity_in_c_is_similarity_in_python(compiled: object, names: list) 
     pairs += [("bin", "ibn"), ("ben", "bn"), ("7", "7"), ("j", "joachim"), ("x", "ks")]
     pairs += [("hussein", "husayn"), ("aleksandr", "alexander"), ("avic", "avec")]
     pairs += [("ol", "al"), ("el", "ul"), ("ol", "bin"), ("djamel", "jamal"), ("djibril", "jibril")]
+    pairs += [("mykolaivna", "nikolaevna"), ("eghtesad", "eqtesad"), ("echegaray", "echeverria")]
     differ = [
         (a, b, c, p)
         for a, b in pairs

@@ -26,6 +26,9 @@ static double generic_weight, left_out_weight, unmatched_min_width, phonetic_sim
 static Py_ssize_t phonetic_min_length, patronymic_min_stem;
 static Py_ssize_t key_growth = 1; /* how many times longer than its token a phonetic key can be */
 static int configured;
+/* Sounds close enough that two long keys differing by one of them alone sound alike
+   (CLOSE_SOUNDS in tokens.py): close[x][y] for ASCII sounds x, y. */
+static unsigned char close_sounds[128][128];
 
 typedef struct {
     const char *s;
@@ -108,6 +111,22 @@ static Py_ssize_t levenshtein(const char *a, Py_ssize_t n, const char *b, Py_ssi
         cur = t;
     }
     return one[m];
+}
+
+/* Whether two keys differ by one sound added or left out, or by one sound for a close one. */
+static int one_sound_apart(const char *a, Py_ssize_t n, const char *b, Py_ssize_t m,
+                           Py_ssize_t *rows) {
+    if (n != m) return levenshtein(a, n, b, m, rows) <= 1;
+    Py_ssize_t apart = 0;
+    unsigned char x = 0, y = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (a[k] != b[k]) {
+            if (++apart > 1) return 0;
+            x = (unsigned char)a[k];
+            y = (unsigned char)b[k];
+        }
+    }
+    return apart == 1 && x < 128 && y < 128 && close_sounds[x][y];
 }
 
 static int vowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
@@ -203,7 +222,7 @@ static double similarity(Tok *a, Tok *b, Scratch *w) {
         const char *ka = a->key, *kb = b->key;
         Py_ssize_t la = a->key_n, lb = b->key_n;
         if (la >= 3 && la == lb && memcmp(ka, kb, (size_t)la) == 0) return phonetic_similarity;
-        if ((la < lb ? la : lb) >= 7 && levenshtein(ka, la, kb, lb, w->rows) <= 1)
+        if ((la < lb ? la : lb) >= 7 && one_sound_apart(ka, la, kb, lb, w->rows))
             return phonetic_similarity - 0.05;
     }
     return similar;
@@ -647,7 +666,8 @@ PyDoc_STRVAR(configure_doc,
              "configure(generic, titles, joining, son_of, articles, nasab, sounds_from, sounds_to, "
              "endings, "
              "min_stem, generic_weight, left_out_weight, unmatched_min_width, "
-             "phonetic_similarity, phonetic_min_length): the word lists and weights of "
+             "phonetic_similarity, phonetic_min_length, close_sounds): the word lists and "
+             "weights of "
              "veu.matching.tokens (called once, when it is imported).");
 
 static void free_strings(char **strings, Py_ssize_t *lens, Py_ssize_t count) {
@@ -676,13 +696,30 @@ static void release(void) {
 
 static PyObject *py_configure(PyObject *self, PyObject *args) {
     PyObject *g, *t, *j, *s, *ar, *na, *from, *to, *ends;
+    const char *close;
+    Py_ssize_t close_len;
     release();
-    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!OOOnddddn", &PyFrozenSet_Type, &g, &PyFrozenSet_Type,
-                          &t, &PyFrozenSet_Type, &j, &PyFrozenSet_Type, &s, &PyFrozenSet_Type, &ar,
-                          &PyFrozenSet_Type, &na, &from, &to, &ends,
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!O!OOOnddddns#", &PyFrozenSet_Type, &g,
+                          &PyFrozenSet_Type, &t, &PyFrozenSet_Type, &j, &PyFrozenSet_Type, &s,
+                          &PyFrozenSet_Type, &ar, &PyFrozenSet_Type, &na, &from, &to, &ends,
                           &patronymic_min_stem, &generic_weight, &left_out_weight,
-                          &unmatched_min_width, &phonetic_similarity, &phonetic_min_length))
+                          &unmatched_min_width, &phonetic_similarity, &phonetic_min_length,
+                          &close, &close_len))
         return NULL;
+    /* close_sounds: pairs of ASCII sounds, two characters each */
+    if (close_len % 2) {
+        PyErr_SetString(PyExc_ValueError, "close_sounds holds pairs of sounds");
+        return NULL;
+    }
+    memset(close_sounds, 0, sizeof(close_sounds));
+    for (Py_ssize_t k = 0; k < close_len; k += 2) {
+        unsigned char x = (unsigned char)close[k], y = (unsigned char)close[k + 1];
+        if (x >= 128 || y >= 128) {
+            PyErr_SetString(PyExc_ValueError, "close_sounds holds ASCII sounds only");
+            return NULL;
+        }
+        close_sounds[x][y] = 1;
+    }
     if (!c_strings(from, &sounds_from, &sounds_from_len, &sounds_count) ||
         !c_strings(to, &sounds_to, &sounds_to_len, &sounds_to_count) ||
         !c_strings(ends, &endings, &endings_len, &endings_count) ||

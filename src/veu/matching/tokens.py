@@ -134,10 +134,26 @@ def token_similarity_python(a: str, b: str) -> float:
         key_a, key_b = phonetic_key(a), phonetic_key(b)
         if len(key_a) >= 3 and key_a == key_b:
             return PHONETIC_SIMILARITY
-        # Long names may differ by one more sound (Aleksandr / Alexander).
-        if min(len(key_a), len(key_b)) >= 7 and Levenshtein.distance(key_a, key_b) <= 1:
+        # Long names may differ by one more sound (Aleksandr / Alexander), or by one sound for a
+        # close one (Mykolaivna / Nikolaevna, Eghtesad / Eqtesad), not for any other (Neverov /
+        # Nazarov, Severskiy / Sinarskiy, Echegaray / Echeverria: other names).
+        if min(len(key_a), len(key_b)) >= 7 and _one_sound_apart(key_a, key_b):
             return PHONETIC_SIMILARITY - 0.05
     return similar
+
+
+# Sounds close enough that two long names' keys differing by one of them alone may be spellings
+# of one name: voiced and voiceless (g k, d t, b p, v f), the nasals (m n), l and r.
+CLOSE_SOUNDS = frozenset({"gk", "kg", "dt", "td", "bp", "pb", "vf", "fv", "mn", "nm", "lr", "rl"})
+
+
+def _one_sound_apart(a: str, b: str) -> bool:
+    """Whether two phonetic keys differ by one sound added or left out, or by one sound for a
+    close one (`CLOSE_SOUNDS`)."""
+    if len(a) != len(b):
+        return Levenshtein.distance(a, b) <= 1
+    apart = [x + y for x, y in zip(a, b, strict=True) if x != y]
+    return len(apart) == 1 and apart[0] in CLOSE_SOUNDS
 
 
 PHONETIC_MIN_LENGTH = 4
@@ -324,6 +340,7 @@ if _compiled is not None:  # the C functions take the word lists and weights def
         tuple(w for w, _ in _SOUNDS), tuple(s for _, s in _SOUNDS),
         PATRONYMIC_ENDINGS, PATRONYMIC_STEM, GENERIC_WEIGHT, LEFT_OUT_WEIGHT,
         UNMATCHED_MIN_WIDTH, PHONETIC_SIMILARITY, PHONETIC_MIN_LENGTH,
+        "".join(sorted(CLOSE_SOUNDS)),
     )  # fmt: skip
 
 
