@@ -23,6 +23,7 @@ from veu.matching.tokens import (
     PHONETIC_SIMILARITY,
     TITLES,
     align,
+    alike_by_sound_only,
     covered,
     distinctive,
     left_out_initial,
@@ -177,6 +178,22 @@ def _parentage(tokens: tuple[str, ...]) -> tuple[str, tuple[str, ...]] | None:
                     father.append(word)
             return (tokens[i - 1], tuple(father)) if father else None
     return None
+
+
+def one_word_by_sound(query: NormalName, candidate: NormalName) -> FeatureResult:
+    """Two names of one word each that only sound alike, their spellings too far apart to be a
+    typing error of each other (Tolou / Tilo, Janus / Jonas, Hassan / Hussain, Husayn / Hussein):
+    one word is all there is to tell two parties apart, and a likeness of sound alone is too
+    little to match on. The score is capped at the weight, just under the match threshold: a
+    person looks (Husayn / Hussein may be one name; Diona / Dena, Tolou / Tilo are not). Words a
+    typing error apart are not this (Artur / Arthur, Skydio / Skydoi). Two names written in
+    Chinese are compared by their characters, not this."""
+    a, b = query.tokens, candidate.tokens
+    if (query.han and candidate.han) or len(a) != 1 or len(b) != 1:
+        return FeatureResult(0.0, {})
+    if not alike_by_sound_only(a[0], b[0]):
+        return FeatureResult(0.0, {})
+    return FeatureResult(1.0, {"query": a[0], "candidate": b[0]})
 
 
 def lineage(query: NormalName, candidate: NormalName) -> FeatureResult:
@@ -443,6 +460,7 @@ NAME_FEATURES: tuple[Feature, ...] = (
     Feature("numbers", "penalty", 0.15, numbers),
     Feature("distinct_words", "cap", 0.72, distinct_words),
     Feature("lineage", "cap", 0.72, lineage),
+    Feature("one_word_by_sound", "cap", 0.84, one_word_by_sound),
     Feature("legal_forms", "info", 0.0, legal_forms),
 )
 COUNTRY_FEATURE = Feature("country_conflict", "penalty", 0.05, country_conflict)

@@ -156,6 +156,15 @@ def _one_sound_apart(a: str, b: str) -> bool:
     return len(apart) == 1 and apart[0] in CLOSE_SOUNDS
 
 
+def alike_by_sound_only(a: str, b: str) -> bool:
+    """Whether `token_similarity` finds two tokens alike by their sound though their spellings
+    are more edits apart than a typing error makes (Tolou / Tilo, Janus / Jonas; not Skydio /
+    Skydoi, Shell / Schell, one edit apart)."""
+    if a == b or not token_similarity(a, b):
+        return False
+    return OSA.distance(a, b) > _max_edits(min(len(a), len(b)))
+
+
 PHONETIC_MIN_LENGTH = 4
 
 
