@@ -55,6 +55,7 @@ def test_similarity_in_c_is_similarity_in_python(compiled: object, names: list) 
     pairs += [("hussein", "husayn"), ("aleksandr", "alexander"), ("avic", "avec")]
     pairs += [("ol", "al"), ("el", "ul"), ("ol", "bin"), ("djamel", "jamal"), ("djibril", "jibril")]
     pairs += [("mykolaivna", "nikolaevna"), ("eghtesad", "eqtesad"), ("echegaray", "echeverria")]
+    pairs += [("csrc", "cssrc"), ("nioc", "nioec"), ("bcdfg", "bcdffg")]
     differ = [
         (a, b, c, p)
         for a, b in pairs

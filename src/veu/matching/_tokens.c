@@ -113,6 +113,13 @@ static Py_ssize_t levenshtein(const char *a, Py_ssize_t n, const char *b, Py_ssi
     return one[m];
 }
 
+/* Whether a token has a vowel (a, e, i, o, u, y): letters without one are read as letters. */
+static int has_vowel(const char *s, Py_ssize_t n) {
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (strchr("aeiouy", s[k]) && s[k]) return 1;
+    return 0;
+}
+
 /* Whether two keys differ by one sound added or left out, or by one sound for a close one. */
 static int one_sound_apart(const char *a, Py_ssize_t n, const char *b, Py_ssize_t m,
                            Py_ssize_t *rows) {
@@ -216,7 +223,8 @@ static double similarity(Tok *a, Tok *b, Scratch *w) {
     double similar = distance <= max_edits(shorter) ? 1.0 - (double)distance / (double)longer : 0.0;
     /* may they sound alike: long enough, and one letter longer when both have that length */
     Py_ssize_t needed = phonetic_min_length + (a->n == b->n && b->n == shorter ? 1 : 0);
-    if (similar < phonetic_similarity && shorter >= needed) {
+    if (similar < phonetic_similarity && shorter >= needed && has_vowel(a->s, a->n) &&
+        has_vowel(b->s, b->n)) {
         if (a->key_n < 0) a->key_n = phonetic(a->s, a->n, a->key, w->keys);
         if (b->key_n < 0) b->key_n = phonetic(b->s, b->n, b->key, w->keys);
         const char *ka = a->key, *kb = b->key;

@@ -171,9 +171,18 @@ PHONETIC_MIN_LENGTH = 4
 def _may_sound_alike(a: str, b: str) -> bool:
     """Whether two tokens are long enough to compare by sound: four letters or more, and five
     when both have four (``AVIC`` / ``AVEC``, ``CETC`` / ``CITC``: acronyms a letter apart are
-    different parties as often as not), unless their lengths differ (``Musa`` / ``Moussa``)."""
+    different parties as often as not), unless their lengths differ (``Musa`` / ``Moussa``); and
+    both have a vowel: letters without one are read as letters, not as a word (``CSRC`` /
+    ``CSSRC``, two institutes)."""
     shorter = min(len(a), len(b))
-    return shorter >= PHONETIC_MIN_LENGTH + (1 if len(a) == len(b) == shorter else 0)
+    return (
+        shorter >= PHONETIC_MIN_LENGTH + (1 if len(a) == len(b) == shorter else 0)
+        and not _LETTER_VOWELS.isdisjoint(a)
+        and not _LETTER_VOWELS.isdisjoint(b)
+    )
+
+
+_LETTER_VOWELS = frozenset("aeiouy")
 
 
 Alignment = tuple[float, tuple[tuple[str, str, float], ...], tuple[str, ...], tuple[str, ...]]
