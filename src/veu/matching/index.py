@@ -491,13 +491,12 @@ class ScreeningIndex:
                 bool(sounds) and not sounds.isdisjoint(names.sounds.get(i, ()))
             )
             if (names.glossed[i] or alike) and not query.han:  # Chinese, through its gloss
-                english = glossed(names.originals[i], query.tokens)
-                if english is not None:
-                    through = _gloss_estimate(english, query.tokens, query.skeleton)
+                gloss = glossed(names.originals[i], query.tokens)
+                if gloss is not None:
+                    through = _gloss_estimate(gloss, query.tokens, query.skeleton)
                     estimate[k] = max(estimate[k], through)
                     if words and (
-                        words.issuperset(english.tokens)
-                        or _covered(query.tokens, set(english.tokens))
+                        words.issuperset(gloss.tokens) or _covered(query.tokens, set(gloss.tokens))
                     ):
                         contained.add(k)  # L3哈里斯公司, L3 Harris beside L3 Harris Technologies
         best = set(np.argpartition(-estimate, FULL_SCORE_LIMIT)[:FULL_SCORE_LIMIT].tolist())
