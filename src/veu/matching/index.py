@@ -483,8 +483,7 @@ class ScreeningIndex:
                 bool(letters) and any(len(w) > 1 and w[0] in letters for w in other)
             )
             if initials:
-                others = set(other)
-                if words and (_covered(other, words) or _covered(query.tokens, others)):
+                if words and _one_within_other(other, query.tokens):
                     contained.add(k)
                 estimate[k] = max(estimate[k], initials_estimate(query.tokens, other))
             alike = i in by_sound or (
@@ -495,9 +494,7 @@ class ScreeningIndex:
                 if gloss is not None:
                     through = _gloss_estimate(gloss, query.tokens, query.skeleton)
                     estimate[k] = max(estimate[k], through)
-                    if words and (
-                        words.issuperset(gloss.tokens) or _covered(query.tokens, set(gloss.tokens))
-                    ):
+                    if words and gloss.tokens and _one_within_other(gloss.tokens, query.tokens):
                         contained.add(k)  # L3哈里斯公司, L3 Harris beside L3 Harris Technologies
         best = set(np.argpartition(-estimate, FULL_SCORE_LIMIT)[:FULL_SCORE_LIMIT].tolist())
         best.update(sorted(contained, key=lambda k: (-estimate[k], k))[:CONTAINED_LIMIT])
@@ -560,8 +557,7 @@ class ScreeningIndex:
             if fitted is None:
                 continue
             estimate[k] = max(estimate[k], _gloss_estimate(fitted, tuple(words), skeletons[k]))
-            mine, theirs = set(fitted.tokens), set(words)
-            if mine and (mine <= theirs or theirs <= mine):
+            if fitted.tokens and words and _one_within_other(fitted.tokens, words):
                 contained.add(k)
         return contained
 
@@ -764,6 +760,12 @@ def _gloss_estimate(english: NormalName, other: tuple[str, ...], skeleton: str) 
         Indel.normalized_similarity(skeleton, english.skeleton),
         Indel.normalized_similarity("".join(sorted(other)), "".join(sorted(english.tokens))),
     )
+
+
+def _one_within_other(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Every word of ``a`` is in ``b``, or the reverse (`_covered`: an initial counts for a word
+    it begins): the names the containment floor may score, whatever their estimates."""
+    return _covered(a, set(b)) or _covered(b, set(a))
 
 
 def _covered(tokens: Sequence[str], words: set[str]) -> bool:

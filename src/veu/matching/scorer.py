@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 from veu.matching.features import NAME_FEATURES, Combination, Feature
-from veu.matching.tokens import PARTICLES, middle_names, token_similarity
+from veu.matching.tokens import LETTER_VOWELS, PARTICLES, middle_names, token_similarity
 from veu.names import NormalName, normalise
 from veu.names.abjad import consonants, fitted, in_arabic_script
 from veu.names.baltic import stems, written_baltic
@@ -178,7 +178,6 @@ def _joined(name: NormalName, other: NormalName) -> NormalName:
     return name if len(out) == len(words) else replace(name, tokens=tuple(out))
 
 
-_VOWELS = frozenset("aeiouy")
 _NOT_INITIALS = frozenset({"ng", "hm"})  # Cantonese surnames (Ng, Hm) written without vowels
 
 
@@ -194,7 +193,7 @@ def _initials_apart(name: NormalName, other: NormalName) -> NormalName:
         if (
             2 <= len(word) <= 3
             and word.isalpha()
-            and _VOWELS.isdisjoint(word)
+            and LETTER_VOWELS.isdisjoint(word)
             and word not in _NOT_INITIALS
             and word not in theirs
             and _begins_words(word, theirs)

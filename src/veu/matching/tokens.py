@@ -144,7 +144,9 @@ def token_similarity_python(a: str, b: str) -> float:
 
 # Sounds close enough that two long names' keys differing by one of them alone may be spellings
 # of one name: voiced and voiceless (g k, d t, b p, v f), the nasals (m n), l and r.
-CLOSE_SOUNDS = frozenset({"gk", "kg", "dt", "td", "bp", "pb", "vf", "fv", "mn", "nm", "lr", "rl"})
+CLOSE_SOUNDS = frozenset(
+    pair for a, b in ("gk", "dt", "bp", "vf", "mn", "lr") for pair in (a + b, b + a)
+)
 
 
 def _one_sound_apart(a: str, b: str) -> bool:
@@ -177,12 +179,12 @@ def _may_sound_alike(a: str, b: str) -> bool:
     shorter = min(len(a), len(b))
     return (
         shorter >= PHONETIC_MIN_LENGTH + (1 if len(a) == len(b) == shorter else 0)
-        and not _LETTER_VOWELS.isdisjoint(a)
-        and not _LETTER_VOWELS.isdisjoint(b)
+        and not LETTER_VOWELS.isdisjoint(a)
+        and not LETTER_VOWELS.isdisjoint(b)
     )
 
 
-_LETTER_VOWELS = frozenset("aeiouy")
+LETTER_VOWELS = frozenset("aeiouy")  # a word without one is read as letters (CSRC, JC)
 
 
 Alignment = tuple[float, tuple[tuple[str, str, float], ...], tuple[str, ...], tuple[str, ...]]

@@ -14,8 +14,13 @@ SHORTEST_WORD = 5  # shorter words ending in s are left as written (Jonas, Elias
 def written_baltic(tokens: tuple[str, ...]) -> bool:
     """Whether a name is written the Baltic way: two words or more (initials aside), every one
     ending in s. John Williams is not (Williams is not read as William), nor Elias alone."""
-    words = [word for word in tokens if len(word) > 1]
-    return len(words) >= 2 and all(word[-1] == "s" for word in words)
+    words = 0
+    for word in tokens:  # every person's pair asks: most names end a word otherwise at once
+        if len(word) > 1:
+            if word[-1] != "s":
+                return False
+            words += 1
+    return words >= 2
 
 
 def stems(word: str) -> tuple[str, ...]:
