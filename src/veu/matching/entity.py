@@ -130,6 +130,17 @@ class Entity(BaseModel):
         return [k for k, n in enumerate(self.normal_names) if n.han]
 
     @cached_property
+    def readable_names(self) -> list[int]:
+        """The positions of the names in Arabic script, or in Wade-Giles without Han characters:
+        those `veu.matching.scorer.reading_beside` may read another way (a quick sieve)."""
+        return [
+            k
+            for k, n in enumerate(self.normal_names)
+            if in_arabic_script(n.scripts)
+            or (not n.han and wade_giles_syllables(n.tokens) is not None)
+        ]
+
+    @cached_property
     def dates(self) -> set[tuple[int, int | None, int | None]]:
         """Dates of birth, incorporation or build, as (year, month, day) to the precision given."""
         out = set()
@@ -204,7 +215,7 @@ def names(a: Entity, b: Entity) -> FeatureResult:
     if same:  # a name both have, once normalised: it scores 1, nothing scores more
         i = min(a.name_positions[key] for key in same)
         j = b.name_positions[(left[i].tokens, left[i].han)]
-        explanation = score_names(left[i], right[j], person=person).explanation
+        explanation = _explained(left[i], right[j], person)
         return FeatureResult(
             1.0, {"left": left[i].original, "right": right[j].original, "features": explanation}
         )
@@ -230,8 +241,15 @@ def names(a: Entity, b: Entity) -> FeatureResult:
             best = (score, left[i], right[j])
     assert best is not None
     score, x, y = best
-    explanation = score_names(x, y, person=person).explanation
+    explanation = _explained(x, y, person)
     return FeatureResult(score, {"left": x.original, "right": y.original, "features": explanation})
+
+
+@lru_cache(maxsize=4096)
+def _explained(x: NormalName, y: NormalName, person: bool) -> dict[str, Any]:
+    """The explanation of two names' score, kept for the next pair of entities that has them
+    (each entity of a list beside many others, the same name in both). Read only."""
+    return score_names(x, y, person=person).explanation
 
 
 def _persons(a: Entity, b: Entity) -> bool:
@@ -257,17 +275,15 @@ def _gloss_estimates(
 
 
 def _reading_estimates(
-    matrix: np.ndarray, names: list[NormalName], others: list[NormalName]
+    matrix: np.ndarray, names: list[NormalName], others: list[NormalName], readable: list[int]
 ) -> None:
     """Raise the estimates of each name in Arabic script or in Wade-Giles beside a name in Latin
     letters without Han characters to the similarity of the other's skeleton with the reading
     the scorer gives it (`veu.matching.scorer.reading_beside`): without it,
-    such a pair could be estimated below the gate, or below pairs that score less."""
-    for i, name in enumerate(names):
-        if not in_arabic_script(name.scripts) and (
-            name.han or wade_giles_syllables(name.tokens) is None
-        ):  # a quick sieve: `reading_beside` reads neither
-            continue
+    such a pair could be estimated below the gate, or below pairs that score less. ``readable``:
+    the positions of the names it may read (`Entity.readable_names`)."""
+    for i in readable:
+        name = names[i]
         for j, other in enumerate(others):
             tokens = reading_beside(name, other)
             if tokens is None:
@@ -312,8 +328,8 @@ def _estimates(a: Entity, b: Entity) -> list[tuple[float, int, int]]:
             matrix[i, j] = max(matrix[i, j], han)
     _gloss_estimates(matrix, left, right, a.han_names)
     _gloss_estimates(matrix.T, right, left, b.han_names)
-    _reading_estimates(matrix, left, right)
-    _reading_estimates(matrix.T, right, left)
+    _reading_estimates(matrix, left, right, a.readable_names)
+    _reading_estimates(matrix.T, right, left, b.readable_names)
     flat = matrix.ravel()
     if len(flat) > 256:
         part = np.argpartition(-flat, NAME_SHORTLIST)[:NAME_SHORTLIST]

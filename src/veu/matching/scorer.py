@@ -72,8 +72,8 @@ def score_names(
         if person:
             query, candidate = _initials_apart(query, candidate), _initials_apart(candidate, query)
     direct = _score_names(query, candidate, explain=explain)
-    if query.empty or candidate.empty:
-        return direct
+    if query.empty or candidate.empty or direct.score >= 1.0:
+        return direct  # no reading scores more than the same name
     if _read_by_consonants(query, candidate) or _read_by_consonants(candidate, query):
         return _through_consonants(query, candidate, direct, explain=explain)
     if not query.han and not candidate.han:
