@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 from rapidfuzz.distance import Levenshtein
@@ -20,6 +21,7 @@ from veu.matching.tokens import (
     CONTRAST_WORDS,
     JOINING_WORDS,
     NASAB,
+    PARTICLES,
     PHONETIC_SIMILARITY,
     TITLES,
     align,
@@ -27,11 +29,12 @@ from veu.matching.tokens import (
     covered,
     distinctive,
     left_out_initial,
+    phonetic_key,
     token_similarity,
 )
 from veu.names import NormalName
 from veu.names.korean import HANGUL
-from veu.names.normalize import latin_words
+from veu.names.normalize import latin_words, normalise
 from veu.names.numbers import HAN_NUMERAL, han_numeral
 
 Detail = dict[str, Any]
@@ -224,6 +227,71 @@ def lineage(query: NormalName, candidate: NormalName) -> FeatureResult:
 
 def _alike(a: str, b: str) -> bool:
     return token_similarity(a, b) >= PHONETIC_SIMILARITY
+
+
+def next_generation(query: NormalName, candidate: NormalName) -> FeatureResult:
+    """Two persons' Arabic names (an article or ``bin`` in one of them), one of which is the
+    other's with one more name before it: an Arabic name is the person's own name, then the
+    father's, the grandfather's and the family's, so the longer is the shorter's son or
+    daughter (``AL-TIKRITI, Hala Saddam Hussein`` / ``AL-TIKRITI, Saddam Hussein``;
+    ``Ibrahim Sabawi Ibrahim Hassan`` / ``Sab'awi Ibrahim Hassan``, whose words are the same
+    once a repeated one is written once). Families are listed together, and without this the
+    child scored as the parent (0.92 and 1.0). The names are compared given names first (a
+    name written surname first before a comma has it moved to the end), with their words as
+    written. Not when the name before is a particle, a title, or Muhammad, which an Arabic
+    name may write or leave out before the own name (Muhammad Ayman al-Zawahiri), nor ``abd``
+    (Abd al-Rahman is one name). Capped like ``lineage``, for a person to look. Persons only:
+    a company's name may well begin with one word more (Bank Al Jazira, Al Jazira)."""
+    a, b = _given_first_words(query.original), _given_first_words(candidate.original)
+    if not _arabic_style(a) and not _arabic_style(b):
+        return FeatureResult(0.0, {})
+    for child, parent, side in ((a, b, "query"), (b, a, "candidate")):
+        if _child_of(child, parent):
+            return FeatureResult(
+                1.0, {"child": side, "own": child[0], "then": " ".join(child[1:3])}
+            )
+    return FeatureResult(0.0, {})
+
+
+def _arabic_style(words: tuple[str, ...]) -> bool:
+    return any(w in ARTICLES or w in NASAB for w in words)
+
+
+_NOT_OWN = frozenset({"abd", "abdul", "abdel", "abdal", "abdol"})
+
+
+def _child_of(child: tuple[str, ...], parent: tuple[str, ...]) -> bool:
+    """Whether ``child`` is ``parent``'s own and next name after an own name of its own, and
+    longer (the same words in another order are one name: Salman Mohammed bin / Mohammed bin
+    Salman)."""
+    if len(child) < 3 or len(parent) < 2 or len(child) <= len(parent):
+        return False
+    own = child[0]
+    if (
+        own in PARTICLES
+        or own in TITLES
+        or own in _NOT_OWN
+        or not distinctive(own)
+        or phonetic_key(own) == _MUHAMMAD
+        or parent[0] in PARTICLES
+    ):
+        return False
+    return (
+        _alike(child[1], parent[0]) and _alike(child[2], parent[1]) and not _alike(own, parent[0])
+    )
+
+
+_MUHAMMAD = phonetic_key("muhammad")  # Mohammed, Mohamed, Muhammad...
+SURNAME_FIRST = re.compile(r"^([^,]+),([^,]+)$")  # SUTTON, David Keith: one comma, surname before
+
+
+@lru_cache(maxsize=65536)
+def _given_first_words(original: str) -> tuple[str, ...]:
+    """A name's words as written, each normalised (a word written twice is there twice), given
+    names first: a name written surname first before a comma has its surname moved to the end."""
+    found = SURNAME_FIRST.match(original)
+    parts = (found.group(2), found.group(1)) if found else (original,)
+    return tuple(t for part in parts for chunk in part.split() for t in normalise(chunk).tokens)
 
 
 _DIGITS = re.compile(r"\d+")
@@ -463,8 +531,9 @@ NAME_FEATURES: tuple[Feature, ...] = (
     Feature("one_word_by_sound", "cap", 0.84, one_word_by_sound),
     Feature("legal_forms", "info", 0.0, legal_forms),
 )
+NEXT_GENERATION = Feature("next_generation", "cap", 0.72, next_generation)  # persons only
 COUNTRY_FEATURE = Feature("country_conflict", "penalty", 0.05, country_conflict)
-ALL_FEATURES: tuple[Feature, ...] = (*NAME_FEATURES, COUNTRY_FEATURE)
+ALL_FEATURES: tuple[Feature, ...] = (*NAME_FEATURES, NEXT_GENERATION, COUNTRY_FEATURE)
 
 
 def render_docs() -> str:

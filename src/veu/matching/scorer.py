@@ -17,7 +17,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from veu.matching.features import NAME_FEATURES, Combination, Feature
+from veu.matching.features import (
+    NAME_FEATURES,
+    NEXT_GENERATION,
+    SURNAME_FIRST,
+    Combination,
+    Feature,
+)
 from veu.matching.tokens import LETTER_VOWELS, PARTICLES, middle_names, token_similarity
 from veu.names import NormalName, normalise
 from veu.names.abjad import consonants, fitted, in_arabic_script
@@ -31,7 +37,7 @@ from veu.names.somali import reading as somali_reading
 from veu.names.wade_giles import reading as wade_giles_reading
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "21"
+ALGORITHM_VERSION = "22"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
 # The features scored, by whether both names are written in Chinese (the Han characters are then
 # compared, not their pinyin) and whether an explanation is asked for (without one, information
@@ -72,8 +78,12 @@ def score_names(
         if person:
             query, candidate = _initials_apart(query, candidate), _initials_apart(candidate, query)
     direct = _score_names(query, candidate, explain=explain)
-    if query.empty or candidate.empty or direct.score >= 1.0:
-        return direct  # no reading scores more than the same name
+    if (
+        query.empty
+        or candidate.empty
+        or (query.tokens, query.han) == (candidate.tokens, candidate.han)
+    ):
+        return direct  # the same name once normalised: no reading scores it otherwise
     if _read_by_consonants(query, candidate) or _read_by_consonants(candidate, query):
         return _through_consonants(query, candidate, direct, explain=explain)
     if not query.han and not candidate.han:
@@ -84,7 +94,8 @@ def score_names(
             best = _through_somali(query, candidate, best, explain=explain)
             best = _with_repeats(query, candidate, best, explain=explain)
             best = _through_middle_names(query, candidate, best, explain=explain)
-            return _through_endings(query, candidate, best, explain=explain)
+            best = _through_endings(query, candidate, best, explain=explain)
+            return _generations(query, candidate, best, explain=explain)
         return _through_places(query, candidate, best, explain=explain)
     if bool(query.han) == bool(candidate.han):
         return direct
@@ -552,14 +563,27 @@ def _stem(word: str, theirs: tuple[str, ...]) -> str:
 
 
 _WORD = re.compile(r"\w+")
-_SURNAME_FIRST = re.compile(r"^([^,]+),[^,]+$")  # SUTTON, David Keith: one comma, a surname before
+
+
+def _generations(
+    query: NormalName, candidate: NormalName, best: NameScore, *, explain: bool
+) -> NameScore:
+    """``best``, held at `NEXT_GENERATION`'s weight when one person's name is the other's
+    child's (`veu.matching.features.next_generation`), whatever reading found it."""
+    if best.score <= NEXT_GENERATION.weight:
+        return best
+    result = NEXT_GENERATION.function(query, candidate)
+    if not result.score:
+        return best
+    explanation = {**best.explanation, NEXT_GENERATION.name: NEXT_GENERATION.explained(result)}
+    return NameScore(NEXT_GENERATION.weight, explanation if explain else {})
 
 
 def _given_first(name: NormalName) -> tuple[str, ...]:
     """A person's name's tokens, given names first, as the words in which middle names are
     looked for: a name written surname first before a comma (SUTTON, David Keith; AL-ZAWAHIRI,
     Ayman) has its surname's words moved to the end."""
-    found = _SURNAME_FIRST.match(name.original)
+    found = SURNAME_FIRST.match(name.original)
     if found is None:
         return name.tokens
     surname = len(normalise(found.group(1)).tokens)
