@@ -523,6 +523,12 @@ def test_one_word_names_that_only_sound_alike_are_held_for_review() -> None:
     assert score("Skydio", "Skydoi") >= MATCH
     assert score("Artur", "Arthur") >= MATCH
     assert score("Saddam Husayn", "Saddam Hussein") >= MATCH
+    # A particle or a title is not a word: Abu Umar is one word (v23).
+    assert REVIEW <= score("Abu Umar", "ABU 'AMMAR") < MATCH
+    assert REVIEW <= score("HASSAN, Abu", "ABU HUSAYN") < MATCH
+    assert REVIEW <= score("AL-AMIR CO.", "AL-AMMAR") < MATCH
+    assert score("Abu Hamza", "ABU KHAMZA") >= MATCH  # a letter apart, as a typing error
+    assert score("Abu Bakr al-Baghdadi", "Abu Bakr al-Bagdadi") >= MATCH
 
 
 def test_letters_without_a_vowel_are_not_compared_by_sound() -> None:

@@ -189,14 +189,22 @@ def one_word_by_sound(query: NormalName, candidate: NormalName) -> FeatureResult
     one word is all there is to tell two parties apart, and a likeness of sound alone is too
     little to match on. The score is capped at the weight, just under the match threshold: a
     person looks (Husayn / Hussein may be one name; Diona / Dena, Tolou / Tilo are not). Words a
-    typing error apart are not this (Artur / Arthur, Skydio / Skydoi). Two names written in
-    Chinese are compared by their characters, not this."""
-    a, b = query.tokens, candidate.tokens
+    typing error apart are not this (Artur / Arthur, Skydio / Skydoi). A particle or a title
+    is not a word here: Abu Umar / Abu 'Ammar, Hassan, Abu / Abu Husayn and Al-Amir / Al-Ammar
+    are one word each, the name after the particle (a kunya, father of ..., is shared by many).
+    Two names written in Chinese are compared by their characters, not this."""
+    a, b = _own_words(query.tokens), _own_words(candidate.tokens)
     if (query.han and candidate.han) or len(a) != 1 or len(b) != 1:
         return FeatureResult(0.0, {})
     if not alike_by_sound_only(a[0], b[0]):
         return FeatureResult(0.0, {})
     return FeatureResult(1.0, {"query": a[0], "candidate": b[0]})
+
+
+def _own_words(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A name's words but its particles (Abu, Umm, al, bin) and titles: Abu Umar is one word,
+    Umar, as much as Umar is."""
+    return tuple(t for t in tokens if t not in PARTICLES and t not in TITLES)
 
 
 def lineage(query: NormalName, candidate: NormalName) -> FeatureResult:
