@@ -215,3 +215,19 @@ def test_pinyin_read_word_by_word_is_pypinyins() -> None:
     ]  # fmt: skip
     for run in runs:
         assert pinyin_of(run) == lazy_pinyin(run), run
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [("II", "2"), ("IX", "9"), ("XVI", "16"), ("XVIII", "18"), ("XXIV", "24"), ("XXXIX", "39")],
+)
+def test_roman_numerals_of_two_letters_or_more_are_numbers(written: str, number: str) -> None:
+    """Every Roman numeral from 2 to 39 of two letters or more is read as its number (XVI and
+    XVIII had been read as words: BICENTENARIO X and BICENTENARIO XVI, two vessels, matched)."""
+    assert normalise(f"BICENTENARIO {written}").tokens == ("bicentenario", number)
+
+
+def test_single_letters_and_numerals_with_l_stay_letters() -> None:
+    assert normalise("Malcolm X").tokens == ("malcolm", "x")
+    assert normalise("Jet Li").tokens == ("jet", "li")
+    assert normalise("Trading LV").tokens[-1] == "lv"

@@ -77,7 +77,7 @@ CONSONANT_KEY = "#"
 ABJAD_KEY = "="
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
 JOINED_ROWS = 8  # words a Chinese query's translation may begin that it looks names up by
-INDEX_FORMAT = 33  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 34  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door

@@ -178,22 +178,17 @@ def fold_phrases(tokens: list[str]) -> list[str]:
     return out
 
 
-# Multi-letter Roman numerals only: single letters are more often initials.
-ROMAN: dict[str, str] = {
-    "ii": "2",
-    "iii": "3",
-    "iv": "4",
-    "vi": "6",
-    "vii": "7",
-    "viii": "8",
-    "ix": "9",
-    "xi": "11",
-    "xii": "12",
-    "xiii": "13",
-    "xiv": "14",
-    "xv": "15",
-    "xx": "20",
-}
+def _roman(number: int) -> str:
+    tens, units = divmod(number, 10)
+    ones = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix")
+    return "x" * tens + ones[units]
+
+
+# Roman numerals from 2 to 39 (ii ... xxxix), of two letters or more: single letters are more
+# often initials (Malcolm X, Fund X is left a letter), and numerals with l (50: li, lv) are also
+# names and pinyin syllables (Li). XVI and XVIII had been read as words (BICENTENARIO XVI).
+ROMAN: dict[str, str] = {_roman(n): str(n) for n in range(2, 40) if len(_roman(n)) > 1}
+
 
 _UNITS = {
     "zero": 0,
