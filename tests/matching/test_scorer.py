@@ -185,6 +185,19 @@ def test_two_countries_are_two_branches_even_when_one_is_a_common_word() -> None
     assert "countries" not in korea.get("distinct_words", {})
 
 
+def test_a_distinctive_word_beside_common_words_only_is_another_party() -> None:
+    """Names that pair only common words, one with a distinctive word the other lacks: that word
+    is all that names the party (a subsidiary, a unit), so a person looks (v25); not its
+    acronym, nor a number both have."""
+    cetc = "CHINA ELECTRONICS TECHNOLOGY GROUP CORPORATION"
+    result = score_names(normalise(cetc), normalise("China Electronics Technology HIK Group Co."))
+    assert REVIEW <= result.score < MATCH
+    assert result.explanation["distinct_words"]["common_words_only"] is True
+    assert score(cetc, "China Electronics Technology Group Corporation (CETC)") >= MATCH
+    assert score("CETC No. 11 Research Institute", "CETC 11th Research Institute") >= MATCH
+    assert score("Advanced Technologies", "Lockheed Martin Advanced Technologies") < MATCH
+
+
 def test_own_and_fathers_names_swapped_are_two_generations() -> None:
     result = score_names(
         normalise("SALMAN BIN MUHAMMAD AL-RAWI"), normalise("MUHAMMAD BIN SALMAN AL-RAWI")

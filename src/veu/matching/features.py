@@ -33,6 +33,7 @@ from veu.matching.tokens import (
     token_similarity,
 )
 from veu.names import NormalName
+from veu.names.acronyms import is_acronym_of
 from veu.names.korean import HANGUL
 from veu.names.normalize import latin_words, normalise
 from veu.names.numbers import HAN_NUMERAL, han_numeral
@@ -103,7 +104,11 @@ def distinct_words(query: NormalName, candidate: NormalName) -> FeatureResult:
     哈尔滨工业 / 工程大学, 中国航天科技 / 科工集团), where characters only one name has (集团公司 /
     集团) are not this, nor one word for "and" written for another (与 / 和). Two names written
     in Hangul are compared by their syllables, each a word, which Hangul writes one way only:
-    김종은 / 김정은 (jong / jeong) are two names, though a romanisation may write both Jong."""
+    김종은 / 김정은 (jong / jeong) are two names, though a romanisation may write both Jong. Names
+    that pair only common words (no distinctive word, no number), one with a distinctive word
+    of three letters or more the other lacks, are this too: that word is all that names the
+    party (China Electronics Technology HIK Group, a subsidiary, beside China Electronics
+    Technology Group), unless it is the other's acronym (CETC)."""
     if query.han and candidate.han:
         return _distinct_characters(query.han, candidate.han)
     a, b = query.tokens, candidate.tokens
@@ -125,6 +130,12 @@ def distinct_words(query: NormalName, candidate: NormalName) -> FeatureResult:
         return FeatureResult(1.0, {"countries": named})
     only_a = [t for t in unmatched_a if distinctive(t)]
     only_b = [t for t in unmatched_b if distinctive(t)]
+    if bool(only_a) != bool(only_b) and _common_words_only(aligned):
+        extra, other = (only_a, b) if only_a else (only_b, a)
+        if all(len(t) >= 3 and not is_acronym_of(t, other) for t in extra):
+            return FeatureResult(
+                1.0, {"common_words_only": True, "query": only_a, "candidate": only_b}
+            )
     if not (only_a and only_b):
         return FeatureResult(0.0, {})
     joined = Levenshtein.normalized_similarity("".join(unmatched_a), "".join(unmatched_b))
@@ -134,6 +145,14 @@ def distinct_words(query: NormalName, candidate: NormalName) -> FeatureResult:
 
 
 RESPLIT_SIMILARITY = 0.85
+
+
+def _common_words_only(aligned: tuple[tuple[str, str, float], ...]) -> bool:
+    """Whether words are paired and none of them is distinctive nor a number (China
+    Electronics Technology Group: every word a common one)."""
+    return bool(aligned) and not any(
+        distinctive(x) or distinctive(y) or x.isdigit() for x, y, _ in aligned
+    )
 
 
 def _distinct_characters(a: str, b: str) -> FeatureResult:

@@ -54,6 +54,14 @@ def own_acronym(name: str) -> str | None:
     return acronym if _most_words(letters, tuple(words)) >= 2 else None
 
 
+def is_acronym_of(word: str, words: tuple[str, ...]) -> bool:
+    """Whether ``word`` is spelt by the beginnings of at least two of ``words``, in order (casc,
+    china aerospace science and technology corporation)."""
+    if len(word) < MIN_LETTERS or len(words) < 2:
+        return False
+    return _most_words(word.upper(), tuple(w.upper() for w in words)) >= 2
+
+
 def _most_words(letters: str, words: tuple[str, ...]) -> int:
     """The most words whose beginnings, in order, spell ``letters`` (-1 when none do). Each
     (letter, word) position is solved once: without that, a name of many words beginning alike
