@@ -123,6 +123,19 @@ def test_titles_and_patronymics_count_alike(compiled: object) -> None:
     assert tokens.align(("sergey", "viktorovich", "lavrov"), ("sergey", "lavrov"))[0] > 0.85
 
 
+def test_a_joining_word_that_begins_a_name_counts_in_full_in_both(compiled: object) -> None:
+    """A joining word counts for a quarter of its width only after another word of its name
+    (v26): one that begins a name (D.E.S. International) joins nothing."""
+    for a, b in [
+        (("des", "international"), ("international",)),
+        (("banque", "des", "mines"), ("banque", "mines")),
+        (("htoo", "group", "of"), ("htoo", "group")),
+    ]:
+        assert tokens._compiled.align(a, b) == tokens.align_python(a, b)
+    begins = tokens.align(("des", "international"), ("international",))[0]
+    assert begins < tokens.align(("banque", "des", "mines"), ("banque", "mines"))[0]
+
+
 def test_shapes_in_c_are_shapes_in_python(compiled: object, names: list) -> None:
     """What the shortlist compares of each candidate (skeleton, order-free form, whether one
     name's words include the other's), for queries and candidates from the bundled lists."""

@@ -264,9 +264,11 @@ static int patronymic(const Tok *t) {
     return 0;
 }
 
-static double unpaired_width(const Tok *t, int with_titles, int initials, int *error) {
+/* `after`: the token is not the first of its name (a joining word that begins a name joins
+   nothing: counted in full) */
+static double unpaired_width(const Tok *t, int with_titles, int initials, int after, int *error) {
     if (initials && t->n == 1 && t->s[0] >= 'a' && t->s[0] <= 'z') return width(t, error);
-    int title = in(joining, t->obj);
+    int title = after ? in(joining, t->obj) : 0;
     if (title < 0) *error = 1;
     if (title == 0 && with_titles) {
         title = in(titles, t->obj);
@@ -451,9 +453,9 @@ static PyObject *py_align(PyObject *self, PyObject *args) {
        full are paired */
     int initials = (n - matched) + (m - matched) == 1 && full >= 2;
     for (Py_ssize_t i = 0; i < n; i++)
-        if (!used_a[i]) rest += unpaired_width(&a[i], titled, initials, &error);
+        if (!used_a[i]) rest += unpaired_width(&a[i], titled, initials, i > 0, &error);
     for (Py_ssize_t j = 0; j < m; j++)
-        if (!used_b[j]) rest += unpaired_width(&b[j], titled, initials, &error);
+        if (!used_b[j]) rest += unpaired_width(&b[j], titled, initials, j > 0, &error);
     if (error) goto done;
     total += rest;
     if (total == 0.0) { /* Python raises ZeroDivisionError: let it */

@@ -233,8 +233,10 @@ def align_python(a: tuple[str, ...], b: tuple[str, ...]) -> Alignment:
     full = sum(1 for x, y, _ in aligned if len(x) > 1 and len(y) > 1)
     initials = left_out_initial((*unpaired_a, *unpaired_b), full)
     rest = 0.0  # added one by one, as the C does (sum() adds floats otherwise since 3.12)
-    for t in (*unpaired_a, *unpaired_b):
-        rest += _unpaired_width(t, titles, initials=initials)
+    for name, used in ((a, used_a), (b, used_b)):
+        for i, t in enumerate(name):
+            if i not in used:
+                rest += _unpaired_width(t, titles, initials=initials, after=i > 0)
     total += rest
     return min(1.0, paired / total), tuple(aligned), unpaired_a, unpaired_b
 
@@ -327,6 +329,7 @@ TITLES = frozenset(_TITLES.split())
 # ``del``, ``et``, ``und``): names are written with and without them, and in another order
 # without them (Aviation Industry Corporation of China, which Chinese writes 中国航空工业, China
 # Aviation Industry). One only one name has counts for a quarter of its width, as a title does,
+# after another word of its name (one that begins a name joins nothing: D.E.S. International),
 # and they never tell two names apart. Not ``de``, ``du``, ``la`` or ``le``: also syllables of
 # pinyin (德, 杜, 拉, 乐) and surnames (Du, Le).
 JOINING_WORDS = frozenset({"of", "and", "for", "des", "del", "et", "und"})
@@ -343,13 +346,19 @@ def left_out_initial(left_over: Collection[str], paired_in_full: int) -> bool:
     return len(word) == 1 and "a" <= word <= "z"
 
 
-def _unpaired_width(token: str, titles: bool = True, *, initials: bool = False) -> float:
+def _unpaired_width(
+    token: str, titles: bool = True, *, initials: bool = False, after: bool = True
+) -> float:
     """The width a token counts for when the other name has nothing like it: at least
-    ``UNMATCHED_MIN_WIDTH``; a joining word, a patronymic, or a title (with ``titles``), a
-    quarter of its width; with ``initials`` (`left_out_initial`), the initial its own width."""
+    ``UNMATCHED_MIN_WIDTH``; a joining word after another word of its name (``after``: one
+    that begins a name joins nothing: D.E.S. International, Des Moines; one may end it once a
+    legal form is removed: Htoo Group of Companies), a patronymic, or a title (with
+    ``titles``), a quarter of its width; with ``initials`` (`left_out_initial`), the initial
+    its own width."""
     if initials and len(token) == 1:
         return _width(token)
-    if token in JOINING_WORDS or (titles and token in TITLES) or _PATRONYMIC.match(token):
+    joining = after and token in JOINING_WORDS
+    if joining or (titles and token in TITLES) or _PATRONYMIC.match(token):
         return _width(token) * LEFT_OUT_WEIGHT
     return max(_width(token), UNMATCHED_MIN_WIDTH)
 
