@@ -178,6 +178,9 @@ class Entity(BaseModel):
 
 @dataclass(frozen=True)
 class EntityScore:
+    """A pair of entities' score and why. The names' part of the explanation is shared with
+    other results for the same two names (`_explained`): read it, or copy it to change it."""
+
     score: float
     explanation: dict[str, Any]
 
