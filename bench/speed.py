@@ -171,11 +171,12 @@ def rapidfuzz_baseline(items: list[Listing], qs: list[tuple[str, str]]) -> dict[
 
 
 def _clear_name_caches() -> None:
-    from veu.matching import entity, scorer, tokens
+    from veu.matching import entity, features, scorer, tokens
     from veu.names import gloss, normalize, russian, somali, transliteration
 
     for cached in (
         normalize.normalise, entity._normal, tokens.align, tokens.token_similarity,
+        features._given_first_words,
         tokens.phonetic_key, gloss._gloss, gloss.glossed, transliteration.sound_of_latin,
         transliteration.latin_sound_key, transliteration.sounds_like, somali.reading,
         scorer._with_words_twice, russian.place_stems, russian._adjectives,

@@ -178,9 +178,6 @@ class Entity(BaseModel):
 
 @dataclass(frozen=True)
 class EntityScore:
-    """A pair of entities' score and why. The names' part of the explanation is shared with
-    other results for the same two names (`_explained`): read it, or copy it to change it."""
-
     score: float
     explanation: dict[str, Any]
 
@@ -218,7 +215,7 @@ def names(a: Entity, b: Entity) -> FeatureResult:
     if same:  # a name both have, once normalised: it scores 1, nothing scores more
         i = min(a.name_positions[key] for key in same)
         j = b.name_positions[(left[i].tokens, left[i].han)]
-        explanation = _explained(left[i], right[j], person)
+        explanation = score_names(left[i], right[j], person=person).explanation
         return FeatureResult(
             1.0, {"left": left[i].original, "right": right[j].original, "features": explanation}
         )
@@ -244,15 +241,8 @@ def names(a: Entity, b: Entity) -> FeatureResult:
             best = (score, left[i], right[j])
     assert best is not None
     score, x, y = best
-    explanation = _explained(x, y, person)
+    explanation = score_names(x, y, person=person).explanation
     return FeatureResult(score, {"left": x.original, "right": y.original, "features": explanation})
-
-
-@lru_cache(maxsize=4096)
-def _explained(x: NormalName, y: NormalName, person: bool) -> dict[str, Any]:
-    """The explanation of two names' score, kept for the next pair of entities that has them
-    (each entity of a list beside many others, the same name in both). Read only."""
-    return score_names(x, y, person=person).explanation
 
 
 def _persons(a: Entity, b: Entity) -> bool:

@@ -296,7 +296,6 @@ def _child_of(child: tuple[str, ...], parent: tuple[str, ...]) -> bool:
     own = child[0]
     if (
         own in PARTICLES
-        or own in TITLES
         or own in _NOT_OWN
         or not distinctive(own)
         or phonetic_key(own) == _MUHAMMAD

@@ -78,12 +78,8 @@ def score_names(
         if person:
             query, candidate = _initials_apart(query, candidate), _initials_apart(candidate, query)
     direct = _score_names(query, candidate, explain=explain)
-    if (
-        query.empty
-        or candidate.empty
-        or (query.tokens, query.han) == (candidate.tokens, candidate.han)
-    ):
-        return direct  # the same name once normalised: no reading scores it otherwise
+    if query.empty or candidate.empty or _same_name(query, candidate):
+        return direct  # no reading scores the same name otherwise
     if _read_by_consonants(query, candidate) or _read_by_consonants(candidate, query):
         return _through_consonants(query, candidate, direct, explain=explain)
     if not query.han and not candidate.han:
@@ -575,8 +571,10 @@ def _generations(
     result = NEXT_GENERATION.function(query, candidate)
     if not result.score:
         return best
+    if not explain:
+        return NameScore(NEXT_GENERATION.weight, {})
     explanation = {**best.explanation, NEXT_GENERATION.name: NEXT_GENERATION.explained(result)}
-    return NameScore(NEXT_GENERATION.weight, explanation if explain else {})
+    return NameScore(NEXT_GENERATION.weight, explanation)
 
 
 def _given_first(name: NormalName) -> tuple[str, ...]:
@@ -675,8 +673,8 @@ def _score_names(query: NormalName, candidate: NormalName, *, explain: bool) -> 
                 }
             },
         )
-    if not explain and query.tokens == candidate.tokens and query.han == candidate.han:
-        return NameScore(1.0, {})  # the same name once normalised: every feature agrees
+    if not explain and _same_name(query, candidate):
+        return NameScore(1.0, {})  # every feature agrees
     both_han = bool(query.han and candidate.han)
     combined = Combination()
     explanation: dict[str, Any] = {}
@@ -690,3 +688,8 @@ def _score_names(query: NormalName, candidate: NormalName, *, explain: bool) -> 
         if feature.kind == "evidence" or result.score or (feature.kind == "info" and result.detail):
             explanation[feature.name] = feature.explained(result)
     return NameScore(combined.score, explanation)
+
+
+def _same_name(a: NormalName, b: NormalName) -> bool:
+    """The same name once normalised: the same tokens and Han characters."""
+    return a.tokens == b.tokens and a.han == b.han

@@ -48,18 +48,17 @@ def own_acronym(name: str) -> str | None:
         return None
     acronym = found.group("acronym")
     letters = "".join(c for c in acronym if c.isalnum())
-    words = [w.upper() for w in _WORD.findall(found.group("name"))]
+    words = tuple(w.upper() for w in _WORD.findall(found.group("name")))
+    return acronym if is_acronym_of(letters, words) else None
+
+
+def is_acronym_of(letters: str, words: tuple[str, ...]) -> bool:
+    """Whether ``letters`` (`MIN_LETTERS` or more) are spelt by the beginnings of at least two
+    of ``words``, in order, written in the same case (casc: china aerospace science and
+    technology corporation)."""
     if len(letters) < MIN_LETTERS or len(words) < 2:
-        return None
-    return acronym if _most_words(letters, tuple(words)) >= 2 else None
-
-
-def is_acronym_of(word: str, words: tuple[str, ...]) -> bool:
-    """Whether ``word`` is spelt by the beginnings of at least two of ``words``, in order (casc,
-    china aerospace science and technology corporation)."""
-    if len(word) < MIN_LETTERS or len(words) < 2:
         return False
-    return _most_words(word.upper(), tuple(w.upper() for w in words)) >= 2
+    return _most_words(letters, words) >= 2
 
 
 def _most_words(letters: str, words: tuple[str, ...]) -> int:
