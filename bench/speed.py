@@ -175,7 +175,8 @@ def _clear_name_caches() -> None:
     from veu.names import gloss, normalize, russian, somali, transliteration
 
     for cached in (
-        normalize.normalise, entity._normal, tokens.align, tokens.token_similarity,
+        normalize.normalise, normalize._near_fold, entity._normal, tokens.align,
+        tokens.token_similarity,
         features._given_first_words,
         tokens.phonetic_key, gloss._gloss, gloss.glossed, transliteration.sound_of_latin,
         transliteration.latin_sound_key, transliteration.sounds_like, somali.reading,

@@ -79,6 +79,30 @@ def test_names_far_apart_are_estimated_not_scored() -> None:
     assert "estimated" in result.explanation["names"]["reason"]
 
 
+def test_a_name_contained_in_another_with_a_word_misspelt_is_scored_in_full() -> None:
+    """NATONAL LANDS, contained word for near word in a name of the other entity, scores at the
+    review level as names (the containment floor), though the estimates, letter by letter,
+    put every pair of names under the gate (veu-names/27)."""
+    listed = entity(
+        "Organization",
+        name=["NATIONAL COMMITTEE FOR THE LIBERATION AND PROTECTION OF ALBANIAN LANDS"],
+        alias=["NCLPAL", "Albanian Lands Committee of Liberation"],
+    )
+    for query in (["NATONAL LANDS"], ["Unrelated Holding", "NATONAL LANDS", "Other Name Ltd"]):
+        result = score_entities(entity("Organization", name=query), listed)
+        assert REVIEW <= result.score < MATCH, query
+        assert result.explanation["names"]["left"] == "NATONAL LANDS"
+    far = score_entities(entity("Organization", name=["NATONAL HOLDINGS"]), listed)
+    assert far.score < REVIEW
+
+
+def test_a_person_written_surname_first_is_estimated_given_names_first() -> None:
+    """Evgeny Prigozhin beside PRIGOZHIN, Yevgeniy Viktorovich: 0.42 alike as written and as
+    sorted, under the gate, though the names match (veu-names/27)."""
+    listed = entity(name=["PRIGOZHIN, Yevgeniy Viktorovich"], alias=["Putin's Chef"])
+    assert score_entities(entity(name=["Evgeny Prigozhin"]), listed).score >= MATCH
+
+
 def test_a_single_value_is_read_as_a_list() -> None:
     e = Entity.model_validate({"schema": "Person", "properties": {"name": "Olaf Scholz"}})
     assert e.properties["name"] == ["Olaf Scholz"]

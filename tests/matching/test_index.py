@@ -13,6 +13,7 @@ import pytest
 from veu.matching import Query, ScreeningIndex
 from veu.matching.postings import Postings, key_hashes
 from veu.model import Address, Identifier, Listing, Name
+from veu.names import normalise
 
 LISTINGS = [
     Listing(
@@ -197,6 +198,28 @@ def test_an_index_saved_and_loaded_answers_the_same(tmp_path: Path) -> None:
         ScreeningIndex.load(path)
     path.write_bytes(b"cveu.matching.index\nPostings\n.")  # where format 5 kept its postings
     with pytest.raises(ValueError, match="not a screening index of format"):
+        ScreeningIndex.load(path)
+
+
+def test_an_index_of_an_older_layout_is_refused_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file of format 34 kept no surnames of its names (format 35): its names' state is
+    refused as another layout, not with the KeyError of the missing field."""
+    from veu.matching.index import INDEX_FORMAT
+    from veu.matching.tables import NameTable
+
+    written = NameTable.__getstate__
+
+    def older(self: NameTable) -> dict[str, Any]:
+        state = written(self)
+        del state["surnames"]
+        return state
+
+    monkeypatch.setattr(NameTable, "__getstate__", older)
+    path = tmp_path / "index.bin"
+    ScreeningIndex(LISTINGS).save(path)
+    with pytest.raises(ValueError, match=f"not a screening index of format {INDEX_FORMAT}"):
         ScreeningIndex.load(path)
 
 
@@ -605,3 +628,59 @@ def test_a_translation_a_word_begins_is_one_the_name_uses() -> None:
     assert _fits({"craft"}, ["recon", "craft"])
     assert not _fits({"recon"}, ["rec", "craft"])
     assert not _fits({"rec"}, ["reconcraft"])  # under JOINED_MIN letters
+
+
+def test_a_person_listed_surname_first_is_shortlisted_given_names_first() -> None:
+    """PRIGOZHIN, Yevgeniy Viktorovich beside Evgeny Prigozhin is little alike as written and
+    as sorted (yevgeniy comes last), less than other names of Evgeny and of Prigozhin that
+    score lower: estimated given names first too (INDEX_FORMAT 35), it is scored, and the
+    reverse, a query written surname first."""
+    from veu.matching.index import FULL_SCORE_LIMIT
+
+    people = [
+        *(f"Evgeny {s}ov" for s in ("Prig", "Prik", "Brig", "Grig", "Prog", "Pryg", "Trig")),
+        *(f"PRIGOZHIN, {g} Petrovich" for g in ("Pavel", "Ivan", "Oleg", "Boris", "Igor")),
+        *(f"Evgeny Prigo{s}" for s in ("dkin", "tkin", "rkin", "lkin", "vkin", "mkin", "nkin")),
+        *(f"EVGENYEV, Prigo {s}" for s in ("Ivan", "Oleg", "Boris", "Igor", "Pavel", "Petr")),
+        *(f"Evgeny Prigoz{s}" for s in ("ev", "ov", "ik", "uk", "yuk", "ich", "enko", "ko")),
+    ]
+    assert len(people) > FULL_SCORE_LIMIT
+    listings = [
+        Listing(id=f"t:{k}", list_id="t", party_id=f"t:{k}", kind="person", names=(Name(value=v),))
+        for k, v in enumerate([*people, "PRIGOZHIN, Yevgeniy Viktorovich"])
+    ]
+    index = ScreeningIndex(listings)
+    for query in ("Evgeny Prigozhin", "Evgenii Prigozhin"):
+        hits = index.search(Query(name=query), limit=3)
+        assert hits[0].matched_name == "PRIGOZHIN, Yevgeniy Viktorovich", query
+        assert hits[0].score >= 0.85
+    listings[-1] = listings[-1].model_copy(update={"names": (Name(value="Yevgeniy Prigozhin"),)})
+    hits = ScreeningIndex(listings).search(Query(name="PRIGOZHINE, Evgeni"), limit=3)
+    assert hits[0].matched_name == "Yevgeniy Prigozhin"
+
+
+def test_a_name_with_a_rare_word_of_the_query_is_scored_whatever_its_estimate() -> None:
+    """RADKOV, Aleksandr Mikhailovich beside Alexandr Radkov is less alike letter by letter than
+    many names of Alexandr Somebody; radkov, which few names have (`RARE_NAMES`), keeps it
+    among the names scored in full (veu-names/27). A word many names have does not."""
+    from veu.matching.index import FULL_SCORE_LIMIT, RARE_NAMES
+
+    others = [f"ALEXANDR {a}{b}EV" for a in "BDFGKLMNPST" for b in "AEIOU"][: FULL_SCORE_LIMIT + 10]
+    listed = "RADKOV, Aleksandr Mikhailovich"
+    listings = [
+        Listing(id=f"t:{k}", list_id="t", party_id=f"t:{k}", kind="person", names=(Name(value=v),))
+        for k, v in enumerate([*others, listed])
+    ]
+    hits = ScreeningIndex(listings).search(Query(name="Alexandr Radkov"), limit=3)
+    assert hits[0].matched_name == listed
+    assert hits[0].score >= 0.85
+    common = [f"RADKOV, {g}" for g in ("Ivan", "Oleg", "Boris", "Pavel", "Igor", "Petr")] * 2
+    assert len(common) > RARE_NAMES
+    listings += [
+        Listing(id=f"c:{k}", list_id="c", party_id=f"c:{k}", names=(Name(value=v),))
+        for k, v in enumerate(common)
+    ]
+    index = ScreeningIndex(listings)
+    everyone = list(range(len(index.names)))
+    assert index._with_rare_words(normalise("Alexandr Radkov"), everyone) == []
+    assert index._with_rare_words(normalise("Alexandr Mikhailovich"), everyone) == [len(others)]

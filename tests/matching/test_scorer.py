@@ -163,7 +163,12 @@ def test_a_different_word_on_each_side_goes_to_review_not_away() -> None:
     result = score_names(
         normalise("China Northern Rare Earth"), normalise("China Southern Rare Earth")
     )
-    assert result.explanation["distinct_words"]["contrasting"] == [["northern", "southern"]]
+    distinct = result.explanation["distinct_words"]
+    assert (distinct["query"], distinct["candidate"]) == (["north"], ["south"])
+    # the adjective is its point of the compass (v27), and a misspelt one is not another
+    assert score("China North Rare Earth", "China Northern Rare Earth") >= MATCH
+    assert score("CNTRAL BANK OF SYRIA", "CENTRAL BANK OF SYRIA") >= MATCH
+    assert score("CNTRAL BANK OF SYRIA", "EASTERN BANK OF SYRIA") < MATCH
     assert score("Goodwill Trading Company", "Good Will Trading Company") >= MATCH  # resplit
 
 
@@ -560,3 +565,22 @@ def test_letters_without_a_vowel_are_not_compared_by_sound() -> None:
     assert token_similarity("csrc", "cssrc") < PHONETIC_SIMILARITY
     assert REVIEW <= score("CSRC", "CSSRC") < MATCH
     assert token_similarity("musa", "moussa") >= PHONETIC_SIMILARITY  # words with vowels
+
+
+def test_zh_is_read_as_j_where_the_other_name_writes_j_but_not_in_pinyin() -> None:
+    """Russian ж and Persian ژ are zh in English and j in French and in many Persian names as
+    their bearers write them (v27): Ahmadinezhad is Ahmadinejad, Prigozhin is Prigojine, dzh is
+    dj (Gadzhiev, Gadjiev), a little lower than the same spelling. Pinyin's zh and j are two
+    sounds: Zhang Wei is not Jiang Wei, nor Zhao Li Jao Li."""
+    assert person("Mahmood Ahmadinezhad", "Mahmoud Ahmadinejad") >= MATCH
+    assert person("Yevgeny Prigozhin", "Evgueni Prigojine") >= MATCH
+    assert person("Gadzhiev Magomed", "Gadjiev Magomed") >= MATCH
+    assert score("Izhevsk Mechanical Plant", "Ijevsk Mechanical Plant") >= MATCH
+    read = score_names(normalise("Nadezhda Ivanova"), normalise("Nadejda Ivanova"), person=True)
+    assert read.explanation["zh_as_j"] == {
+        "side": "query", "read_as": "nadejda ivanova", "penalty": 0.02
+    }  # fmt: skip
+    assert read.score == pytest.approx(0.98)
+    assert person("Zhang Wei", "Jiang Wei") < MATCH
+    assert person("Zhao Li", "Jao Li") < REVIEW
+    assert person("Zhukov", "Jukov") > person("Zhukov", "Jukav")  # the nearer reading counts

@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 
 from veu.names import normalise, scripts_of
+from veu.names.normalize import given_first, surname_first
 
 
 @pytest.mark.parametrize(
@@ -231,3 +232,44 @@ def test_single_letters_and_numerals_with_l_stay_letters() -> None:
     assert normalise("Malcolm X").tokens == ("malcolm", "x")
     assert normalise("Jet Li").tokens == ("jet", "li")
     assert normalise("Trading LV").tokens[-1] == "lv"
+
+
+@pytest.mark.parametrize(
+    ("written", "surname", "given"),
+    [
+        ("PRIGOZHIN, Yevgeniy Viktorovich", 1, ("yevgeniy", "viktorovich", "prigozhin")),
+        ("AL-ZAWAHIRI, Ayman", 2, ("ayman", "al", "zawahiri")),
+        ("Yevgeniy Prigozhin", 0, ("yevgeniy", "prigozhin")),
+        ("PRIGOZHIN,", 0, ("prigozhin",)),  # nothing after the comma
+        ("A, B, C", 0, ("a", "b", "c")),  # two commas: not a surname first
+        ("Huawei, Inc.", 0, ("huawei",)),  # the surname would be every token
+    ],
+)
+def test_a_surname_written_first_before_a_comma_goes_last(
+    written: str, surname: int, given: tuple[str, ...]
+) -> None:
+    name = normalise(written)
+    assert surname_first(name) == surname
+    assert given_first(name) == given
+
+
+@pytest.mark.parametrize(
+    ("written", "tokens"),
+    [
+        ("TSETRALNOE PGO", ("central", "pgo")),  # TSENTRALNOE, a letter left out
+        ("FIFTEENH OCEAN", ("15", "ocean")),  # FIFTEENTH
+        ("KONTSRN IZHMASH", ("concern", "izhmash")),  # KONTSERN
+        ("SUDOREMMONTNYY ZAVOD", ("shiprepair", "plant")),  # a letter added
+        ("Seventy Ocean", ("70", "ocean")),  # a spelled number, not a misspelt seventh
+        ("Sevnth Ocean", ("sevnth", "ocean")),  # six letters: too short to read so
+        ("NAUCHNO ISSLEDOVATELSKII INSTITUT VEKTOR", ("nii", "vektor")),  # a phrase's words
+        ("China Northern Rare Earth", ("china", "north", "rare", "earth")),
+    ],
+)
+def test_a_misspelt_word_the_normaliser_folds_is_folded_as_it(
+    written: str, tokens: tuple[str, ...]
+) -> None:
+    """A word of seven letters or more one edit from a word the normaliser folds (a Russian
+    word it translates, an ordinal, an abbreviation) is folded as that one (veu-names/27): the
+    lists misspell TSENTRALNOE, and a misspelt one beside the other was two words apart."""
+    assert normalise(written).tokens == tokens

@@ -22,13 +22,21 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Indel, Levenshtein
 
-from veu.matching.features import Combination, Feature, FeatureResult, render_table
+from veu.matching.features import (
+    Combination,
+    Feature,
+    FeatureResult,
+    containment,
+    render_table,
+)
 from veu.matching.scorer import reading_beside, score_names
+from veu.matching.tokens import ARTICLES, JOINING_WORDS, SON_OF, TITLES, phonetic_key
 from veu.model.parties import normalise_identifier
 from veu.names import NormalName, normalise
 from veu.names.abjad import in_arabic_script
 from veu.names.acronyms import with_acronyms
 from veu.names.gloss import glossed
+from veu.names.normalize import given_first
 from veu.names.wade_giles import wade_giles_syllables
 
 ENTITY_ALGORITHM = "veu-entities"
@@ -106,9 +114,39 @@ class Entity(BaseModel):
 
     @cached_property
     def name_keys(self) -> tuple[list[str], list[str]]:
-        """Each name's skeleton, and its tokens sorted and joined (order-free)."""
+        """Each name's skeleton, and its tokens sorted and joined (order-free). A person's name
+        written surname first before a comma has its skeleton given names first (`given_first`):
+        sorted, PRIGOZHIN, Yevgeniy Viktorovich puts yevgeniy last, and beside Evgeny Prigozhin
+        neither key came near (0.42), though the names match."""
         names = self.normal_names
-        return [n.skeleton for n in names], ["".join(sorted(n.tokens)) for n in names]
+        person = self.schema_ in PERSON_SCHEMAS
+        skeletons = ["".join(given_first(n)) if person else n.skeleton for n in names]
+        return skeletons, ["".join(sorted(n.tokens)) for n in names]
+
+    @cached_property
+    def word_ends(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The first and the last two letters of every token of every name: what
+        `_contained_pair` looks for of a long word."""
+        words = self.token_sets[1]
+        return frozenset(t[:2] for t in words), frozenset(t[-2:] for t in words)
+
+    @cached_property
+    def word_sounds(self) -> frozenset[str]:
+        """The phonetic keys of every token of every name (`phonetic_key`): what
+        `_contained_pair` looks for of a short word."""
+        return frozenset(phonetic_key(t) for t in self.token_sets[1])
+
+    @cached_property
+    def containment_words(self) -> list[tuple[str, ...] | None]:
+        """Each name's words that `containment` looks for in another name (not an initial, a
+        title, a joining word, bin or al), the longest first; None for a name in Chinese, whose
+        characters are looked for, or with fewer than five letters."""
+        out: list[tuple[str, ...] | None] = []
+        for name in self.normal_names:
+            words = [w for w in name.tokens if len(w) > 1 and w not in _PASSED_OVER]
+            long_first = tuple(sorted(words, key=len, reverse=True))
+            out.append(None if name.han or sum(map(len, words)) < 5 else long_first)
+        return out
 
     @cached_property
     def token_sets(self) -> tuple[list[frozenset[str]], frozenset[str]]:
@@ -203,10 +241,12 @@ ESTIMATE_SLACK = 0.15  # a full score exceeds its estimate by less than this, in
 def names(a: Entity, b: Entity) -> FeatureResult:
     """The best-scoring pair of names (names, aliases, previous names, first and last names
     joined), scored by `veu.matching.score_names`. A name both have (once normalised) scores 1
-    at once. Otherwise every pair is first estimated in one
-    vectorised pass (skeleton similarity and token-set ratio, which covers reordered and
-    contained names); the best few are scored in full. When no estimate reaches 0.45 no pair can
-    reach review, and the best estimate is the score."""
+    at once. Otherwise every pair is first estimated in one vectorised pass (skeleton
+    similarity, a person's given names first, and token-set ratio, which covers reordered and
+    contained names); the best few are scored in full. When no estimate reaches 0.45 no pair
+    can reach review, and the best estimate is the score; but for a name that contains
+    another's words, one of them misspelt, which the estimates miss (`_contained_pair`): that
+    pair is scored in full."""
     left, right = a.normal_names, b.normal_names
     if not left or not right:
         return FeatureResult(0.0, {"reason": "an entity has no distinctive name"})
@@ -221,7 +261,9 @@ def names(a: Entity, b: Entity) -> FeatureResult:
         )
     order = _estimates(a, b)
     top = order[0][0]
-    if top < NAME_GATE:
+    if top < NAME_GATE and (pair := _contained_pair(a, b)) is not None:
+        order = [(CONTAINED, *pair)]  # misspelt words the estimates do not see contained
+    elif top < NAME_GATE:
         _, i, j = order[0]
         return FeatureResult(
             top,
@@ -243,6 +285,41 @@ def names(a: Entity, b: Entity) -> FeatureResult:
     score, x, y = best
     explanation = score_names(x, y, person=person).explanation
     return FeatureResult(score, {"left": x.original, "right": y.original, "features": explanation})
+
+
+def _contained_pair(a: Entity, b: Entity) -> tuple[int, int] | None:
+    """The first pair of names of which one contains the other word for near word
+    (`veu.matching.features.containment`: NATONAL LANDS in NATIONAL COMMITTEE FOR THE LIBERATION
+    AND PROTECTION OF ALBANIAN LANDS), which scores at the review level: the estimates compare
+    letters and whole words, and miss it when a word is misspelt. Only the names each of whose
+    words may be near a word of the other entity are looked at (`Entity.containment_words`,
+    the longest first): the same word; a word of six letters or more one edit from another,
+    which keeps its first or its last two letters, or of fourteen or more (two edits); a
+    shorter word of the same sound."""
+    for (this, other), flip in (((a, b), False), ((b, a), True)):
+        vocabulary, (heads, tails) = other.token_sets[1], other.word_ends
+        theirs = other.normal_names
+        for i, checked in enumerate(this.containment_words):
+            if checked is None:
+                continue
+            for word in checked:
+                if word in vocabulary or len(word) >= 14:
+                    continue
+                if len(word) >= 6:
+                    if word[:2] in heads or word[-2:] in tails:
+                        continue
+                elif phonetic_key(word) in other.word_sounds:
+                    continue
+                break
+            else:
+                x = this.normal_names[i]
+                for j, y in enumerate(theirs):
+                    if len(x.tokens) < len(y.tokens) and containment(x, y).score:
+                        return (j, i) if flip else (i, j)
+    return None
+
+
+_PASSED_OVER = TITLES | JOINING_WORDS | SON_OF | ARTICLES
 
 
 def _persons(a: Entity, b: Entity) -> bool:
@@ -287,10 +364,11 @@ def _reading_estimates(
 
 def _estimates(a: Entity, b: Entity) -> list[tuple[float, int, int]]:
     """A quick estimate of every pair of names' score, best first (only the best
-    ``NAME_SHORTLIST``): the larger of the skeletons' similarity and the similarity of their
-    sorted tokens (reordered names), computed in C by rapidfuzz; a name whose words all appear
-    in the other is estimated at least at the containment floor; Han names by their characters
-    too, and beside a name not written in Chinese, by their English gloss."""
+    ``NAME_SHORTLIST``): the larger of the skeletons' similarity (`Entity.name_keys`: a
+    person's given names first) and the similarity of their sorted tokens (reordered names),
+    computed in C by rapidfuzz; a name whose words all appear in the other is estimated at least
+    at the containment floor; Han names by their characters too, and beside a name not written
+    in Chinese, by their English gloss."""
     (skel_l, sorted_l), (skel_r, sorted_r) = a.name_keys, b.name_keys
     matrix = process.cdist(skel_l, skel_r, scorer=Indel.normalized_similarity)
     np.maximum(

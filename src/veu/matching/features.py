@@ -35,7 +35,7 @@ from veu.matching.tokens import (
 from veu.names import NormalName
 from veu.names.acronyms import is_acronym_of
 from veu.names.korean import HANGUL
-from veu.names.normalize import latin_words, normalise
+from veu.names.normalize import SURNAME_FIRST, latin_words, normalise
 from veu.names.numbers import HAN_NUMERAL, han_numeral
 
 Detail = dict[str, Any]
@@ -178,10 +178,13 @@ HAN_JOINERS = frozenset("与和及暨并之的")
 
 
 def _contrasting(x: str, y: str, countries: dict[str, str]) -> bool:
-    """Two aligned words naming different ones of a kind, or different countries."""
+    """Two aligned words naming different ones of a kind, or different countries; not a word of
+    a kind beside a misspelling of it (CNTRAL BANK OF SYRIA is the Central Bank of Syria)."""
     if x == y:
         return False
-    if x in CONTRAST_WORDS or y in CONTRAST_WORDS:
+    if (x in CONTRAST_WORDS) != (y in CONTRAST_WORDS):
+        return token_similarity(x, y) < PHONETIC_SIMILARITY
+    if x in CONTRAST_WORDS:
         return True
     return x in countries and y in countries and countries[x] != countries[y]
 
@@ -308,7 +311,6 @@ def _child_of(child: tuple[str, ...], parent: tuple[str, ...]) -> bool:
 
 
 _MUHAMMAD = phonetic_key("muhammad")  # Mohammed, Mohamed, Muhammad...
-SURNAME_FIRST = re.compile(r"^([^,]+),([^,]+)$")  # SUTTON, David Keith: one comma, surname before
 
 
 @lru_cache(maxsize=65536)

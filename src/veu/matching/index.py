@@ -33,7 +33,7 @@ from veu.matching.features import COUNTRY_FEATURE
 from veu.matching.postings import GramDoor, Postings, join_strings, split_strings
 from veu.matching.scorer import score_names
 from veu.matching.tables import LazyListings, ListingKeys, NameTable, is_initial
-from veu.matching.tokens import PHONETIC_MIN_LENGTH, phonetic_key, shapes
+from veu.matching.tokens import PHONETIC_MIN_LENGTH, distinctive, phonetic_key, shapes
 from veu.model import Identifier, Listing, PartyKind
 from veu.names import NormalName, normalise
 from veu.names.abjad import MIN_CONSONANTS, consonants, fitted, in_arabic_script
@@ -47,6 +47,7 @@ from veu.names.gloss import (
     vocabulary_tokens,
 )
 from veu.names.korean import read as korean_read
+from veu.names.normalize import given_first, surname_first
 from veu.names.somali import reading as somali_reading
 from veu.names.transliteration import (
     COMMON_NAMES,
@@ -76,8 +77,11 @@ ALIKE_CANDIDATES = 50
 CONSONANT_KEY = "#"
 ABJAD_KEY = "="
 CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best first
+# A distinctive word of the query that at most this many names have is rare: every candidate
+# that has it is scored in full, whatever its estimate.
+RARE_NAMES = 10
 JOINED_ROWS = 8  # words a Chinese query's translation may begin that it looks names up by
-INDEX_FORMAT = 34  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 35  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -234,7 +238,8 @@ class ScreeningIndex:
         with path.open("rb") as f:
             try:
                 state = pickle.load(f)
-            except (AttributeError, ImportError) as error:  # classes an older layout named
+            # classes an older layout named, or their state as an older layout kept it
+            except (AttributeError, ImportError, KeyError) as error:
                 raise ValueError(
                     f"{path} is not a screening index of format {INDEX_FORMAT}: {error}"
                 ) from error
@@ -441,6 +446,7 @@ class ScreeningIndex:
             ["".join(sorted(query.tokens))], orderless, scorer=Indel.normalized_similarity
         )[0]
         np.maximum(estimate, order_free, out=estimate)
+        self._given_names_first(query, ids, joined, estimate)
         if not query.han:  # through the reading by consonants of a name in Arabic script
             self._read_by_consonants(query, ids, joined, orderless, estimate)
         if query.han:  # a name without Han characters scores 0 here, which changes nothing
@@ -498,7 +504,48 @@ class ScreeningIndex:
                         contained.add(k)  # L3哈里斯公司, L3 Harris beside L3 Harris Technologies
         best = set(np.argpartition(-estimate, FULL_SCORE_LIMIT)[:FULL_SCORE_LIMIT].tolist())
         best.update(sorted(contained, key=lambda k: (-estimate[k], k))[:CONTAINED_LIMIT])
+        best.update(self._with_rare_words(query, ids))
         return [ids[k] for k in sorted(best, key=lambda k: (-estimate[k], k))]
+
+    def _with_rare_words(self, query: NormalName, ids: list[int]) -> list[int]:
+        """The places in ``ids`` (sorted) of the names that have a distinctive word of ``query``
+        that few names have (`RARE_NAMES` or fewer): a rare word shared is strong evidence, which
+        the estimates, letter by letter, do not weigh. Alexander Radkov beside RADKOV, Aleksandr
+        Mikhailovich (0.89 through the given names' spellings) is less alike letter by letter
+        than the many names of Alexander X; the shortlist kept those, not it."""
+        words = sorted({t for t in query.tokens if distinctive(t)})
+        ptr = self.postings.ptr
+        found = self.postings.find(words)
+        rows = [r for r in found if r is not None and ptr[r + 1] - ptr[r] <= RARE_NAMES]
+        if not rows:
+            return []
+        named = self.postings.rows(rows)
+        candidates = np.asarray(ids, dtype=np.int64)
+        places = np.searchsorted(candidates, named)
+        inside = places < len(candidates)
+        places, named = places[inside], named[inside]
+        kept: list[int] = places[candidates[places] == named].tolist()
+        return kept
+
+    def _given_names_first(
+        self, query: NormalName, ids: list[int], joined: list[str], estimate: np.ndarray
+    ) -> None:
+        """The estimates of persons' names written surname first before a comma, and of every
+        name beside a query written so, also given names first (`given_first`): PRIGOZHIN,
+        Yevgeniy Viktorovich beside Evgeny Prigozhin is 0.42 alike as written, and as sorted
+        (yevgeniy last), so among the many names of Evgeny and of Prigozhin it was not
+        shortlisted; given names first, 0.70."""
+        surnames = np.frombuffer(self.names.surnames, dtype=np.uint8)[ids]
+        for k in np.flatnonzero(surnames).tolist():
+            words = joined[k].split()
+            cut = int(surnames[k])
+            given = "".join(words[cut:] + words[:cut])
+            estimate[k] = max(estimate[k], Indel.normalized_similarity(query.skeleton, given))
+        if surname_first(query):
+            mine = "".join(given_first(query))
+            skeletons = ["".join(words.split()) for words in joined]
+            through = process.cdist([mine], skeletons, scorer=Indel.normalized_similarity)[0]
+            np.maximum(estimate, through, out=estimate)
 
     def _read_by_consonants(
         self,

@@ -20,24 +20,25 @@ from typing import Any
 from veu.matching.features import (
     NAME_FEATURES,
     NEXT_GENERATION,
-    SURNAME_FIRST,
     Combination,
     Feature,
 )
 from veu.matching.tokens import LETTER_VOWELS, PARTICLES, middle_names, token_similarity
-from veu.names import NormalName, normalise
+from veu.names import NormalName
 from veu.names.abjad import consonants, fitted, in_arabic_script
 from veu.names.baltic import stems, written_baltic
 from veu.names.given_names import SPELLING, read_given_names
 from veu.names.gloss import by_sound, glossed
 from veu.names.korean import HANGUL
 from veu.names.korean import reading as korean_reading
+from veu.names.normalize import given_first
+from veu.names.pinyin import is_pinyin
 from veu.names.russian import ORGANISATION_WORDS, read_places
 from veu.names.somali import reading as somali_reading
 from veu.names.wade_giles import reading as wade_giles_reading
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "26"
+ALGORITHM_VERSION = "27"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
 # The features scored, by whether both names are written in Chinese (the Han characters are then
 # compared, not their pinyin) and whether an explanation is asked for (without one, information
@@ -86,6 +87,7 @@ def score_names(
         best = _through_wade_giles(query, candidate, direct, explain=explain)
         best = _through_korean(query, candidate, best, explain=explain)
         best = _through_given_names(query, candidate, best, explain=explain)
+        best = _through_zh(query, candidate, best, explain=explain)
         if person:
             best = _through_somali(query, candidate, best, explain=explain)
             best = _with_repeats(query, candidate, best, explain=explain)
@@ -101,7 +103,7 @@ def score_names(
         return direct
     best = _through_gloss(chinese, english, other, other, direct, query is chinese, explain=explain)
     read = (
-        middle_names(english.tokens, _given_first(other), initials=True)
+        middle_names(english.tokens, given_first(other), initials=True)
         if person and not _repeats_a_word(other)
         else None
     )
@@ -425,6 +427,40 @@ def _read_either(
     return best
 
 
+# The sound of Russian ж and Persian ژ is zh in English romanisations and j in French ones, and
+# in many Persian names as their bearers write them (AHMADINEJAD, Ahmadinezhad; PRIGOZHIN,
+# Prigojine; GADZHIEV, Gadjiev; Nadezhda, Nadejda): a name with zh, read with j where the other
+# name writes j, is this much lower. Not a word of pinyin, whose zh and j are two sounds (Zhang,
+# Jiang; Zhou, Jiu).
+ZH_PENALTY = 0.02
+
+
+def _through_zh(
+    query: NormalName, candidate: NormalName, best: NameScore, *, explain: bool
+) -> NameScore:
+    """`score_names` of two names without Han characters, one writing zh where the other writes
+    j: also that one read with j (`_zh_as_j`), `ZH_PENALTY` lower; the better score counts."""
+    if best.score >= 1.0:
+        return best
+    return _read_either(query, candidate, best, _zh_as_j, "zh_as_j", ZH_PENALTY, explain=explain)
+
+
+def _zh_as_j(name: NormalName, other: NormalName) -> tuple[str, ...] | None:
+    """``name``'s words with zh written j (dzh written dj), each where that brings it nearer a
+    word of ``other`` with a j; None when none is. Not a word of pinyin (`is_pinyin`)."""
+    if "zh" not in name.skeleton or "j" not in other.skeleton:
+        return None  # most pairs: one test each
+    theirs = [w for w in other.tokens if "j" in w]
+    out = []
+    for word in name.tokens:
+        if "zh" in word and not is_pinyin(word):
+            read = word.replace("dzh", "dj").replace("zh", "j")
+            if any(token_similarity(read, w) > token_similarity(word, w) for w in theirs):
+                word = read
+        out.append(word)
+    return None if tuple(out) == name.tokens else tuple(out)
+
+
 # A given name read as another spelling of it, as the same name in another language or as its
 # nickname, or the reverse (`veu.names.given_names`: Pyotr Aven beside Petr Olegovich Aven, Peter
 # Aven beside Pyotr Olegovich Aven, Ted Doe beside Theodore Doe): this much lower, and held under
@@ -482,7 +518,7 @@ def _through_middle_names(
         return best
     longer = len(query.tokens) > len(candidate.tokens)
     this, other, side = (query, candidate, "query") if longer else (candidate, query, "candidate")
-    read = middle_names(_given_first(other), _given_first(this))
+    read = middle_names(given_first(other), given_first(this))
     if read is None or _repeats_a_word(query) or _repeats_a_word(candidate):
         return best
     tokens, left_out = read
@@ -575,19 +611,6 @@ def _generations(
         return NameScore(NEXT_GENERATION.weight, {})
     explanation = {**best.explanation, NEXT_GENERATION.name: NEXT_GENERATION.explained(result)}
     return NameScore(NEXT_GENERATION.weight, explanation)
-
-
-def _given_first(name: NormalName) -> tuple[str, ...]:
-    """A person's name's tokens, given names first, as the words in which middle names are
-    looked for: a name written surname first before a comma (SUTTON, David Keith; AL-ZAWAHIRI,
-    Ayman) has its surname's words moved to the end."""
-    found = SURNAME_FIRST.match(name.original)
-    if found is None:
-        return name.tokens
-    surname = len(normalise(found.group(1)).tokens)
-    if not 0 < surname < len(name.tokens):
-        return name.tokens
-    return (*name.tokens[surname:], *name.tokens[:surname])
 
 
 def _with_repeats(

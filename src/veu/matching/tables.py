@@ -16,6 +16,7 @@ from veu.model import Listing
 from veu.names import NormalName, scripts_of
 from veu.names.abjad import in_arabic_script
 from veu.names.gloss import sound_keys, vocabulary_tokens
+from veu.names.normalize import surname_first
 
 
 def listing_countries(listing: Listing) -> frozenset[str]:
@@ -43,6 +44,9 @@ class NameTable:
         self.sounded = bytearray()  # 1 where the name has sound keys
         self.abjad = bytearray()  # 1 where the name is written in Arabic script alone
         self.persons = bytearray()  # 1 where the name is a person's (middle names may be left out)
+        # of a person's name written surname first before a comma (PRIGOZHIN, Yevgeniy), the
+        # number of its first tokens that are the surname (`surname_first`); else 0
+        self.surnames = bytearray()
 
     def append(self, normal: NormalName, *, person: bool = False) -> None:
         self.originals.append(normal.original)
@@ -57,6 +61,7 @@ class NameTable:
         self.sounded.append(bool(keys))
         self.abjad.append(in_arabic_script(normal.scripts))
         self.persons.append(person)
+        self.surnames.append(min(255, surname_first(normal)) if person else 0)
 
     def __len__(self) -> int:
         return len(self.originals)
@@ -84,6 +89,7 @@ class NameTable:
             "sounded": self.sounded,
             "abjad": self.abjad,
             "persons": self.persons,
+            "surnames": self.surnames,
             "sounds": self.sounds,
         }
 
@@ -93,6 +99,7 @@ class NameTable:
         self.sounded = state.pop("sounded")
         self.abjad = state.pop("abjad")
         self.persons = state.pop("persons")
+        self.surnames = state.pop("surnames")
         self.sounds = state.pop("sounds")
         for key, value in state.items():
             setattr(self, key, split_strings(value))

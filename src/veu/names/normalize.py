@@ -26,7 +26,16 @@ from veu.names.legal_forms import (
     latin_form_index,
     truncated_form_index,
 )
-from veu.names.numbers import ABBREVIATIONS, ORDINALS, ROMAN, fold_phrases, words_to_numbers
+from veu.names.numbers import (
+    ABBREVIATIONS,
+    DIRECTIONS,
+    NUMBER_WORDS,
+    ORDINALS,
+    PHRASES,
+    ROMAN,
+    fold_phrases,
+    words_to_numbers,
+)
 from veu.names.pinyin import POSTAL, is_pinyin, pinyin_of
 from veu.names.pinyin import SYLLABLES as PINYIN
 from veu.names.russian import TRANSLATIONS as RUSSIAN
@@ -88,7 +97,53 @@ _STOPWORDS = frozenset({"the"})
 _PINYIN_NUMERALS = frozenset(ROMAN) & PINYIN
 # Abbreviations written out, Chinese places in the postal romanisation written in pinyin, and
 # the words of Russian organisations' names translated.
-_SPELLINGS = {**RUSSIAN, **ABBREVIATIONS, **POSTAL}
+_SPELLINGS = {**RUSSIAN, **ABBREVIATIONS, **DIRECTIONS, **POSTAL}
+# A word of this many letters or more one edit (a letter added, left out or changed, or two
+# swapped) from a word the normaliser translates from Russian, an ordinal or a Chinese place in
+# the postal romanisation is folded as that one (`_near_fold`). Not one near an abbreviation:
+# a word an edit longer is often a word of its own (Telecom is not Telecomm, communications).
+NEAR_FOLD_MIN = 7
+_NEAR_FOLDS = {**RUSSIAN, **ORDINALS, **POSTAL}
+
+
+@lru_cache(maxsize=1)
+def _folds_by_deletion() -> dict[str, frozenset[str]]:
+    """Each word `_fold_tokens` translates or folds (`_NEAR_FOLDS`) of `NEAR_FOLD_MIN` letters
+    or more under itself and each of its spellings with a letter left out: the doors of
+    `_near_fold`."""
+    doors: dict[str, set[str]] = {}
+    for word in _NEAR_FOLDS:
+        if len(word) >= NEAR_FOLD_MIN and word.isalpha():
+            for door in {word, *_deletions(word)}:
+                doors.setdefault(door, set()).add(word)
+    return {door: frozenset(words) for door, words in doors.items()}
+
+
+# Words not read as a misspelling: the spelled numbers, and the words of the phrases
+# `fold_phrases` folds whole (institut in nauchno issledovatelskii institut, NII).
+_LEFT_AS_WRITTEN = NUMBER_WORDS | frozenset(w for phrase in PHRASES for w in phrase)
+
+
+def _deletions(word: str) -> tuple[str, ...]:
+    return tuple(word[:i] + word[i + 1 :] for i in range(len(word)))
+
+
+@lru_cache(maxsize=65_536)
+def _near_fold(word: str) -> str | None:
+    """What ``word`` folds to when it is a misspelling (one edit) of a word of `_NEAR_FOLDS`
+    and of no other that folds otherwise (TSETRALNOE: central, as TSENTRALNOE; FIFTEENH: 15;
+    SUDOREMONTNY: shiprepair); None otherwise, and for a word of a table itself (a spelled
+    number: seventy is not seventh) or shorter than `NEAR_FOLD_MIN`."""
+    if len(word) < NEAR_FOLD_MIN or not word.isalpha() or word in _LEFT_AS_WRITTEN:
+        return None
+    doors = _folds_by_deletion()
+    near: set[str] = set()
+    for door in (word, *_deletions(word)):
+        near.update(k for k in doors.get(door, ()) if OSA.distance(word, k) <= 1)
+    folded = {_NEAR_FOLDS[k] for k in near}
+    return folded.pop() if len(folded) == 1 else None
+
+
 # The Persian ezafe written after a hyphen (SHERKAT-E MELLI-YE SAKHTEMAN, BANK-E TAT): a
 # grammatical ending the English names do not write (MELLI SAKHTEMAN COMPANY, TAT BANK).
 _EZAFE = re.compile(r"(?<=[a-z]{2})-y?e\b(?!-)", re.IGNORECASE)
@@ -390,7 +445,10 @@ def _fold_tokens(tokens: list[Token]) -> list[str]:
         if text not in _PINYIN_NUMERALS or (before and not is_pinyin(before)):
             text = ROMAN.get(text, text)
         before = written
-        text = _SPELLINGS.get(text, text)
+        folded = _SPELLINGS.get(text)
+        if folded is None and text == written:  # nothing else read it: perhaps misspelt
+            folded = _near_fold(text)
+        text = folded or text
         if text in _STOPWORDS or text in latin or text in out:
             continue  # ``Sergey Sergey Shoigu``: a repeat says nothing more
         latin.append(text)
@@ -446,3 +504,24 @@ def latin_words(text: str) -> tuple[str, ...]:
     """The normalised words of a name written partly in Chinese that are not Chinese (LKD in
     LKD航天公司, AEVEX in AEVEX 航天公司): the name without its Han characters, normalised."""
     return normalise(HAN_RUN.sub(" ", text)).tokens
+
+
+SURNAME_FIRST = re.compile(r"^([^,]+),([^,]+)$")  # SUTTON, David Keith: one comma, surname before
+
+
+def surname_first(name: NormalName) -> int:
+    """How many of ``name``'s first tokens are a surname written before a comma (SUTTON, David
+    Keith: 1; AL-ZAWAHIRI, Ayman: 2), as the lists write persons; 0 when it is not written so,
+    or when the surname is all its tokens."""
+    found = SURNAME_FIRST.match(name.original)
+    if found is None:
+        return 0
+    surname = len(normalise(found.group(1)).tokens)
+    return surname if 0 < surname < len(name.tokens) else 0
+
+
+def given_first(name: NormalName) -> tuple[str, ...]:
+    """A person's name's tokens, given names first: a name written surname first before a comma
+    has its surname's words moved to the end (`surname_first`)."""
+    surname = surname_first(name)
+    return (*name.tokens[surname:], *name.tokens[:surname]) if surname else name.tokens

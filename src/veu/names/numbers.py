@@ -38,6 +38,14 @@ ORDINALS: dict[str, str] = {
     "fiftieth": "50",
 }
 
+# The adjectives of the points of the compass, read as their nouns: a name translated from
+# Chinese writes either (北方稀土: China Northern Rare Earth, China North Rare Earth).
+DIRECTIONS: dict[str, str] = {
+    "northern": "north", "southern": "south", "eastern": "east", "western": "west",
+    "northeastern": "northeast", "northwestern": "northwest", "southeastern": "southeast",
+    "southwestern": "southwest",
+}  # fmt: skip
+
 ABBREVIATIONS: dict[str, str] = {
     "intl": "international",
     "int": "international",
@@ -223,6 +231,7 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
+NUMBER_WORDS = frozenset(_UNITS) | frozenset(_TENS)  # the spelled numbers `words_to_numbers` reads
 
 
 def words_to_numbers(tokens: list[str]) -> list[str]:
