@@ -11,7 +11,13 @@ commits and compare.
 - ``aliases``: 1,500 aliases of listings with two names or more (seeded), each held out of the
   index and queried;
 - ``other``: 4,000 of the lists' names (seeded) queried against all: hits, among the first 20 at
-  review or above, of a listing of another party (a party on several lists shares its party id).
+  review or above, of a listing of another party (a party on several lists shares its party id);
+- ``respelt``: each person the lists write surname first (PRIGOZHIN, Yevgeniy Viktorovich) whose
+  first given name has other spellings (`veu.names.given_names`), queried as another of them
+  (seeded) and the surname, given name first (Evgeny Prigozhin): found first (ties included),
+  in the first ten, and at the match threshold;
+- ``misspelt``: 800 names of organisations of three words or more in Latin letters (seeded),
+  each with a letter of its longest word (six letters or more) left out, queried against all.
 """
 
 from __future__ import annotations
@@ -24,7 +30,9 @@ from typing import Any
 
 from veu.matching import Query
 from veu.matching.index import ScreeningIndex
-from veu.model import Listing
+from veu.model import Listing, PartyKind
+from veu.names.given_names import lines as given_name_lines
+from veu.names.normalize import SURNAME_FIRST
 from veu.services.bootstrap import parse_bundled
 
 MATCH, REVIEW = 0.85, 0.70
@@ -32,6 +40,7 @@ HAN = re.compile("[\u4e00-\u9fff]")
 CHINESE_QUERIES = 400
 ALIASES = 1500
 OTHER = 4000
+MISSPELT = 800
 
 
 def _without(listing: Listing, leave_out: Callable[[str], bool]) -> Listing | None:
@@ -59,6 +68,59 @@ def _found(index: ScreeningIndex, queries: list[tuple[str, str]]) -> dict[str, i
         in_ten += any(h.listing.id == truth for h in hits)
         at_match += any(h.listing.id == truth and h.score >= MATCH for h in hits)
     return {"queries": len(queries), "at_match": at_match, "in_first_ten": in_ten}
+
+
+def _respelt(index: ScreeningIndex, listings: list[Listing]) -> dict[str, int]:
+    spellings = {
+        form: [other for other in forms if other != form]
+        for line in given_name_lines()
+        for word in line.split()
+        if len(forms := word.split("/")) > 1
+        for form in forms
+    }
+    rng = random.Random(4)
+    first = in_ten = at_match = queries = 0
+    for listing in listings:
+        if listing.kind != PartyKind.person:
+            continue
+        for name in listing.names:
+            found = SURNAME_FIRST.match(name.value)
+            given = found.group(2).split() if found else []
+            if not given or given[0].lower() not in spellings:
+                continue
+            respelt = rng.choice(spellings[given[0].lower()]).title()
+            hits = index.search(
+                Query(name=f"{respelt} {found.group(1).strip().title()}"), limit=10, explain=False
+            )
+            queries += 1
+            mine = [h for h in hits if h.listing.id == listing.id]
+            first += bool(mine) and mine[0].score == hits[0].score
+            in_ten += bool(mine)
+            at_match += any(h.score >= MATCH for h in mine)
+            break
+    return {"queries": queries, "first": first, "in_first_ten": in_ten, "at_match": at_match}
+
+
+def _misspelt(listings: list[Listing]) -> list[tuple[str, str]]:
+    rng = random.Random(8)
+    names = [
+        (x.names[0].value, x.id)
+        for x in listings
+        if x.kind != PartyKind.person
+        and x.names[0].value.isascii()
+        and len(x.names[0].value.split()) >= 3
+    ]
+    rng.shuffle(names)
+    out = []
+    for value, own in names[:MISSPELT]:
+        words = value.split()
+        k = max(range(len(words)), key=lambda i: len(words[i]))
+        if len(words[k]) < 6:
+            continue
+        cut = rng.randrange(1, len(words[k]) - 1)
+        words[k] = words[k][:cut] + words[k][cut + 1 :]
+        out.append((" ".join(words), own))
+    return out
 
 
 def main() -> dict[str, Any]:
@@ -98,6 +160,8 @@ def main() -> dict[str, Any]:
                 at_review += 1
                 at_match += hit.score >= MATCH
     out["other"] = {"queries": OTHER, "at_match": at_match, "at_review": at_review}
+    out["respelt"] = _respelt(index, listings)
+    out["misspelt"] = _found(index, _misspelt(listings))
     out["seconds"] = round(time.perf_counter() - start, 1)
     return out
 
