@@ -112,6 +112,12 @@ def test_legal_forms_are_recorded_by_class() -> None:
         ("Acme Limted", ("acme",), {"limited"}),
         ("Almaz Antey Corportaion", ("almaz", "antey"), {"corporation"}),
         ("Acme Trading Compnay", ("acme", "trading"), {"corporation"}),
+        # and before a form the end had (v27), or after a form alone (Co., Limted)
+        ("RAYTRONIC CORPRATION, LIMITED", ("raytronic",), {"corporation", "limited"}),
+        ("Zibo Elim Trade Compay, Ltd.", ("zibo", "elim", "trade"), {"corporation", "limited"}),
+        ("CHINA 49 GROUP CO., LIMTED", ("china", "49", "group"), {"corporation", "limited"}),
+        ("Compay Limited", ("compay",), {"limited"}),  # a word of the name is left
+        ("Marco Compagni Ltd", ("marco", "compagni"), {"limited"}),
         # not a word that merely looks like a form: a surname, a short word, a cut-short form
         ("Marco Compagni", ("marco", "compagni"), set()),
         ("Compagni Marco", ("compagni", "marco"), set()),
@@ -264,6 +270,13 @@ def test_a_surname_written_first_before_a_comma_goes_last(
         ("Sevnth Ocean", ("sevnth", "ocean")),  # six letters: too short to read so
         ("NAUCHNO ISSLEDOVATELSKII INSTITUT VEKTOR", ("nii", "vektor")),  # a phrase's words
         ("China Northern Rare Earth", ("china", "north", "rare", "earth")),
+        # a phrase folded whole keeps its words as the normaliser reads them (Northern: north)
+        ("United Kingdom of Great Britain and Northern Ireland", ("uk",)),
+        # and a word of a phrase misspelt is read as the word (a letter left out, or swapped)
+        ("Scientfic Research Institute of Computing", ("nii", "of", "computing")),
+        ("NAUCHNO-PROIZVODTVENNOYE OBYEDINENIYE RADIOVOLNA", ("npo", "radiovolna")),
+        ("EXPERIMETNAL DESIGN BUREAU TEKHNIKA", ("okb", "tekhnika")),
+        ("Experimental Design Studio", ("experimental", "design", "studio")),  # no phrase
     ],
 )
 def test_a_misspelt_word_the_normaliser_folds_is_folded_as_it(

@@ -31,8 +31,9 @@ from veu.names.numbers import (
     DIRECTIONS,
     NUMBER_WORDS,
     ORDINALS,
-    PHRASES,
+    PHRASE_WORDS,
     ROMAN,
+    Misspellings,
     fold_phrases,
     words_to_numbers,
 )
@@ -98,49 +99,25 @@ _PINYIN_NUMERALS = frozenset(ROMAN) & PINYIN
 # Abbreviations written out, Chinese places in the postal romanisation written in pinyin, and
 # the words of Russian organisations' names translated.
 _SPELLINGS = {**RUSSIAN, **ABBREVIATIONS, **DIRECTIONS, **POSTAL}
-# A word of this many letters or more one edit (a letter added, left out or changed, or two
-# swapped) from a word the normaliser translates from Russian, an ordinal or a Chinese place in
-# the postal romanisation is folded as that one (`_near_fold`). Not one near an abbreviation:
-# a word an edit longer is often a word of its own (Telecom is not Telecomm, communications).
-NEAR_FOLD_MIN = 7
+# A word one edit from a word the normaliser translates from Russian, an ordinal or a Chinese
+# place in the postal romanisation is folded as that one (`_near_fold`). Not one near an
+# abbreviation: a word an edit longer is often a word of its own (Telecom is not Telecomm).
 _NEAR_FOLDS = {**RUSSIAN, **ORDINALS, **POSTAL}
-
-
-@lru_cache(maxsize=1)
-def _folds_by_deletion() -> dict[str, frozenset[str]]:
-    """Each word `_fold_tokens` translates or folds (`_NEAR_FOLDS`) of `NEAR_FOLD_MIN` letters
-    or more under itself and each of its spellings with a letter left out: the doors of
-    `_near_fold`."""
-    doors: dict[str, set[str]] = {}
-    for word in _NEAR_FOLDS:
-        if len(word) >= NEAR_FOLD_MIN and word.isalpha():
-            for door in {word, *_deletions(word)}:
-                doors.setdefault(door, set()).add(word)
-    return {door: frozenset(words) for door, words in doors.items()}
-
-
+_FOLD_SPELLINGS = Misspellings(_NEAR_FOLDS)
 # Words not read as a misspelling: the spelled numbers, and the words of the phrases
 # `fold_phrases` folds whole (institut in nauchno issledovatelskii institut, NII).
-_LEFT_AS_WRITTEN = NUMBER_WORDS | frozenset(w for phrase in PHRASES for w in phrase)
-
-
-def _deletions(word: str) -> tuple[str, ...]:
-    return tuple(word[:i] + word[i + 1 :] for i in range(len(word)))
+_LEFT_AS_WRITTEN = NUMBER_WORDS | PHRASE_WORDS
 
 
 @lru_cache(maxsize=65_536)
 def _near_fold(word: str) -> str | None:
-    """What ``word`` folds to when it is a misspelling (one edit) of a word of `_NEAR_FOLDS`
-    and of no other that folds otherwise (TSETRALNOE: central, as TSENTRALNOE; FIFTEENH: 15;
-    SUDOREMONTNY: shiprepair); None otherwise, and for a word of a table itself (a spelled
-    number: seventy is not seventh) or shorter than `NEAR_FOLD_MIN`."""
-    if len(word) < NEAR_FOLD_MIN or not word.isalpha() or word in _LEFT_AS_WRITTEN:
+    """What ``word`` folds to when it is a misspelling (one edit, `Misspellings`) of a word of
+    `_NEAR_FOLDS` and of no other that folds otherwise (TSETRALNOE: central, as TSENTRALNOE;
+    FIFTEENH: 15; SUDOREMONTNY: shiprepair); None otherwise, and for a word of a table itself
+    (a spelled number: seventy is not seventh)."""
+    if word in _LEFT_AS_WRITTEN:
         return None
-    doors = _folds_by_deletion()
-    near: set[str] = set()
-    for door in (word, *_deletions(word)):
-        near.update(k for k in doors.get(door, ()) if OSA.distance(word, k) <= 1)
-    folded = {_NEAR_FOLDS[k] for k in near}
+    folded = {_NEAR_FOLDS[k] for k in _FOLD_SPELLINGS.of(word)}
     return folded.pop() if len(folded) == 1 else None
 
 
@@ -303,12 +280,22 @@ def _misspelt_form(words: list[str], end: bool) -> tuple[int, tuple[str, ...]] |
     return None
 
 
+def _misspelt_single(word: str) -> str | None:
+    """The long one-word legal form (`_FUZZY_SINGLE`) that ``word`` misspells by one edit, its
+    first letter right (Limted, Corportaion); None for none, or for the form itself."""
+    for form in _SINGLE_NEAR.get((word[0], len(word)), ()) if word else ():
+        if form != word and _one_edit(word, form):
+            return form
+    return None
+
+
 def _correct_edge_forms(tokens: list[Token]) -> list[Token]:
     """``tokens`` with a legal form misspelt at the end or the start of the name written as it
     should be, the longest such form at each end, so that it is removed as that form is: a
     multi-word form with one word one edit away (`_misspelt_form`), or at the end one of the
     long one-word forms (``_FUZZY_SINGLE``: Limted, Corportaion) after a word that is no
-    multi-word form's (Joint Stock Compan is cut short, not misspelt). A word of the name is
+    multi-word form's (Joint Stock Compan is cut short, not misspelt) or is a form alone
+    (Co., Limted). A word of the name is
     always left beside it. The first letter of a misspelt one-word form is taken to be right."""
     n = len(tokens)
     if n < 2 or tokens[-1][1]:
@@ -320,9 +307,10 @@ def _correct_edge_forms(tokens: list[Token]) -> list[Token]:
         found = _misspelt_form([t for t, _ in edge], end=True)
         if found is not None and not any(han for _, han in edge[-found[0] :]):
             return tokens[: n - found[0]] + [(word, False) for word in found[1]]
-    for form in _SINGLE_NEAR.get((last[0], len(last)), ()):
-        if form != last and tokens[-2][0] not in _MULTI_WORDS and _one_edit(last, form):
-            return [*tokens[:-1], (form, False)]
+    form = _misspelt_single(last)
+    before = tokens[-2][0]  # a word of a longer form only, cut short; a form alone, written so
+    if form is not None and (before not in _MULTI_WORDS or (before,) in _LATIN_FORMS):
+        return [*tokens[:-1], (form, False)]
     if tokens[0][0] in _MULTI_WORDS or tokens[1][0] in _MULTI_WORDS:
         edge = tokens[: min(n - 1, _LATIN_FORM_MAX)]
         found = _misspelt_form([t for t, _ in edge], end=False)
@@ -343,6 +331,7 @@ def _strip_latin_forms(tokens: list[Token]) -> tuple[list[Token], set[str]]:
     keep: list[Token] = []
     i = 0
     n = len(tokens)
+    at_end = cut is not None  # whether a form was removed at the end of the name
     while i < n:
         if tokens[i][0] not in _FORM_FIRST:
             keep.append(tokens[i])
@@ -369,12 +358,17 @@ def _strip_latin_forms(tokens: list[Token]) -> tuple[list[Token], set[str]]:
         if matched:
             _drop_joining(keep)
             i += matched
+            at_end = i == n
         else:
             keep.append(tokens[i])
             i += 1
-    # A trailing form can expose another (``Foo Co Ltd``): strip edge forms again.
-    while len(keep) > 1 and not keep[-1][1] and (cls := _LATIN_FORMS.get((keep[-1][0],))):
-        if (keep[-1][0],) in _SYLLABLE_FORMS and _chinese_name(keep, len(keep) - 1):
+    # A trailing form can expose another (``Foo Co Ltd``), misspelt too once one was removed at
+    # the end (``Raytronic Corpration, Limited``): strip edge forms again.
+    while len(keep) > 1 and not keep[-1][1]:
+        word = keep[-1][0]
+        misspelt = _misspelt_single(word) if at_end and (word,) not in _LATIN_FORMS else None
+        cls = _LATIN_FORMS.get((misspelt or word,))
+        if cls is None or ((word,) in _SYLLABLE_FORMS and _chinese_name(keep, len(keep) - 1)):
             break
         forms.add(cls)
         keep.pop()

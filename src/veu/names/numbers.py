@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
 ORDINALS: dict[str, str] = {
     "first": "1",
     "1st": "1",
@@ -156,26 +161,70 @@ _PLACES = {
     "uae": ("united arab emirates",),
     "hongkong": ("hong kong",),
 }
+# Each phrase's words as the normaliser leaves them before it folds phrases (northern: north).
 PHRASES: dict[tuple[str, ...], str] = {
-    tuple(phrase.split()): acronym
+    tuple(DIRECTIONS.get(word, word) for word in phrase.split()): acronym
     for table in (_PHRASES, COMPOUNDS, _PLACES)
     for acronym, phrases in table.items()
     for phrase in phrases
 }
 PHRASE_LONGEST = max(len(k) for k in PHRASES)
 _PHRASE_FIRST = frozenset(k[0] for k in PHRASES)
+PHRASE_WORDS = frozenset(word for phrase in PHRASES for word in phrase)
+# A word of this many letters or more one edit (a letter added, left out or changed, or two
+# swapped) from a word of a table may be read as that word: a misspelling of it.
+MISSPELT_MIN = 7
+
+
+class Misspellings:
+    """The words of a table that a word may misspell: one edit from it, found through each
+    word's spellings with a letter left out (its doors), for words of `MISSPELT_MIN` letters
+    or more."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.doors: dict[str, set[str]] = {}
+        for word in words:
+            if len(word) >= MISSPELT_MIN and word.isalpha():
+                for door in {word, *_deletions(word)}:
+                    self.doors.setdefault(door, set()).add(word)
+
+    def of(self, word: str) -> set[str]:
+        """The table's words one edit from ``word`` (itself among them when it is one)."""
+        if len(word) < MISSPELT_MIN or not word.isalpha():
+            return set()
+        near: set[str] = set()
+        for door in (word, *_deletions(word)):
+            near.update(k for k in self.doors.get(door, ()) if OSA.distance(word, k) <= 1)
+        return near
+
+
+def _deletions(word: str) -> tuple[str, ...]:
+    return tuple(word[:i] + word[i + 1 :] for i in range(len(word)))
+
+
+_PHRASE_SPELLINGS = Misspellings(PHRASE_WORDS)
+
+
+@lru_cache(maxsize=65_536)
+def _phrase_word(token: str) -> str:
+    """``token``, or the one word of a phrase it misspells (scientfic: scientific)."""
+    if token in PHRASE_WORDS:
+        return token
+    near = _PHRASE_SPELLINGS.of(token)
+    return near.pop() if len(near) == 1 else token
 
 
 def fold_phrases(tokens: list[str]) -> list[str]:
     """``tokens`` with each phrase of `PHRASES` (the longest first, from the left) replaced by
-    its acronym."""
-    if _PHRASE_FIRST.isdisjoint(tokens):
+    its acronym, a word of it misspelt too (Scientfic Research Institute, NII)."""
+    read = [_phrase_word(t) for t in tokens]
+    if _PHRASE_FIRST.isdisjoint(read):
         return tokens
     out: list[str] = []
     i = 0
     while i < len(tokens):
         for size in range(min(PHRASE_LONGEST, len(tokens) - i), 1, -1):
-            acronym = PHRASES.get(tuple(tokens[i : i + size]))
+            acronym = PHRASES.get(tuple(read[i : i + size]))
             if acronym is not None:
                 out.append(acronym)
                 i += size
