@@ -645,10 +645,7 @@ def test_a_person_listed_surname_first_is_shortlisted_given_names_first() -> Non
         *(f"Evgeny Prigoz{s}" for s in ("ev", "ov", "ik", "uk", "yuk", "ich", "enko", "ko")),
     ]
     assert len(people) > FULL_SCORE_LIMIT
-    listings = [
-        Listing(id=f"t:{k}", list_id="t", party_id=f"t:{k}", kind="person", names=(Name(value=v),))
-        for k, v in enumerate([*people, "PRIGOZHIN, Yevgeniy Viktorovich"])
-    ]
+    listings = _persons([*people, "PRIGOZHIN, Yevgeniy Viktorovich"])
     index = ScreeningIndex(listings)
     for query in ("Evgeny Prigozhin", "Evgenii Prigozhin"):
         hits = index.search(Query(name=query), limit=3)
@@ -667,10 +664,7 @@ def test_a_name_with_a_rare_word_of_the_query_is_scored_whatever_its_estimate() 
 
     others = [f"ALEXANDR {a}{b}EV" for a in "BDFGKLMNPST" for b in "AEIOU"][: FULL_SCORE_LIMIT + 10]
     listed = "RADKOV, Aleksandr Mikhailovich"
-    listings = [
-        Listing(id=f"t:{k}", list_id="t", party_id=f"t:{k}", kind="person", names=(Name(value=v),))
-        for k, v in enumerate([*others, listed])
-    ]
+    listings = _persons([*others, listed])
     hits = ScreeningIndex(listings).search(Query(name="Alexandr Radkov"), limit=3)
     assert hits[0].matched_name == listed
     assert hits[0].score >= 0.85
@@ -684,3 +678,27 @@ def test_a_name_with_a_rare_word_of_the_query_is_scored_whatever_its_estimate() 
     everyone = list(range(len(index.names)))
     assert index._with_rare_words(normalise("Alexandr Radkov"), everyone) == []
     assert index._with_rare_words(normalise("Alexandr Mikhailovich"), everyone) == [len(others)]
+
+
+def test_a_given_name_spelt_otherwise_beside_a_common_surname_is_scored() -> None:
+    """IVANOV, Nikolay Nikolayevich beside Nikolaj Ivanov (a match through the given name's
+    spellings) is less alike letter by letter than other Ivanovs, too many for the shortlist
+    and too many for ivanov to be rare: a name with a word of the query as written and another
+    spelt otherwise is scored in full (`RESPELT_LIMIT`, veu-names/27)."""
+    from veu.matching.index import FULL_SCORE_LIMIT, RARE_NAMES
+
+    others = [f"IVANOV, {a}{b}kola" for a in "BDFGKLMPST" for b in "AEIOU"][: FULL_SCORE_LIMIT + 5]
+    assert len(others) > RARE_NAMES
+    listed = "IVANOV, Nikolay Nikolayevich"
+    listings = _persons([*others, listed])
+    hits = ScreeningIndex(listings).search(Query(name="Nikolaj Ivanov"), limit=3)
+    assert hits[0].matched_name == listed
+    assert hits[0].score >= 0.85
+
+
+def _persons(names: list[str]) -> list[Listing]:
+    """A listing of a person for each name, in order (ids t:0, t:1, ...)."""
+    return [
+        Listing(id=f"t:{k}", list_id="t", party_id=f"t:{k}", kind="person", names=(Name(value=v),))
+        for k, v in enumerate(names)
+    ]

@@ -39,6 +39,7 @@ from veu.names import NormalName, normalise
 from veu.names.abjad import MIN_CONSONANTS, consonants, fitted, in_arabic_script
 from veu.names.acronyms import searched_names, with_acronyms
 from veu.names.baltic import stems, written_baltic
+from veu.names.given_names import spellings as given_name_spellings
 from veu.names.gloss import (
     JOINED_MIN,
     glossed,
@@ -80,6 +81,9 @@ CONTAINED_LIMIT = 60  # and those one of whose names contains the other, best fi
 # A distinctive word of the query that at most this many names have is rare: every candidate
 # that has it is scored in full, whatever its estimate.
 RARE_NAMES = 10
+# Candidates with a word of the query as written and another written as another spelling of it
+# (a given name), scored in full, best estimates first.
+RESPELT_LIMIT = 20
 JOINED_ROWS = 8  # words a Chinese query's translation may begin that it looks names up by
 INDEX_FORMAT = 35  # the layout `ScreeningIndex.save` writes
 
@@ -505,6 +509,8 @@ class ScreeningIndex:
         best = set(np.argpartition(-estimate, FULL_SCORE_LIMIT)[:FULL_SCORE_LIMIT].tolist())
         best.update(sorted(contained, key=lambda k: (-estimate[k], k))[:CONTAINED_LIMIT])
         best.update(self._with_rare_words(query, ids))
+        respelt = self._with_respelt_given_name(query, ids)
+        best.update(sorted(respelt, key=lambda k: (-estimate[k], k))[:RESPELT_LIMIT])
         return [ids[k] for k in sorted(best, key=lambda k: (-estimate[k], k))]
 
     def _with_rare_words(self, query: NormalName, ids: list[int]) -> list[int]:
@@ -519,13 +525,28 @@ class ScreeningIndex:
         rows = [r for r in found if r is not None and ptr[r + 1] - ptr[r] <= RARE_NAMES]
         if not rows:
             return []
-        named = self.postings.rows(rows)
-        candidates = np.asarray(ids, dtype=np.int64)
-        places = np.searchsorted(candidates, named)
-        inside = places < len(candidates)
-        places, named = places[inside], named[inside]
-        kept: list[int] = places[candidates[places] == named].tolist()
-        return kept
+        return _places(ids, self.postings.rows(rows))
+
+    def _with_respelt_given_name(self, query: NormalName, ids: list[int]) -> list[int]:
+        """The places in ``ids`` (sorted) of the names that have another word of ``query`` as
+        it is written and a word of it written another way (`veu.names.given_names`, another
+        spelling: Nikolaj, Nikolay): Nikolaj Ivanov beside IVANOV, Nikolay Nikolayevich (a
+        match) is less alike letter by letter than the lists' other Ivanovs, too many for the
+        shortlist to keep them all."""
+        table = given_name_spellings()
+        given = [t for t in set(query.tokens) if t in table]
+        if not given:
+            return []
+        kept: set[int] = set()
+        for word in given:
+            spelt = self.postings.find(sorted(table[word]))
+            others = self.postings.find(sorted(set(query.tokens) - {word}))
+            respelt = [r for r in spelt if r is not None]
+            written = [r for r in others if r is not None]
+            if respelt and written:
+                both = np.intersect1d(self.postings.rows(respelt), self.postings.rows(written))
+                kept.update(_places(ids, both))
+        return sorted(kept)
 
     def _given_names_first(
         self, query: NormalName, ids: list[int], joined: list[str], estimate: np.ndarray
@@ -732,6 +753,16 @@ class ScreeningIndex:
         if not result.score:
             return None
         return {"score": 1.0, "weight": COUNTRY_FEATURE.weight, **result.detail}
+
+
+def _places(ids: list[int], named: np.ndarray) -> list[int]:
+    """The places in ``ids`` (sorted) of the name ids ``named`` that it has."""
+    candidates = np.asarray(ids, dtype=np.int64)
+    places = np.searchsorted(candidates, named)
+    inside = places < len(candidates)
+    places, named = places[inside], named[inside]
+    kept: list[int] = places[candidates[places] == named].tolist()
+    return kept
 
 
 def _baltic_stems(tokens: tuple[str, ...]) -> tuple[str, ...]:

@@ -164,6 +164,17 @@ def related() -> dict[str, dict[str, str]]:
     return dict(out)
 
 
+@cache
+def spellings() -> dict[str, frozenset[str]]:
+    """Each given name with its other spellings (`SPELLING` in `related`: nikolay, nikolai,
+    nikolaj), for the names that have some."""
+    out = {
+        name: frozenset(other for other, how in others.items() if how == SPELLING)
+        for name, others in related().items()
+    }
+    return {name: others for name, others in out.items() if others}
+
+
 def read_given_names(
     tokens: tuple[str, ...], other: tuple[str, ...]
 ) -> tuple[tuple[str, ...], list[tuple[str, str, str]]] | None:
