@@ -538,14 +538,17 @@ class ScreeningIndex:
         if not given:
             return []
         kept: set[int] = set()
+        tokens = self.names.tokens
         for word in given:
-            spelt = self.postings.find(sorted(table[word]))
-            others = self.postings.find(sorted(set(query.tokens) - {word}))
-            respelt = [r for r in spelt if r is not None]
-            written = [r for r in others if r is not None]
-            if respelt and written:
-                both = np.intersect1d(self.postings.rows(respelt), self.postings.rows(written))
-                kept.update(_places(ids, both))
+            rest = set(query.tokens) - {word}
+            respelt = [r for r in self.postings.find(sorted(table[word])) if r is not None]
+            if not rest or not respelt:
+                continue
+            # the candidates with a spelling of the word, then those with another word as well
+            # (a common one, Ali, names too many for its postings to be read)
+            for k in _places(ids, self.postings.rows(respelt)):
+                if not rest.isdisjoint(tokens[ids[k]].split()):
+                    kept.add(k)
         return sorted(kept)
 
     def _given_names_first(
