@@ -31,7 +31,7 @@ from typing import Any
 from veu.matching import Query
 from veu.matching.index import ScreeningIndex
 from veu.model import Listing, PartyKind
-from veu.names.given_names import lines as given_name_lines
+from veu.names.given_names import spellings as given_name_spellings
 from veu.names.normalize import SURNAME_FIRST
 from veu.services.bootstrap import parse_bundled
 
@@ -71,13 +71,7 @@ def _found(index: ScreeningIndex, queries: list[tuple[str, str]]) -> dict[str, i
 
 
 def _respelt(index: ScreeningIndex, listings: list[Listing]) -> dict[str, int]:
-    spellings = {
-        form: [other for other in forms if other != form]
-        for line in given_name_lines()
-        for word in line.split()
-        if len(forms := word.split("/")) > 1
-        for form in forms
-    }
+    spellings = given_name_spellings()
     rng = random.Random(4)
     first = in_ten = at_match = queries = 0
     for listing in listings:

@@ -172,11 +172,11 @@ def rapidfuzz_baseline(items: list[Listing], qs: list[tuple[str, str]]) -> dict[
 
 def _clear_name_caches() -> None:
     from veu.matching import entity, features, scorer, tokens
-    from veu.names import gloss, normalize, russian, somali, transliteration
+    from veu.names import gloss, normalize, numbers, russian, somali, transliteration
 
     for cached in (
-        normalize.normalise, normalize._near_fold, entity._normal, tokens.align,
-        tokens.token_similarity,
+        normalize.normalise, normalize._near_fold, numbers._phrase_word, entity._normal,
+        tokens.align, tokens.token_similarity,
         features._given_first_words,
         tokens.phonetic_key, gloss._gloss, gloss.glossed, transliteration.sound_of_latin,
         transliteration.latin_sound_key, transliteration.sounds_like, somali.reading,

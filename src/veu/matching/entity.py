@@ -244,9 +244,7 @@ def names(a: Entity, b: Entity) -> FeatureResult:
     at once. Otherwise every pair is first estimated in one vectorised pass (skeleton
     similarity, a person's given names first, and token-set ratio, which covers reordered and
     contained names); the best few are scored in full. When no estimate reaches 0.45 no pair
-    can reach review, and the best estimate is the score; but for a name that contains
-    another's words, one of them misspelt, which the estimates miss (`_contained_pair`): that
-    pair is scored in full."""
+    can reach review, and the best estimate is the score."""
     left, right = a.normal_names, b.normal_names
     if not left or not right:
         return FeatureResult(0.0, {"reason": "an entity has no distinctive name"})
@@ -261,9 +259,7 @@ def names(a: Entity, b: Entity) -> FeatureResult:
         )
     order = _estimates(a, b)
     top = order[0][0]
-    if top < NAME_GATE and (pair := _contained_pair(a, b)) is not None:
-        order = [(CONTAINED, *pair)]  # misspelt words the estimates do not see contained
-    elif top < NAME_GATE:
+    if top < NAME_GATE:
         _, i, j = order[0]
         return FeatureResult(
             top,
@@ -367,8 +363,9 @@ def _estimates(a: Entity, b: Entity) -> list[tuple[float, int, int]]:
     ``NAME_SHORTLIST``): the larger of the skeletons' similarity (`Entity.name_keys`: a
     person's given names first) and the similarity of their sorted tokens (reordered names),
     computed in C by rapidfuzz; a name whose words all appear in the other is estimated at least
-    at the containment floor; Han names by their characters too, and beside a name not written
-    in Chinese, by their English gloss."""
+    at the containment floor, and so is, when every estimate is under the gate, the first pair
+    of which one holds the other's words with one misspelt (`_contained_pair`); Han names by
+    their characters too, and beside a name not written in Chinese, by their English gloss."""
     (skel_l, sorted_l), (skel_r, sorted_r) = a.name_keys, b.name_keys
     matrix = process.cdist(skel_l, skel_r, scorer=Indel.normalized_similarity)
     np.maximum(
@@ -409,7 +406,11 @@ def _estimates(a: Entity, b: Entity) -> list[tuple[float, int, int]]:
         values = flat.tolist()
         best = sorted(range(len(values)), key=values.__getitem__, reverse=True)[:NAME_SHORTLIST]
     width = matrix.shape[1]
-    return [(float(flat[k]), k // width, k % width) for k in best]
+    order = [(float(flat[k]), k // width, k % width) for k in best]
+    if order[0][0] < NAME_GATE and (pair := _contained_pair(a, b)) is not None:
+        # a contained word misspelt, under the gate letter by letter: at the containment floor
+        order = [(CONTAINED, *pair), *(o for o in order if o[1:] != pair)][:NAME_SHORTLIST]
+    return order
 
 
 CONTAINED = 0.75

@@ -450,7 +450,7 @@ class ScreeningIndex:
             ["".join(sorted(query.tokens))], orderless, scorer=Indel.normalized_similarity
         )[0]
         np.maximum(estimate, order_free, out=estimate)
-        self._given_names_first(query, ids, joined, estimate)
+        self._given_names_first(query, ids, joined, skeletons, estimate)
         if not query.han:  # through the reading by consonants of a name in Arabic script
             self._read_by_consonants(query, ids, joined, orderless, estimate)
         if query.han:  # a name without Han characters scores 0 here, which changes nothing
@@ -508,12 +508,13 @@ class ScreeningIndex:
                         contained.add(k)  # L3哈里斯公司, L3 Harris beside L3 Harris Technologies
         best = set(np.argpartition(-estimate, FULL_SCORE_LIMIT)[:FULL_SCORE_LIMIT].tolist())
         best.update(sorted(contained, key=lambda k: (-estimate[k], k))[:CONTAINED_LIMIT])
-        best.update(self._with_rare_words(query, ids))
-        respelt = self._with_respelt_given_name(query, ids)
+        in_order = np.asarray(ids, dtype=np.int64)  # once, for the two below
+        best.update(self._with_rare_words(query, in_order))
+        respelt = self._with_respelt_given_name(query, in_order)
         best.update(sorted(respelt, key=lambda k: (-estimate[k], k))[:RESPELT_LIMIT])
         return [ids[k] for k in sorted(best, key=lambda k: (-estimate[k], k))]
 
-    def _with_rare_words(self, query: NormalName, ids: list[int]) -> list[int]:
+    def _with_rare_words(self, query: NormalName, ids: Sequence[int] | np.ndarray) -> list[int]:
         """The places in ``ids`` (sorted) of the names that have a distinctive word of ``query``
         that few names have (`RARE_NAMES` or fewer): a rare word shared is strong evidence, which
         the estimates, letter by letter, do not weigh. Alexander Radkov beside RADKOV, Aleksandr
@@ -527,7 +528,9 @@ class ScreeningIndex:
             return []
         return _places(ids, self.postings.rows(rows))
 
-    def _with_respelt_given_name(self, query: NormalName, ids: list[int]) -> list[int]:
+    def _with_respelt_given_name(
+        self, query: NormalName, ids: Sequence[int] | np.ndarray
+    ) -> list[int]:
         """The places in ``ids`` (sorted) of the names that have another word of ``query`` as
         it is written and a word of it written another way (`veu.names.given_names`, another
         spelling: Nikolaj, Nikolay): Nikolaj Ivanov beside IVANOV, Nikolay Nikolayevich (a
@@ -547,27 +550,34 @@ class ScreeningIndex:
             # the candidates with a spelling of the word, then those with another word as well
             # (a common one, Ali, names too many for its postings to be read)
             for k in _places(ids, self.postings.rows(respelt)):
-                if not rest.isdisjoint(tokens[ids[k]].split()):
+                if not rest.isdisjoint(tokens[int(ids[k])].split()):
                     kept.add(k)
         return sorted(kept)
 
     def _given_names_first(
-        self, query: NormalName, ids: list[int], joined: list[str], estimate: np.ndarray
+        self,
+        query: NormalName,
+        ids: list[int],
+        joined: list[str],
+        skeletons: list[str],
+        estimate: np.ndarray,
     ) -> None:
         """The estimates of persons' names written surname first before a comma, and of every
-        name beside a query written so, also given names first (`given_first`): PRIGOZHIN,
-        Yevgeniy Viktorovich beside Evgeny Prigozhin is 0.42 alike as written, and as sorted
-        (yevgeniy last), so among the many names of Evgeny and of Prigozhin it was not
+        name (``skeletons``) beside a query written so, also given names first (`given_first`):
+        PRIGOZHIN, Yevgeniy Viktorovich beside Evgeny Prigozhin is 0.42 alike as written, and
+        as sorted (yevgeniy last), so among the many names of Evgeny and of Prigozhin it was not
         shortlisted; given names first, 0.70."""
         surnames = np.frombuffer(self.names.surnames, dtype=np.uint8)[ids]
-        for k in np.flatnonzero(surnames).tolist():
-            words = joined[k].split()
-            cut = int(surnames[k])
-            given = "".join(words[cut:] + words[:cut])
-            estimate[k] = max(estimate[k], Indel.normalized_similarity(query.skeleton, given))
+        rotated = np.flatnonzero(surnames)
+        if len(rotated):
+            given = []
+            for k in rotated.tolist():
+                words, cut = joined[k].split(), int(surnames[k])
+                given.append("".join(words[cut:] + words[:cut]))
+            alike = process.cdist([query.skeleton], given, scorer=Indel.normalized_similarity)[0]
+            estimate[rotated] = np.maximum(estimate[rotated], alike)
         if surname_first(query):
             mine = "".join(given_first(query))
-            skeletons = ["".join(words.split()) for words in joined]
             through = process.cdist([mine], skeletons, scorer=Indel.normalized_similarity)[0]
             np.maximum(estimate, through, out=estimate)
 
@@ -758,13 +768,13 @@ class ScreeningIndex:
         return {"score": 1.0, "weight": COUNTRY_FEATURE.weight, **result.detail}
 
 
-def _places(ids: list[int], named: np.ndarray) -> list[int]:
+def _places(ids: Sequence[int] | np.ndarray, named: np.ndarray) -> list[int]:
     """The places in ``ids`` (sorted) of the name ids ``named`` that it has."""
-    candidates = np.asarray(ids, dtype=np.int64)
-    places = np.searchsorted(candidates, named)
-    inside = places < len(candidates)
+    ids = np.asarray(ids, dtype=np.int64)  # an array already: no copy
+    places = np.searchsorted(ids, named)
+    inside = places < len(ids)
     places, named = places[inside], named[inside]
-    kept: list[int] = places[candidates[places] == named].tolist()
+    kept: list[int] = places[ids[places] == named].tolist()
     return kept
 
 

@@ -165,11 +165,11 @@ def related() -> dict[str, dict[str, str]]:
 
 
 @cache
-def spellings() -> dict[str, frozenset[str]]:
+def spellings() -> dict[str, tuple[str, ...]]:
     """Each given name with its other spellings (`SPELLING` in `related`: nikolay, nikolai,
-    nikolaj), for the names that have some."""
+    nikolaj), in the table's order, for the names that have some."""
     out = {
-        name: frozenset(other for other, how in others.items() if how == SPELLING)
+        name: tuple(other for other, how in others.items() if how == SPELLING)
         for name, others in related().items()
     }
     return {name: others for name, others in out.items() if others}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -202,7 +202,9 @@ def _deletions(word: str) -> tuple[str, ...]:
     return tuple(word[:i] + word[i + 1 :] for i in range(len(word)))
 
 
-_PHRASE_SPELLINGS = Misspellings(PHRASE_WORDS)
+@cache
+def _phrase_spellings() -> Misspellings:
+    return Misspellings(PHRASE_WORDS)
 
 
 @lru_cache(maxsize=65_536)
@@ -210,7 +212,7 @@ def _phrase_word(token: str) -> str:
     """``token``, or the one word of a phrase it misspells (scientfic: scientific)."""
     if token in PHRASE_WORDS:
         return token
-    near = _PHRASE_SPELLINGS.of(token)
+    near = _phrase_spellings().of(token)
     return near.pop() if len(near) == 1 else token
 
 
