@@ -152,6 +152,37 @@ def test_top_weighted_in_c_is_top_weighted_in_python() -> None:
     assert not postings._slots(size).view(np.uint8).any()  # left zeroed for the next query
 
 
+def test_keys_found_in_c_are_found_in_python() -> None:
+    """The C extension's hashes are `fnv1a`'s, and it finds the rows the Python code finds,
+    keys not in Latin letters and keys sharing a hash among them."""
+    from veu.matching import postings
+
+    if postings.compiled_find_rows is None:
+        if os.environ.get("CI"):
+            pytest.fail("the C extension veu.matching._postings is not built")
+        pytest.skip("the C extension veu.matching._postings is not built (no C compiler)")
+    rng = random.Random(11)
+    letters = "abcdeé华为ж"
+    keys = sorted({"".join(rng.choices(letters, k=rng.randint(0, 6))) for _ in range(2000)})
+    hashes = postings.key_hashes(keys)
+    assert hashes.tolist() == [postings.fnv1a(k) for k in keys]
+    assert postings.fnv1a("") == 0xCBF29CE484222325  # FNV-1a's published values
+    assert postings.fnv1a("a") == 0xAF63DC4C8601EC8C
+    table = Postings.build({k: [i] for i, k in enumerate(keys)})
+    wanted = [rng.choice(keys) if rng.random() < 0.6 else f"{rng.choice(keys)}!" for _ in range(99)]
+    assert table.find(wanted) == table.find_python(wanted)
+    assert table.find(wanted[:5]) == [keys.index(w) if w in keys else None for w in wanted[:5]]
+    # every key given one hash: found by comparing the keys themselves
+    same = np.full(len(keys), 42, dtype=np.uint64)
+    collided = Postings(keys, np.arange(len(keys) + 1), np.arange(len(keys), dtype=np.int32), same)
+    collided.hashes[:] = postings.fnv1a("zzz")  # the hash of a key not among them
+    assert collided.find(["zzz", keys[3]]) == collided.find_python(["zzz", keys[3]]) == [None, None]
+    collided.hashes[:] = postings.fnv1a(keys[3])
+    assert collided.find([keys[3], keys[7]]) == collided.find_python([keys[3], keys[7]])
+    with pytest.raises(TypeError, match="keys must be str"):
+        table.find([b"bytes"])  # type: ignore[list-item]
+
+
 def test_an_id_outside_the_sums_is_refused_and_the_scratch_left_zeroed() -> None:
     from veu.matching import postings
 
@@ -318,6 +349,7 @@ module.GRAM_SCAN_LIMIT = 0  # the n-gram doors, as on a large list
 postings.POSTING_BUDGET = 40  # small: which postings fit must not depend on the process
 if sys.argv[1] == "python":  # no C: the doors' loop in numpy, words compared in Python
     postings.compiled_top_weighted = None
+    postings.compiled_hash_keys = postings.compiled_find_rows = None
     tokens._compiled = None
 words = ["alpha", "beta", "gamma", "delta", "omega", "sigma", "theta", "kappa"]
 listings = [

@@ -191,6 +191,31 @@ def test_repeated_tokens_count_once() -> None:
 
 
 @pytest.mark.parametrize(
+    ("written", "tokens"),
+    [
+        # the second "of" is the phrase's: it was dropped as a repeat before the phrase was read
+        (
+            "Government of the United Kingdom of Great Britain and Northern Ireland",
+            ("government", "of", "uk"),
+        ),
+        ("Bank of the United States of America", ("bank", "of", "us")),
+        ("Bank of the Ministry of Defence", ("bank", "of", "ministry", "defence")),  # no phrase
+        ("Two Hundred Two Factory", ("2", "hundred", "2", "factory")),  # a number's words
+        ("Ministry of Ministry of Defence", ("ministry", "of", "defence")),
+    ],
+)
+def test_words_read_with_their_neighbours_count_once_after_they_are_read(
+    written: str, tokens: tuple[str, ...]
+) -> None:
+    """A repeat is dropped once phrases and numbers are read, not before (veu-names/28)."""
+    assert normalise(written).tokens == tokens
+
+
+def test_a_repeated_pinyin_syllable_is_kept() -> None:
+    assert normalise("洪洪").tokens == ("hong", "hong")
+
+
+@pytest.mark.parametrize(
     "names",
     [  # the kinds of Russian state bodies, in English, in transliteration and by acronym (v10)
         ("NPO Almaz", "Scientific Production Association Almaz",

@@ -1,4 +1,5 @@
-/* The candidate doors' inner loop in C: the ids with the largest sums of posting weights.
+/* The candidate doors' inner loops in C: the ids with the largest sums of posting weights,
+ * and the rows of a query's keys (found by a stable hash in a sorted array).
  *
  * `veu.matching.postings.top_weighted` calls `top_weighted` here when the extension is built,
  * and otherwise runs `top_weighted_python`, which defines the result: the same ids, in the same
@@ -173,13 +174,121 @@ done:
     return result;
 }
 
+/* FNV-1a, 64 bits, over a string's UTF-8 bytes: a stable hash (the same in every process,
+ * unlike Python's `hash`), which `veu.matching.postings.fnv1a` computes the same. */
+static int fnv1a(PyObject *key, uint64_t *hash) {
+    Py_ssize_t size;
+    const char *bytes;
+    if (!PyUnicode_Check(key)) {
+        PyErr_SetString(PyExc_TypeError, "keys must be str");
+        return 0;
+    }
+    bytes = PyUnicode_AsUTF8AndSize(key, &size);
+    if (bytes == NULL) return 0;
+    uint64_t h = 14695981039346656037ULL;
+    for (Py_ssize_t i = 0; i < size; i++) {
+        h ^= (uint64_t)(unsigned char)bytes[i];
+        h *= 1099511628211ULL;
+    }
+    *hash = h;
+    return 1;
+}
+
+PyDoc_STRVAR(hash_keys_doc,
+"hash_keys(keys, out) -> None\n\n"
+"Write the FNV-1a hash (64 bits, of the UTF-8 bytes) of each str of the list keys into the\n"
+"uint64 array out, which has one place for each.");
+
+static PyObject *hash_keys(PyObject *self, PyObject *args) {
+    PyObject *keys;
+    Py_buffer out;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "O!w*", &PyList_Type, &keys, &out)) return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(keys);
+    if (out.len != n * (Py_ssize_t)sizeof(uint64_t)) {
+        PyErr_Format(PyExc_ValueError, "out: %zd bytes for %zd keys", out.len, n);
+        goto done;
+    }
+    uint64_t *dest = out.buf;
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (!fnv1a(PyList_GET_ITEM(keys, i), &dest[i])) goto done;
+    result = Py_NewRef(Py_None);
+done:
+    PyBuffer_Release(&out);
+    return result;
+}
+
+PyDoc_STRVAR(find_rows_doc,
+"find_rows(keys, hashes, order, wanted) -> list\n\n"
+"The row of each str of the list wanted among the list keys, or None where it has none:\n"
+"hashes are the keys' hash_keys hashes in ascending order (uint64), order the row of each\n"
+"(int32); a key is found by its hash, then compared to rule out a collision.");
+
+static PyObject *find_rows(PyObject *self, PyObject *args) {
+    PyObject *keys, *wanted;
+    Py_buffer hashes, order;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "O!y*y*O!", &PyList_Type, &keys, &hashes, &order,
+                          &PyList_Type, &wanted))
+        return NULL;
+    PyObject *result = NULL;
+    Py_ssize_t size = hashes.len / (Py_ssize_t)sizeof(uint64_t);
+    Py_ssize_t rows = PyList_GET_SIZE(keys);
+    if (hashes.len % (Py_ssize_t)sizeof(uint64_t) != 0 || order.len != size * 4) {
+        PyErr_SetString(PyExc_ValueError, "hashes and order must have one item a key");
+        goto done;
+    }
+    const uint64_t *hash = hashes.buf;
+    const int32_t *row = order.buf;
+    Py_ssize_t n = PyList_GET_SIZE(wanted);
+    result = PyList_New(n);
+    if (result == NULL) goto done;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *key = PyList_GET_ITEM(wanted, k);
+        uint64_t h;
+        if (!fnv1a(key, &h)) goto fail;
+        Py_ssize_t lo = 0, hi = size;
+        while (lo < hi) {
+            Py_ssize_t mid = lo + (hi - lo) / 2;
+            if (hash[mid] < h) lo = mid + 1; else hi = mid;
+        }
+        PyObject *found = Py_None;
+        for (; lo < size && hash[lo] == h; lo++) {
+            int32_t r = row[lo];
+            if (r < 0 || r >= rows) {
+                PyErr_SetString(PyExc_IndexError, "order points past the keys");
+                goto fail;
+            }
+            int same = PyObject_RichCompareBool(PyList_GET_ITEM(keys, r), key, Py_EQ);
+            if (same < 0) goto fail;
+            if (same) {
+                found = PyLong_FromLong(r);
+                if (found == NULL) goto fail;
+                break;
+            }
+        }
+        if (found == Py_None) Py_INCREF(Py_None);
+        PyList_SET_ITEM(result, k, found);
+    }
+    goto done;
+fail:
+    Py_CLEAR(result);
+done:
+    PyBuffer_Release(&hashes);
+    PyBuffer_Release(&order);
+    return result;
+}
+
 static PyMethodDef methods[] = {
     {"top_weighted", top_weighted, METH_VARARGS, top_weighted_doc},
+    {"hash_keys", hash_keys, METH_VARARGS, hash_keys_doc},
+    {"find_rows", find_rows, METH_VARARGS, find_rows_doc},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "_postings", "The candidate doors' inner loop in C.", -1, methods,
+    PyModuleDef_HEAD_INIT, "_postings", "The candidate doors' inner loops in C.", -1, methods,
     NULL, NULL, NULL, NULL,
 };
 

@@ -4,8 +4,11 @@ def top_weighted(
     ids: np.ndarray,
     bounds: np.ndarray,
     weights: np.ndarray,
-    sums: np.ndarray,
-    flags: np.ndarray,
+    slots: np.ndarray,
     out: np.ndarray,
     limit: int,
 ) -> int: ...
+def hash_keys(keys: list[str], out: np.ndarray) -> None: ...
+def find_rows(
+    keys: list[str], hashes: np.ndarray, order: np.ndarray, wanted: list[str]
+) -> list[int | None]: ...

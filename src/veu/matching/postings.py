@@ -7,16 +7,21 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from hashlib import blake2b
 from typing import Any
 
 import numpy as np
 
 compiled_top_weighted: Callable[..., int] | None
+compiled_hash_keys: Callable[[list[str], np.ndarray], None] | None
+compiled_find_rows: Callable[..., list[int | None]] | None
 try:
-    from veu.matching._postings import top_weighted as compiled_top_weighted
-except ImportError:  # not built (no C compiler where veu was installed): numpy does the work
-    compiled_top_weighted = None
+    from veu.matching import _postings
+except ImportError:  # not built (no C compiler where veu was installed): Python does the work
+    compiled_top_weighted = compiled_hash_keys = compiled_find_rows = None
+else:
+    compiled_top_weighted = _postings.top_weighted
+    compiled_hash_keys = _postings.hash_keys
+    compiled_find_rows = _postings.find_rows
 
 POSTING_BUDGET = 20_000  # ids summed by a door for one query, rarest postings first
 
@@ -123,13 +128,28 @@ def split_strings(joined: tuple[int, str] | list[str]) -> list[str]:
     return text.split("\n") if count else []
 
 
+_FNV_OFFSET = 0xCBF29CE484222325
+_FNV_PRIME = 0x100000001B3
+_MASK = (1 << 64) - 1
+
+
+def fnv1a(key: str) -> int:
+    """A stable 64-bit hash of ``key`` (FNV-1a of its UTF-8 bytes: the same in every process,
+    unlike ``hash``, and quick to compute in C)."""
+    h = _FNV_OFFSET
+    for byte in key.encode():
+        h = ((h ^ byte) * _FNV_PRIME) & _MASK
+    return h
+
+
 def key_hashes(keys: Sequence[str]) -> np.ndarray:
-    """A stable 64-bit hash of each key (the same in every process, unlike ``hash``)."""
-    return np.fromiter(
-        (int.from_bytes(blake2b(k.encode(), digest_size=8).digest(), "little") for k in keys),
-        dtype=np.uint64,
-        count=len(keys),
-    )
+    """`fnv1a` of each key, in C when it is built."""
+    out = np.empty(len(keys), dtype=np.uint64)
+    if compiled_hash_keys is not None:
+        compiled_hash_keys(list(keys), out)
+        return out
+    out[:] = [fnv1a(k) for k in keys]
+    return out
 
 
 class Postings:
@@ -182,6 +202,12 @@ class Postings:
         """The row of each key, or None where it has none."""
         if not keys or not len(self.hashes):
             return [None] * len(keys)
+        if compiled_find_rows is not None:
+            return compiled_find_rows(self.keys, self.hashes, self.order, list(keys))
+        return self.find_python(keys)
+
+    def find_python(self, keys: Sequence[str]) -> list[int | None]:
+        """`find` in Python, which defines it (a test compares the two)."""
         wanted = key_hashes(keys)
         places = np.searchsorted(self.hashes, wanted).tolist()
         found: list[int | None] = []

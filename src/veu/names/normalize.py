@@ -418,6 +418,23 @@ def _truncated_form(tokens: list[Token]) -> tuple[int, str] | None:
     return None
 
 
+@lru_cache(maxsize=65_536)
+def _folded_word(written: str, roman: bool) -> str:
+    """A word in Latin letters folded (`_fold_tokens`): an ordinal or a Roman numeral (when
+    ``roman``) as its number, an abbreviation, a Chinese place in the postal romanisation or a
+    Russian word as `_SPELLINGS` writes it, or as the word it misspells (`_near_fold`)."""
+    text = ORDINALS.get(written, written)
+    digits = _DIGIT_ORDINAL.match(text)
+    if digits:
+        text = digits.group(1)
+    if roman:
+        text = ROMAN.get(text, text)
+    folded = _SPELLINGS.get(text)
+    if folded is None and text == written:  # nothing else read it: perhaps misspelt
+        folded = _near_fold(text)
+    return folded or text
+
+
 def _fold_tokens(tokens: list[Token]) -> list[str]:
     """Spelling variants folded (ordinals, Roman numerals, abbreviations, Chinese places in the
     postal romanisation, spelled numbers, the kinds of Russian bodies: `fold_phrases`) and
@@ -431,29 +448,44 @@ def _fold_tokens(tokens: list[Token]) -> list[str]:
         latin.clear()
 
     before = ""  # the word before, as written
+    repeated = False  # a repeat kept until phrases and numbers are read
     for text, from_han in tokens:
         if from_han:
             flush()
             out.append(text)
             before = text
             continue
-        written = text
-        text = ORDINALS.get(text, text)
-        digits = _DIGIT_ORDINAL.match(text)
-        if digits:
-            text = digits.group(1)
-        if text not in _PINYIN_NUMERALS or (before and not is_pinyin(before)):
-            text = ROMAN.get(text, text)
-        before = written
-        folded = _SPELLINGS.get(text)
-        if folded is None and text == written:  # nothing else read it: perhaps misspelt
-            folded = _near_fold(text)
-        text = folded or text
-        if text in _STOPWORDS or text in latin or text in out:
-            continue  # ``Sergey Sergey Shoigu``: a repeat says nothing more
+        # xi is 11 after a word in Latin letters, and pinyin after pinyin (Xi Jinping)
+        roman = text not in _PINYIN_NUMERALS or (bool(before) and not is_pinyin(before))
+        before = text
+        text = _folded_word(text, roman)
+        if text in _STOPWORDS:
+            continue
+        if text in latin or text in out:
+            if text not in _LEFT_AS_WRITTEN:
+                continue  # ``Sergey Sergey Shoigu``: a repeat says nothing more
+            repeated = True
         latin.append(text)
     flush()
-    return fold_phrases(out)
+    if not repeated:
+        return fold_phrases(out)
+    return _without_repeats(fold_phrases(out), {text for text, from_han in tokens if from_han})
+
+
+def _without_repeats(tokens: list[str], pinyin: set[str]) -> list[str]:
+    """``tokens`` without the repeats of words read with their neighbours (`_LEFT_AS_WRITTEN`),
+    which `_fold_tokens` keeps until phrases and numbers are read: the second ``of`` of the
+    Government of the United Kingdom of Great Britain and Northern Ireland belongs to the
+    phrase folded to UK, and Two Hundred Two is not Two Hundred. Pinyin syllables are kept
+    as they are."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for token in tokens:
+        if token in seen and token in _LEFT_AS_WRITTEN and token not in pinyin:
+            continue
+        seen.add(token)
+        out.append(token)
+    return out
 
 
 def _unglue_form(match: re.Match[str]) -> str:

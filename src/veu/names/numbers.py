@@ -179,18 +179,26 @@ MISSPELT_MIN = 7
 class Misspellings:
     """The words of a table that a word may misspell: one edit from it, found through each
     word's spellings with a letter left out (its doors), for words of `MISSPELT_MIN` letters
-    or more."""
+    or more. One edit leaves a word of seven letters its first three or its last three, so a
+    word sharing neither with any of the table's is no misspelling of them (most words: they
+    are not spelt out letter by letter)."""
 
     def __init__(self, words: Iterable[str]) -> None:
         self.doors: dict[str, set[str]] = {}
+        self.heads: set[str] = set()
+        self.tails: set[str] = set()
         for word in words:
             if len(word) >= MISSPELT_MIN and word.isalpha():
+                self.heads.add(word[:3])
+                self.tails.add(word[-3:])
                 for door in {word, *_deletions(word)}:
                     self.doors.setdefault(door, set()).add(word)
 
     def of(self, word: str) -> set[str]:
         """The table's words one edit from ``word`` (itself among them when it is one)."""
         if len(word) < MISSPELT_MIN or not word.isalpha():
+            return set()
+        if word[:3] not in self.heads and word[-3:] not in self.tails:
             return set()
         near: set[str] = set()
         for door in (word, *_deletions(word)):
