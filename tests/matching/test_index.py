@@ -152,6 +152,44 @@ def test_top_weighted_in_c_is_top_weighted_in_python() -> None:
     assert not postings._slots(size).view(np.uint8).any()  # left zeroed for the next query
 
 
+def test_top_rows_in_c_is_top_rows_in_python() -> None:
+    """The postings of a query's rows, chosen (the shortest first within the budget, none
+    longer than ``max_df``), weighed and summed in C, as the Python code does it, ties and
+    rows of equal length included."""
+    from veu.matching import postings
+
+    if postings.compiled_top_rows is None:
+        if os.environ.get("CI"):
+            pytest.fail("the C extension veu.matching._postings is not built")
+        pytest.skip("the C extension veu.matching._postings is not built (no C compiler)")
+    rng = random.Random(5)
+    saved = postings.POSTING_BUDGET
+    try:
+        for _ in range(300):
+            size = rng.randint(1, 400)
+            lists = {
+                f"k{k}": sorted(
+                    rng.sample(range(size), min(size, rng.choice([1, 2, 3, rng.randint(1, size)])))
+                )
+                for k in range(rng.randint(1, 12))
+            }
+            table = Postings.build(lists)
+            rows = np.asarray(
+                rng.sample(range(len(lists)), rng.randint(0, len(lists))), dtype=np.int64
+            )
+            postings.POSTING_BUDGET = rng.choice([1, 5, 50, 20_000])
+            max_df = rng.choice([None, 1, 3, 50])
+            limit = rng.choice([0, 1, 5, 50, 500])
+            fast = table.top_rows(rows, size, limit, max_df)
+            slow = table.top_rows_python(rows, size, limit, max_df)
+            assert fast.tolist() == slow.tolist()
+    finally:
+        postings.POSTING_BUDGET = saved
+    assert not postings._slots(size).view(np.uint8).any()
+    with pytest.raises(IndexError, match="row 99 outside the 2 rows"):
+        Postings.build({"a": [0], "b": [1]}).top_rows(np.asarray([99]), 2, 5)
+
+
 def test_keys_found_in_c_are_found_in_python() -> None:
     """The C extension's hashes are `fnv1a`'s, and it finds the rows the Python code finds,
     keys not in Latin letters and keys sharing a hash among them."""

@@ -8,6 +8,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,43 +85,30 @@ PyDoc_STRVAR(top_weighted_doc,
 "with the largest sums (ties: smaller id first), in ascending order of id; leave the slots\n"
 "zero again. Returns how many ids were written.");
 
-static PyObject *top_weighted(PyObject *self, PyObject *args) {
-    Py_buffer ids, bounds, weights, slots, out;
-    Py_ssize_t limit;
-    (void)self;
-    if (!PyArg_ParseTuple(args, "y*y*y*w*w*n", &ids, &bounds, &weights, &slots, &out, &limit))
-        return NULL;
-    PyObject *result = NULL;
+/* The core of top_weighted: sum each posting's weight into the slots, write the (at most) limit
+ * ids with the largest sums into dest (ascending), leave the slots zero. Returns how many, or
+ * -1 with an exception set. */
+static Py_ssize_t sum_and_select(const int32_t *id, Py_ssize_t n_ids, const int64_t *bound,
+                                 const double *weight, Py_ssize_t postings, Slot *slot,
+                                 Py_ssize_t size, int32_t *dest, Py_ssize_t room,
+                                 Py_ssize_t limit) {
+    Py_ssize_t result = -1;
     int32_t *touched = NULL;
     Scored *scored = NULL;
-    if (!whole_buffer(&ids, 4, "ids") || !whole_buffer(&bounds, 16, "bounds") ||
-        !whole_buffer(&weights, 8, "weights") || !whole_buffer(&slots, 8, "slots") ||
-        !whole_buffer(&out, 4, "out"))
-        goto done;
-    const int32_t *id = ids.buf;
-    const int64_t *bound = bounds.buf;
-    const double *weight = weights.buf;
-    Slot *slot = slots.buf;
-    int32_t *dest = out.buf;
-    Py_ssize_t n_ids = ids.len / 4, postings = bounds.len / 16, size = slots.len / 8;
-    if (weights.len / 8 != postings) {
-        PyErr_SetString(PyExc_ValueError, "one weight is needed for each posting");
-        goto done;
-    }
     Py_ssize_t total = 0;
     for (Py_ssize_t k = 0; k < postings; k++) {
         int64_t start = bound[2 * k], end = bound[2 * k + 1];
         if (start < 0 || end < start || end > n_ids) {
             PyErr_Format(PyExc_ValueError, "posting %zd: bounds %lld..%lld outside the %zd ids",
                          k, (long long)start, (long long)end, n_ids);
-            goto done;
+            return -1;
         }
         total += (Py_ssize_t)(end - start);
     }
     touched = PyMem_Malloc(sizeof(int32_t) * (size_t)(total > 0 ? total : 1));
     if (touched == NULL) {
         PyErr_NoMemory();
-        goto done;
+        return -1;
     }
     Py_ssize_t n = 0;
     for (Py_ssize_t k = 0; k < postings; k++) {
@@ -140,7 +128,7 @@ static PyObject *top_weighted(PyObject *self, PyObject *args) {
         }
     }
     Py_ssize_t keep = n < limit ? n : (limit > 0 ? limit : 0);
-    if (keep > out.len / 4) {
+    if (keep > room) {
         PyErr_SetString(PyExc_ValueError, "out is shorter than limit");
         goto reset;
     }
@@ -160,15 +148,122 @@ static PyObject *top_weighted(PyObject *self, PyObject *args) {
         for (Py_ssize_t i = 0; i < keep; i++) dest[i] = scored[i].id;
     }
     qsort(dest, (size_t)keep, sizeof(int32_t), by_id);
-    result = PyLong_FromSsize_t(keep);
+    result = keep;
 reset:
     for (Py_ssize_t i = 0; i < n; i++) slot[touched[i]] = (Slot){0.0f, 0};
-done:
     PyMem_Free(touched);
     PyMem_Free(scored);
+    return result;
+}
+
+static PyObject *top_weighted(PyObject *self, PyObject *args) {
+    Py_buffer ids, bounds, weights, slots, out;
+    Py_ssize_t limit;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "y*y*y*w*w*n", &ids, &bounds, &weights, &slots, &out, &limit))
+        return NULL;
+    PyObject *result = NULL;
+    if (!whole_buffer(&ids, 4, "ids") || !whole_buffer(&bounds, 16, "bounds") ||
+        !whole_buffer(&weights, 8, "weights") || !whole_buffer(&slots, 8, "slots") ||
+        !whole_buffer(&out, 4, "out"))
+        goto done;
+    Py_ssize_t postings = bounds.len / 16;
+    if (weights.len / 8 != postings) {
+        PyErr_SetString(PyExc_ValueError, "one weight is needed for each posting");
+        goto done;
+    }
+    Py_ssize_t count = sum_and_select(ids.buf, ids.len / 4, bounds.buf, weights.buf, postings,
+                                      slots.buf, slots.len / 8, out.buf, out.len / 4, limit);
+    if (count >= 0) result = PyLong_FromSsize_t(count);
+done:
     PyBuffer_Release(&ids);
     PyBuffer_Release(&bounds);
     PyBuffer_Release(&weights);
+    PyBuffer_Release(&slots);
+    PyBuffer_Release(&out);
+    return result;
+}
+
+typedef struct {
+    int64_t length;
+    Py_ssize_t at; /* the posting's place among the rows kept: ties keep their order */
+    int64_t start;
+} Kept;
+
+static int by_length(const void *a, const void *b) {
+    const Kept *x = a, *y = b;
+    if (x->length != y->length) return (x->length > y->length) - (x->length < y->length);
+    return (x->at > y->at) - (x->at < y->at);
+}
+
+PyDoc_STRVAR(top_rows_doc,
+"top_rows(ptr, ids, rows, size, limit, max_df, budget, slots, out) -> int\n\n"
+"top_weighted over the postings of the given rows (int64) of a Postings (ptr int64, ids\n"
+"int32): rows longer than max_df left out (max_df < 0: none), then the shortest first, as\n"
+"many as fit in budget ids and at least one, each weighing log(size / its length). Returns\n"
+"how many ids were written into out.");
+
+static PyObject *top_rows(PyObject *self, PyObject *args) {
+    Py_buffer ptrs, ids, rows, slots, out;
+    Py_ssize_t size, limit, max_df, budget;
+    (void)self;
+    if (!PyArg_ParseTuple(args, "y*y*y*nnnnw*w*", &ptrs, &ids, &rows, &size, &limit, &max_df,
+                          &budget, &slots, &out))
+        return NULL;
+    PyObject *result = NULL;
+    Kept *kept = NULL;
+    int64_t *bound = NULL;
+    double *weight = NULL;
+    if (!whole_buffer(&ptrs, 8, "ptr") || !whole_buffer(&ids, 4, "ids") ||
+        !whole_buffer(&rows, 8, "rows") || !whole_buffer(&slots, 8, "slots") ||
+        !whole_buffer(&out, 4, "out"))
+        goto done;
+    const int64_t *ptr = ptrs.buf, *row = rows.buf;
+    Py_ssize_t n_rows = rows.len / 8, n_ptr = ptrs.len / 8;
+    kept = PyMem_Malloc(sizeof(Kept) * (size_t)(n_rows > 0 ? n_rows : 1));
+    bound = PyMem_Malloc(sizeof(int64_t) * 2 * (size_t)(n_rows > 0 ? n_rows : 1));
+    weight = PyMem_Malloc(sizeof(double) * (size_t)(n_rows > 0 ? n_rows : 1));
+    if (kept == NULL || bound == NULL || weight == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    Py_ssize_t n = 0;
+    for (Py_ssize_t k = 0; k < n_rows; k++) {
+        int64_t r = row[k];
+        if (r < 0 || r + 1 >= n_ptr) {
+            PyErr_Format(PyExc_IndexError, "row %lld outside the %zd rows", (long long)r,
+                         n_ptr - 1);
+            goto done;
+        }
+        int64_t length = ptr[r + 1] - ptr[r];
+        if (max_df >= 0 && length > max_df) continue;
+        kept[n] = (Kept){length, n, ptr[r]};
+        n++;
+    }
+    if (n == 0) {
+        result = PyLong_FromSsize_t(0);
+        goto done;
+    }
+    qsort(kept, (size_t)n, sizeof(Kept), by_length);
+    Py_ssize_t chosen = 0;
+    int64_t used = 0;
+    while (chosen < n && used + kept[chosen].length <= budget) used += kept[chosen++].length;
+    if (chosen == 0) chosen = 1;
+    for (Py_ssize_t k = 0; k < chosen; k++) {
+        bound[2 * k] = kept[k].start;
+        bound[2 * k + 1] = kept[k].start + kept[k].length;
+        weight[k] = log((double)size / (double)kept[k].length);
+    }
+    Py_ssize_t count = sum_and_select(ids.buf, ids.len / 4, bound, weight, chosen, slots.buf,
+                                      slots.len / 8, out.buf, out.len / 4, limit);
+    if (count >= 0) result = PyLong_FromSsize_t(count);
+done:
+    PyMem_Free(kept);
+    PyMem_Free(bound);
+    PyMem_Free(weight);
+    PyBuffer_Release(&ptrs);
+    PyBuffer_Release(&ids);
+    PyBuffer_Release(&rows);
     PyBuffer_Release(&slots);
     PyBuffer_Release(&out);
     return result;
@@ -282,6 +377,7 @@ done:
 
 static PyMethodDef methods[] = {
     {"top_weighted", top_weighted, METH_VARARGS, top_weighted_doc},
+    {"top_rows", top_rows, METH_VARARGS, top_rows_doc},
     {"hash_keys", hash_keys, METH_VARARGS, hash_keys_doc},
     {"find_rows", find_rows, METH_VARARGS, find_rows_doc},
     {NULL, NULL, 0, NULL},

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 
@@ -41,8 +41,10 @@ from veu.names.numbers import HAN_NUMERAL, han_numeral
 Detail = dict[str, Any]
 
 
-@dataclass(frozen=True)
-class FeatureResult:
+class FeatureResult(NamedTuple):
+    """A feature's score (0..1) and its evidence. A named tuple: made thousands of times a
+    query, it is made faster than a frozen dataclass."""
+
     score: float
     detail: Detail
 

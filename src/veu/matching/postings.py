@@ -4,6 +4,7 @@ query. The screening index (`veu.matching.index`) is built on them."""
 
 from __future__ import annotations
 
+import math
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -12,14 +13,16 @@ from typing import Any
 import numpy as np
 
 compiled_top_weighted: Callable[..., int] | None
+compiled_top_rows: Callable[..., int] | None
 compiled_hash_keys: Callable[[list[str], np.ndarray], None] | None
 compiled_find_rows: Callable[..., list[int | None]] | None
 try:
     from veu.matching import _postings
 except ImportError:  # not built (no C compiler where veu was installed): Python does the work
-    compiled_top_weighted = compiled_hash_keys = compiled_find_rows = None
+    compiled_top_weighted = compiled_top_rows = compiled_hash_keys = compiled_find_rows = None
 else:
     compiled_top_weighted = _postings.top_weighted
+    compiled_top_rows = _postings.top_rows
     compiled_hash_keys = _postings.hash_keys
     compiled_find_rows = _postings.find_rows
 
@@ -236,7 +239,27 @@ class Postings:
     def top_rows(
         self, rows: np.ndarray, size: int, limit: int, max_df: int | None = None
     ) -> np.ndarray:
-        """`top` of the postings in ``rows`` (the keys' rows, as `find` gives them)."""
+        """`top` of the postings in ``rows`` (the keys' rows, as `find` gives them). In C where
+        the extension is built, else `top_rows_python`, which the C code follows exactly."""
+        if (
+            compiled_top_rows is None
+            or self.ids.dtype != np.int32
+            or self.ptr.dtype != np.int64
+            or not (self.ids.flags.c_contiguous and self.ptr.flags.c_contiguous)
+        ):
+            return self.top_rows_python(rows, size, limit, max_df)
+        out = np.empty(max(0, limit), dtype=np.int32)
+        count = compiled_top_rows(
+            self.ptr, self.ids, np.ascontiguousarray(rows, dtype=np.int64), size, limit,
+            -1 if max_df is None else max_df, POSTING_BUDGET, _slots(size), out,
+        )  # fmt: skip
+        return out[:count]
+
+    def top_rows_python(
+        self, rows: np.ndarray, size: int, limit: int, max_df: int | None = None
+    ) -> np.ndarray:
+        """`top_rows` in Python (numpy): each posting weighs ``log(size / its length)`` by
+        `math.log`, as C's ``log`` computes it."""
         bounds = np.stack([self.ptr[rows], self.ptr[rows + 1]], axis=1)
         lengths = bounds[:, 1] - bounds[:, 0]
         if max_df is not None:
@@ -244,7 +267,7 @@ class Postings:
         if not len(lengths):
             return np.empty(0, dtype=np.int32)
         chosen = choose_postings(lengths)
-        weights = np.log(size / lengths[chosen])
+        weights = np.asarray([math.log(size / n) for n in lengths[chosen].tolist()])
         return top_weighted(self.ids, bounds[chosen], weights, size, limit)
 
     def top_groups(
