@@ -22,6 +22,9 @@ PG_ADMIN_URL = os.environ.get(
     "VEU_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
 )
 IN_CI = bool(os.environ.get("CI"))
+# pytest-xdist's workers set COLUMNS (80) before the CLI's consoles are made, which then keep
+# that width; without it they read the width each test gives its run (200).
+os.environ.pop("COLUMNS", None)
 NOW = dt.datetime(2026, 11, 26, 9, 0, tzinfo=dt.UTC)
 FIXTURES = Path(__file__).parent / "fixtures"
 DATA = Path(str(resources.files("veu") / "data"))
