@@ -211,6 +211,25 @@ def test_words_read_with_their_neighbours_count_once_after_they_are_read(
     assert normalise(written).tokens == tokens
 
 
+@pytest.mark.parametrize(
+    ("written", "tokens", "forms"),
+    [
+        ("AGRICULTURAL COOPERATIVE BANK", ("agricultural", "cooperative", "bank"), set()),
+        ("Global Partnership Fund", ("global", "partnership", "fund"), set()),
+        ("Dairy Farmers Cooperative Limited", ("dairy", "farmers"), {"cooperative", "limited"}),
+        ("Cooperative Bank of Karachi", ("bank", "of", "karachi"), {"cooperative"}),
+    ],
+)
+def test_a_form_that_says_what_a_body_is_is_kept_inside_a_name(
+    written: str, tokens: tuple[str, ...], forms: set[str]
+) -> None:
+    """A cooperative or a partnership inside a name says what kind of body it is; at either
+    end it is the legal form (veu-names/28)."""
+    name = normalise(written)
+    assert name.tokens == tokens
+    assert name.forms == forms
+
+
 def test_a_repeated_pinyin_syllable_is_kept() -> None:
     assert normalise("洪洪").tokens == ("hong", "hong")
 

@@ -52,8 +52,16 @@ _CYRILLIC_FORMS = [
 _LATIN_FORMS = latin_form_index()
 _TRUNCATED_FORMS = truncated_form_index()
 _LATIN_FORM_MAX = max(len(k) for k in _LATIN_FORMS)
-# Short forms that are also ordinary words or syllables: removed only at the start or the end.
-_EDGE_ONLY = {k for k in _LATIN_FORMS if len(k) == 1 and len(k[0]) <= 3}
+# Short forms that are also ordinary words or syllables: removed only at the start or the end;
+# and the forms that also say what a body is, read so inside a name (AGRICULTURAL COOPERATIVE
+# BANK is a bank of its kind, not AGRICULTURAL DEVELOPMENT BANK's agricultural bank).
+_EDGE_ONLY = {k for k in _LATIN_FORMS if len(k) == 1 and len(k[0]) <= 3} | {
+    ("cooperative",),
+    ("cooperativa",),
+    ("kooperativ",),
+    ("coop",),
+    ("partnership",),
+}
 # Short forms that are also given names, written after companies' names: removed only at the end.
 _END_ONLY = {("sal",)}
 # The words a legal form can begin with: any other word is kept without looking further.
