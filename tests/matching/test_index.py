@@ -186,6 +186,11 @@ def test_top_rows_in_c_is_top_rows_in_python() -> None:
     finally:
         postings.POSTING_BUDGET = saved
     assert not postings._slots(size).view(np.uint8).any()
+    # an empty posting adds nothing, in both
+    holed = Postings(["a", "b", "c"], np.array([0, 0, 2, 3]), np.array([1, 2, 2], dtype=np.int32))
+    rows = np.asarray([0, 1, 2])
+    assert holed.top_rows(rows, 5, 5).tolist() == holed.top_rows_python(rows, 5, 5).tolist()
+    assert holed.top_rows(rows, 5, 1).tolist() == [2]
     with pytest.raises(IndexError, match="row 99 outside the 2 rows"):
         Postings.build({"a": [0], "b": [1]}).top_rows(np.asarray([99]), 2, 5)
 

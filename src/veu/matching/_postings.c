@@ -199,9 +199,9 @@ static int by_length(const void *a, const void *b) {
 PyDoc_STRVAR(top_rows_doc,
 "top_rows(ptr, ids, rows, size, limit, max_df, budget, slots, out) -> int\n\n"
 "top_weighted over the postings of the given rows (int64) of a Postings (ptr int64, ids\n"
-"int32): rows longer than max_df left out (max_df < 0: none), then the shortest first, as\n"
-"many as fit in budget ids and at least one, each weighing log(size / its length). Returns\n"
-"how many ids were written into out.");
+"int32): rows empty or longer than max_df left out (max_df < 0: none), then the shortest\n"
+"first, as many as fit in budget ids and at least one, each weighing log(size / its length).\n"
+"Returns how many ids were written into out.");
 
 static PyObject *top_rows(PyObject *self, PyObject *args) {
     Py_buffer ptrs, ids, rows, slots, out;
@@ -236,7 +236,7 @@ static PyObject *top_rows(PyObject *self, PyObject *args) {
             goto done;
         }
         int64_t length = ptr[r + 1] - ptr[r];
-        if (max_df >= 0 && length > max_df) continue;
+        if (length == 0 || (max_df >= 0 && length > max_df)) continue; /* adds nothing */
         kept[n] = (Kept){length, n, ptr[r]};
         n++;
     }

@@ -259,11 +259,11 @@ class Postings:
         self, rows: np.ndarray, size: int, limit: int, max_df: int | None = None
     ) -> np.ndarray:
         """`top_rows` in Python (numpy): each posting weighs ``log(size / its length)`` by
-        `math.log`, as C's ``log`` computes it."""
+        `math.log`, as C's ``log`` computes it. An empty posting adds nothing and is left out."""
         bounds = np.stack([self.ptr[rows], self.ptr[rows + 1]], axis=1)
         lengths = bounds[:, 1] - bounds[:, 0]
-        if max_df is not None:
-            bounds, lengths = bounds[lengths <= max_df], lengths[lengths <= max_df]
+        kept = (lengths > 0) if max_df is None else (lengths > 0) & (lengths <= max_df)
+        bounds, lengths = bounds[kept], lengths[kept]
         if not len(lengths):
             return np.empty(0, dtype=np.int32)
         chosen = choose_postings(lengths)

@@ -463,7 +463,7 @@ def _fold_tokens(tokens: list[Token]) -> list[str]:
             out.append(text)
             before = text
             continue
-        # xi is 11 after a word in Latin letters, and pinyin after pinyin (Xi Jinping)
+        # xi is 11 only after a word that is not pinyin (Ocean Xi), else pinyin (Xi Jinping)
         roman = text not in _PINYIN_NUMERALS or (bool(before) and not is_pinyin(before))
         before = text
         text = _folded_word(text, roman)

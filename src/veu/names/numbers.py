@@ -179,9 +179,9 @@ MISSPELT_MIN = 7
 class Misspellings:
     """The words of a table that a word may misspell: one edit from it, found through each
     word's spellings with a letter left out (its doors), for words of `MISSPELT_MIN` letters
-    or more. One edit leaves a word of seven letters its first three or its last three, so a
-    word sharing neither with any of the table's is no misspelling of them (most words: they
-    are not spelt out letter by letter)."""
+    or more. One edit leaves a word of seven letters its first three letters or its last
+    three, so a word sharing neither with any of the table's words misspells none of them: most
+    words are turned away so, before their doors are made."""
 
     def __init__(self, words: Iterable[str]) -> None:
         self.doors: dict[str, set[str]] = {}
