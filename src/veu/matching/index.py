@@ -537,13 +537,14 @@ class ScreeningIndex:
         match) is less alike letter by letter than the lists' other Ivanovs, too many for the
         shortlist to keep them all."""
         table = given_name_spellings()
-        given = [t for t in set(query.tokens) if t in table]
+        words = set(query.tokens)
+        given = [t for t in words if t in table]
         if not given:
             return []
         kept: set[int] = set()
         tokens = self.names.tokens
         for word in given:
-            rest = set(query.tokens) - {word}
+            rest = words - {word}
             respelt = [r for r in self.postings.find(sorted(table[word])) if r is not None]
             if not rest or not respelt:
                 continue

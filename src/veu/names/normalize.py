@@ -123,12 +123,12 @@ def _fold_spellings() -> Misspellings:
     return Misspellings(_NEAR_FOLDS)
 
 
-@lru_cache(maxsize=65_536)
 def _near_fold(word: str) -> str | None:
     """What ``word`` folds to when it is a misspelling (one edit, `Misspellings`) of a word of
     `_NEAR_FOLDS` and of no other that folds otherwise (TSETRALNOE: central, as TSENTRALNOE;
     FIFTEENH: 15; SUDOREMONTNY: shiprepair); None otherwise, and for a word of a table itself
-    (a spelled number: seventy is not seventh)."""
+    (a spelled number: seventy is not seventh). Not cached itself: `_folded_word`, its only
+    caller, is."""
     if word in _LEFT_AS_WRITTEN:
         return None
     folded = {_NEAR_FOLDS[k] for k in _fold_spellings().of(word)}
