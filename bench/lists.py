@@ -8,6 +8,10 @@ commits and compare.
   against the bundled lists with their own listing's Chinese names taken out;
 - ``latin``: the same listings' names in Latin letters against the lists with only their
   Chinese names left;
+- ``arabic``: names written in Arabic script (the UN list's original-script names), queried
+  against the lists with their own listing's names in Arabic script taken out: a name read by
+  its consonants is held for review at most, so what counts is review (`veu.names.abjad`); and
+  the hits of another party at review among the first ten;
 - ``aliases``: 1,500 aliases of listings with two names or more (seeded), each held out of the
   index and queried;
 - ``other``: 4,000 of the lists' names (seeded) queried against all: hits, among the first 20 at
@@ -37,6 +41,7 @@ from veu.services.bootstrap import parse_bundled
 
 MATCH, REVIEW = 0.85, 0.70
 HAN = re.compile("[\u4e00-\u9fff]")
+ARABIC = re.compile("[\u0600-\u06ff]")
 CHINESE_QUERIES = 400
 ALIASES = 1500
 OTHER = 4000
@@ -62,12 +67,39 @@ def _index(listings: list[Listing], change: dict[str, Callable[[str], bool]]) ->
 
 
 def _found(index: ScreeningIndex, queries: list[tuple[str, str]]) -> dict[str, int]:
-    at_match = in_ten = 0
+    at_match = at_review = in_ten = 0
     for text, truth in queries:
         hits = index.search(Query(name=text), limit=10, explain=False)
         in_ten += any(h.listing.id == truth for h in hits)
         at_match += any(h.listing.id == truth and h.score >= MATCH for h in hits)
-    return {"queries": len(queries), "at_match": at_match, "in_first_ten": in_ten}
+        at_review += any(h.listing.id == truth and h.score >= REVIEW for h in hits)
+    return {
+        "queries": len(queries),
+        "at_match": at_match,
+        "at_review": at_review,
+        "in_first_ten": in_ten,
+    }
+
+
+def _in_arabic(value: str) -> bool:
+    return bool(ARABIC.search(value))
+
+
+def _arabic(listings: list[Listing]) -> dict[str, int]:
+    both = [
+        x
+        for x in listings
+        if any(_in_arabic(n.value) for n in x.names)
+        and any(not _in_arabic(n.value) for n in x.names)
+    ]
+    index = _index(listings, {x.id: _in_arabic for x in both})
+    queries = [(n.value, x) for x in both for n in x.names if _in_arabic(n.value)]
+    out = _found(index, [(text, x.id) for text, x in queries])
+    other = 0
+    for text, listing in queries:
+        for hit in index.search(Query(name=text), limit=10, min_score=REVIEW, explain=False):
+            other += hit.listing.id != listing.id and hit.listing.party_id != listing.party_id
+    return {**out, "other_at_review": other}
 
 
 def _respelt(index: ScreeningIndex, listings: list[Listing]) -> dict[str, int]:
@@ -135,6 +167,7 @@ def main() -> dict[str, Any]:
     out["latin"] = _found(
         _index(listings, {x.id: _not_in_han for x in both}), latin[:CHINESE_QUERIES]
     )
+    out["arabic"] = _arabic(listings)
     rng = random.Random(5)
     multi = [
         x for x in listings if len(x.names) >= 2 and not any(HAN.search(n.value) for n in x.names)

@@ -67,6 +67,41 @@ def test_the_and_before_the_last_alias_is_no_part_of_it(outcome_2022: csl.ParseO
     assert csl._aliases("AND Technology; Anderson Ltd") == ["AND Technology", "Anderson Ltd"]
 
 
+def test_a_name_that_says_what_else_the_party_is_known_as_is_parted(
+    outcome_2022: csl.ParseOutcome,
+) -> None:
+    """The Entity List writes some of its institutes' other names inside a name: each is a name
+    of its own (screening Yichang Institute of Testing Technology found it at 0.63 before)."""
+    names = {
+        n.value: (x.primary_name, n.role)
+        for p in outcome_2022.lists
+        for x in p.listings
+        for n in x.names
+    }
+    assert names["Yichang Institute of Testing Technology"][1] == "alias"
+    assert names["Pasadena Aerospace"] == ("Mexpar International, Inc.", "alias")
+    assert names["Mexpar International, Inc."][1] == "primary"
+    assert not [n for n in names if "a.k.a" in n.lower()]
+
+
+@pytest.mark.parametrize(
+    ("name", "names"),
+    [
+        ("Far East Co., Inc. (a.k.a. FETCO, Inc.)", ["Far East Co., Inc.", "FETCO, Inc."]),
+        ("A Institute, a.k.a., B Institute", ["A Institute", "B Institute"]),
+        ("PEARL (A.K.A. NEI-CHIEN CHU) LI", ["PEARL LI", "NEI-CHIEN CHU"]),
+        ("Ri Sung Chol (aka Ri Song-chol) (DPRK individual)", ["Ri Sung Chol", "Ri Song-chol"]),
+        ("X Co (a.k.a. Y; Z)", ["X Co", "Y", "Z"]),
+        # aka is a word of the name unless after a bracket
+        ("AKA INTEGRAL SERVICES, S.A. DE C.V.", ["AKA INTEGRAL SERVICES, S.A. DE C.V."]),
+        ("MAZAKA GENERAL TRADING L.L.C.", ["MAZAKA GENERAL TRADING L.L.C."]),
+        ("Osaka Aka Trading", ["Osaka Aka Trading"]),
+    ],
+)  # fmt: skip
+def test_aka_names(name: str, names: list[str]) -> None:
+    assert csl.aka_names(name) == names
+
+
 def test_end_dates_become_expiry(outcome_2022: csl.ParseOutcome) -> None:
     dpl = [item for p in outcome_2022.lists if p.info.id == "us-csl-dpl" for item in p.listings]
     ended = [item for item in dpl if item.history and item.history[0].status == "expired"]

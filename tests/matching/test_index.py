@@ -623,6 +623,25 @@ def test_a_latin_query_finds_a_name_written_only_in_arabic_script() -> None:
     assert index.names.abjad.count(1) == 1  # the name in Arabic script is marked
 
 
+def test_words_in_a_row_read_as_one_are_looked_up_by_their_consonants() -> None:
+    """شمس الدين is Shamsuddin in Latin letters, one word whose consonants no word of the Arabic
+    name has alone: the spelling door looks names up by the readings of words in a row as one
+    (v29), both ways: an Arabic query finds the Latin word, a Latin query the Arabic name (by its
+    first word)."""
+    from veu.names import normalise
+
+    decoys = [f"{first} {last}" for first in ("Shams", "Shamil", "Dinar") for last in "BCDFGHJ"]
+    latin = ScreeningIndex([_one_name(i, n) for i, n in enumerate([*decoys, "SHAMSUDDIN"])])
+    target = latin.names.originals.index("SHAMSUDDIN")
+    assert target in latin.candidates(normalise("شمس الدين"), fuzzy=False)
+    hits = latin.search(Query(name="شمس الدين"), limit=1)
+    assert hits[0].listing.names[0].value == "SHAMSUDDIN"
+    assert 0.7 <= hits[0].score < 0.85
+    arabic = ScreeningIndex([_one_name(i, n) for i, n in enumerate([*decoys, "شمس الدين"])])
+    target = arabic.names.originals.index("شمس الدين")
+    assert target in arabic.candidates(normalise("Shamsuddin"), fuzzy=False)
+
+
 def test_an_index_built_or_loaded_is_out_of_the_garbage_collectors_sight(tmp_path: Path) -> None:
     """A full collection would walk every string of a big index (about 140 ms at a million
     names, a query that met one waited as long): a new index, and one loaded, are settled

@@ -15,7 +15,14 @@ from collections import defaultdict
 from pathlib import Path
 
 from veu.countries import country_code, is_country_code
-from veu.ingest.common import ImportReport, ParsedList, ParseOutcome, parse_date, read_text
+from veu.ingest.common import (
+    ImportReport,
+    ParsedList,
+    ParseOutcome,
+    aka_names,
+    parse_date,
+    read_text,
+)
 from veu.ingest.sdn_remarks import IDENTIFIER_TYPES
 from veu.model import Address, Identifier, Listing, Name, PartyKind, SourceDocument, StatusEvent
 from veu.model.catalogue import CSL_SOURCES, FOREIGN_LISTS
@@ -146,8 +153,10 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
             if code in _TREASURY and entity_number.isdigit()
             else f"csl:{row_id}"
         )
-        names = [Name(value=name, role="primary")]
-        names += [Name(value=a, role="alias") for a in _aliases(row.get("alt_names")) if a != name]
+        primary, *also = aka_names(name)
+        names = [Name(value=primary, role="primary")]
+        aliases = [*also, *(n for a in _aliases(row.get("alt_names")) for n in aka_names(a))]
+        names += [Name(value=a, role="alias") for a in dict.fromkeys(aliases) if a != primary]
         addresses = parse_addresses(row.get("addresses"))
         countries = {a.country for a in addresses if a.country}
         for cell in ("nationalities", "citizenships"):

@@ -1,6 +1,11 @@
 """The UN Security Council Consolidated List XML (``CONSOLIDATED_LIST``): individuals and
 entities with names, aliases (``Low`` quality ones kept as weak aliases), original-script names,
-addresses, documents, reference numbers and listing dates."""
+addresses, documents, reference numbers and listing dates.
+
+An alias may carry other names of the party in brackets after it: the same name in another script
+(``Jin Tiesan (金铁三)``), several spellings (``حسن غول (Hassan Ghul; Hassan Gul; Hasan Gul)``),
+or a note (``Encep Nurjaman (birth name)``). Each such name is a name of the listing of its own
+(`alias_names`), so that it is screened as a name, not as a few words of a longer one."""
 
 from __future__ import annotations
 
@@ -21,6 +26,7 @@ from veu.ingest.common import (
 )
 from veu.model import Address, Identifier, Listing, Name, PartyKind, SourceDocument
 from veu.model.catalogue import FOREIGN_LISTS
+from veu.names.normalize import scripts_of
 
 LIST_ID = "un-sc"
 SOURCE_URL = "https://scsanctions.un.org/resources/xml/en/consolidated.xml"
@@ -139,7 +145,7 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
                     if quality.startswith("f.k.a")
                     else "alias"
                 )
-                names.append(Name(value=value, role=role))
+                names += [Name(value=v, role=role) for v in alias_names(value)]
             addresses = []
             for addr in el.findall(f"{record_tag}_ADDRESS"):
                 bits = [
@@ -204,6 +210,58 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
     return ParseOutcome(
         [ParsedList(info=FOREIGN_LISTS[LIST_ID], data_date=date, listings=listings)], report
     )
+
+
+# Notes the list writes in brackets after a name, which are no names (case aside).
+_NOTES = frozenset(
+    {"original script", "birth name", "combat name", "previously listed as", "third"}
+)
+_SUB_UNIT = " - sub-unit name"
+
+
+def _bracketed(value: str) -> tuple[str, str] | None:
+    """``value`` parted into the name before its last bracketed part, which ends it, and that
+    part (brackets inside it kept): None when it does not end so."""
+    if not value.endswith(")"):
+        return None
+    depth = 0
+    for k in range(len(value) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(value[k], 0)
+        if depth == 0:
+            base = value[:k].strip()
+            return (base, value[k + 1 : -1].strip()) if base else None
+    return None
+
+
+def _spelling(part: str) -> str:
+    part = part.strip()
+    if part.endswith(_SUB_UNIT):
+        part = part[: -len(_SUB_UNIT)].strip()
+    found = _bracketed(part)
+    return found[0] if found and found[1].lower() in _NOTES else part
+
+
+def alias_names(value: str) -> list[str]:
+    """The names one of the list's aliases holds: the alias, without a note in brackets after it
+    (`_NOTES`), and each name in brackets after it when they are in another script than the
+    alias or more than one (parted by ``;``), or said to be the original script's
+    (``Amir Khazmat (original script: Амир Хазмат)``). Any other bracketed part (an acronym:
+    ``Libyan Foreign Investment Company (LFIC)``; a spelling of one word:
+    ``Lom-ali Butayev (Butaev)``) stays part of the alias."""
+    value = value.strip().rstrip(",;").strip()
+    found = _bracketed(value)
+    if found is None:
+        return [value]
+    base, inner = found
+    if inner.lower() in _NOTES:
+        return [base]
+    head, colon, rest = inner.partition(":")
+    if colon and head.strip().lower() == "original script":
+        return [base, rest.strip()] if rest.strip() else [base]
+    if ";" not in inner and not (scripts_of(inner) - scripts_of(base)):
+        return [value]
+    parts = [_spelling(p) for p in inner.split(";")]
+    return [base, *(p for p in parts if p and p.lower() not in _NOTES)]
 
 
 def _unique(names: list[Name]) -> list[Name]:

@@ -36,7 +36,14 @@ from veu.matching.tables import LazyListings, ListingKeys, NameTable, is_initial
 from veu.matching.tokens import PHONETIC_MIN_LENGTH, distinctive, phonetic_key, shapes
 from veu.model import Identifier, Listing, PartyKind
 from veu.names import NormalName, normalise
-from veu.names.abjad import MIN_CONSONANTS, consonants, fitted, in_arabic_script
+from veu.names.abjad import (
+    MIN_CONSONANTS,
+    consonants,
+    fitted,
+    in_arabic_script,
+    joined_readings,
+    read_consonants,
+)
 from veu.names.acronyms import searched_names, with_acronyms
 from veu.names.baltic import stems, written_baltic
 from veu.names.given_names import spellings as given_name_spellings
@@ -85,7 +92,7 @@ RARE_NAMES = 10
 # (a given name), scored in full, best estimates first.
 RESPELT_LIMIT = 20
 JOINED_ROWS = 8  # words a Chinese query's translation may begin that it looks names up by
-INDEX_FORMAT = 37  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 38  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -142,6 +149,8 @@ class ScreeningIndex:
         # the words of names written in Arabic script, and of the others
         abjad_words: set[str] = set()
         other_words: set[str] = set()
+        # the readings of words in a row of those names as one word, by the first word
+        abjad_joins: dict[str, set[str]] = defaultdict(set)
         for li, listing in enumerate(listings):
             self.keys.append(listing)
             for ident in listing.identifiers:
@@ -154,7 +163,12 @@ class ScreeningIndex:
                 self.names.append(normal, person=listing.kind == PartyKind.person)
                 owner.append(li)
                 words = set(normal.tokens)
-                (abjad_words if in_arabic_script(normal.scripts) else other_words).update(words)
+                if in_arabic_script(normal.scripts):
+                    abjad_words.update(words)
+                    for first, kept in joined_readings(normal.tokens):
+                        abjad_joins[first].add(kept)
+                else:
+                    other_words.update(words)
                 if normal.han:  # and its English gloss's words: English queries find it
                     words |= vocabulary_tokens(value)
                 # and a person's name read: in Somali spelling (Mohamed Ali finds CALI, Maxamed),
@@ -190,12 +204,18 @@ class ScreeningIndex:
             if _spelt_by_sound(token):
                 alike[phonetic_key.__wrapped__(token)].append(row)
                 alike[_letters(token)].append(row)
-            if token.isalpha() and len(kept := consonants.__wrapped__(token)) >= MIN_CONSONANTS:
-                # the other names' words for queries in Arabic script, and the reverse
-                if token in other_words:
+            if not token.isalpha():
+                continue
+            # the other names' words for queries in Arabic script, and the reverse
+            if token in other_words:
+                kept = consonants.__wrapped__(token)
+                if len(kept) >= MIN_CONSONANTS:
                     alike[CONSONANT_KEY + kept].append(row)
-                if token in abjad_words:
-                    alike[ABJAD_KEY + kept].append(row)
+            if token in abjad_words:
+                spelt = read_consonants.__wrapped__(token) | abjad_joins.get(token, frozenset())
+                for key in sorted(spelt):
+                    if len(key) >= MIN_CONSONANTS:
+                        alike[ABJAD_KEY + key].append(row)
         self.latin_sounds = Postings.build(heard)
         self.alike = Postings.build(alike)
         self.identifiers = dict(self.identifiers)
@@ -391,8 +411,13 @@ class ScreeningIndex:
         spelt_by_sound = [t for t in query.tokens if _spelt_by_sound(t)]
         sounds = {phonetic_key(t) for t in spelt_by_sound} | set(map(_letters, spelt_by_sound))
         # by consonants: written without short vowels, the query's words or the names'
-        door = CONSONANT_KEY if in_arabic_script(query.scripts) else ABJAD_KEY
-        kept = (consonants(t) for t in query.tokens if t.isalpha())
+        if in_arabic_script(query.scripts):  # its words, and its words in a row read as one
+            kept = {k for t in query.tokens if t.isalpha() for k in read_consonants(t)}
+            kept.update(k for _, k in joined_readings(query.tokens))
+            door = CONSONANT_KEY
+        else:
+            kept = {consonants(t) for t in query.tokens if t.isalpha()}
+            door = ABJAD_KEY
         sounds |= {door + k for k in kept if len(k) >= MIN_CONSONANTS}
         spelt = [ranks for key in sorted(sounds) if (ranks := self.alike.get(key)) is not None]
         if not spelt:

@@ -17,6 +17,7 @@ import opencc
 from anyascii import anyascii
 from rapidfuzz.distance import OSA
 
+from veu.names.abjad import in_arabic_script
 from veu.names.abjad import romanise as romanise_arabic
 from veu.names.acronyms import expand_acronyms
 from veu.names.korean import romanise as romanise_korean
@@ -443,11 +444,25 @@ def _folded_word(written: str, roman: bool) -> str:
     return folded or text
 
 
-def _fold_tokens(tokens: list[Token]) -> list[str]:
+def _article_repeated(texts: list[str], k: int) -> bool:
+    """Whether word ``k`` of ``texts`` (a name written in Arabic script, romanised) is the article
+    or the word after it, the two written so before: the second al-Din of Siraj al-Din Jalal
+    al-Din (سراج الدين جلال الدين), which the Latin spelling writes in one word with Jalal
+    (Jalaluddin)."""
+    start = k if texts[k] == "al" else k - 1
+    if start < 0 or start + 1 >= len(texts) or texts[start] != "al":
+        return False
+    pair = (texts[start], texts[start + 1])
+    return any((texts[j], texts[j + 1]) == pair for j in range(start))
+
+
+def _fold_tokens(tokens: list[Token], arabic: bool = False) -> list[str]:
     """Spelling variants folded (ordinals, Roman numerals, abbreviations, Chinese places in the
     postal romanisation, spelled numbers, the kinds of Russian bodies: `fold_phrases`) and
-    repeats dropped, for tokens written in Latin;
-    pinyin syllables are kept as they are."""
+    repeats dropped, for tokens written in Latin (in a name written in Arabic script, ``arabic``,
+    but an article and its word repeated: `_article_repeated`); pinyin syllables are kept as
+    they are."""
+    texts = [text for text, _ in tokens]
     out: list[str] = []
     latin: list[str] = []
 
@@ -457,7 +472,7 @@ def _fold_tokens(tokens: list[Token]) -> list[str]:
 
     before = ""  # the word before, as written
     repeated = False  # a repeat kept until phrases and numbers are read
-    for text, from_han in tokens:
+    for k, (text, from_han) in enumerate(tokens):
         if from_han:
             flush()
             out.append(text)
@@ -469,7 +484,7 @@ def _fold_tokens(tokens: list[Token]) -> list[str]:
         text = _folded_word(text, roman)
         if text in _STOPWORDS:
             continue
-        if text in latin or text in out:
+        if (text in latin or text in out) and not (arabic and _article_repeated(texts, k)):
             if text not in _LEFT_AS_WRITTEN:
                 continue  # ``Sergey Sergey Shoigu``: a repeat says nothing more
             repeated = True
@@ -528,7 +543,7 @@ def normalise(text: str) -> NormalName:
     han = "" if s.isascii() else "".join(_CJK_CHAR.findall(s))
     tokens, latin_forms = _strip_latin_forms(_transliterate(s))
     forms |= latin_forms
-    folded = _fold_tokens(tokens)
+    folded = _fold_tokens(tokens, in_arabic_script(scripts))
     return NormalName(
         original=text,
         tokens=tuple(folded),
