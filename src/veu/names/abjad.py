@@ -141,16 +141,33 @@ def _joined(tokens: tuple[str, ...], i: int) -> list[tuple[int, str]]:
     ]
 
 
+@lru_cache(maxsize=20_000)  # a name is fitted to many others
+def _joins(tokens: tuple[str, ...]) -> tuple[tuple[tuple[int, str, frozenset[str]], ...], ...]:
+    """For each word of ``tokens``, its readings with the words after it as one word (`_joined`)
+    that keep enough consonants (`MIN_CONSONANTS`, one more but after the article): how many
+    words, the words, and their `read_consonants`."""
+    out = []
+    for i, token in enumerate(tokens):
+        least = MIN_CONSONANTS if token == "al" else MIN_CONSONANTS + 1
+        out.append(
+            tuple(
+                (size, joined, read_consonants(joined))
+                for size, joined in _joined(tokens, i)
+                if len(consonants(joined)) >= least
+            )
+        )
+    return tuple(out)
+
+
 def joined_readings(tokens: tuple[str, ...]) -> list[tuple[str, str]]:
     """Each reading of words in a row of ``tokens`` (a name written in Arabic script) as one word
-    (`_joined`), with the first of those words: what a name's word in Latin letters may be
+    (`_joins`), with the first of those words: what a name's word in Latin letters may be
     looked up by, besides the consonants of each word (its `read_consonants`)."""
     return [
         (tokens[i], kept)
-        for i in range(len(tokens))
-        for _, joined in _joined(tokens, i)
-        for kept in read_consonants(joined)
-        if len(kept) >= MIN_CONSONANTS
+        for i, readings in enumerate(_joins(tokens))
+        for _, _, spelt in readings
+        for kept in spelt
     ]
 
 
@@ -166,12 +183,16 @@ def fitted(
     word of `SHORT_WORD` letters at most (علي, Ali). And the words read, with what."""
     taken = {t for t in tokens if t in other}
     free = [o for o in other if o not in taken]
+    joins = _joins(tokens)
     out: list[str] = []
     read: list[tuple[str, str]] = []
 
+    keys = [consonants(word) for word in free]
+
     def take(skeletons: frozenset[str], short: bool) -> str | None:
-        for k, word in enumerate(free):
-            if consonants(word) in skeletons and (not short or len(word) <= SHORT_WORD):
+        for k, key in enumerate(keys):
+            if key in skeletons and (not short or len(free[k]) <= SHORT_WORD):
+                del keys[k]
                 return free.pop(k)
         return None
 
@@ -183,16 +204,16 @@ def fitted(
             i += 1
             continue
         if token in ARTICLES and (word := next((o for o in free if o in ARTICLES), None)):
+            del keys[free.index(word)]
             free.remove(word)
             out.append(word)
             i += 1
             continue
         word = None
-        for size, joined in _joined(tokens, i):
-            least = MIN_CONSONANTS if token == "al" else MIN_CONSONANTS + 1
-            if len(consonants(joined)) < least or any(t in taken for t in tokens[i : i + size]):
+        for size, _, spelt in joins[i]:
+            if any(t in taken for t in tokens[i : i + size]):
                 continue
-            word = take(read_consonants(joined), False)
+            word = take(spelt, False)
             if word is not None:
                 out.append(word)
                 read.append((" ".join(tokens[i : i + size]), word))
