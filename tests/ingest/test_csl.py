@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -70,8 +71,9 @@ def test_the_and_before_the_last_alias_is_no_part_of_it(outcome_2022: csl.ParseO
 def test_a_name_that_says_what_else_the_party_is_known_as_is_parted(
     outcome_2022: csl.ParseOutcome,
 ) -> None:
-    """The Entity List writes some of its institutes' other names inside a name: each is a name
-    of its own (screening Yichang Institute of Testing Technology found it at 0.63 before)."""
+    """The Entity List writes some of its parties' other names, and former names, inside a name:
+    each is a name of its own (screening Yichang Institute of Testing Technology found it at 0.63
+    before; Otkrytoe Aktsionernoe Obshchestvo Irkutskgazprom is a former name)."""
     names = {
         n.value: (x.primary_name, n.role)
         for p in outcome_2022.lists
@@ -81,25 +83,62 @@ def test_a_name_that_says_what_else_the_party_is_known_as_is_parted(
     assert names["Yichang Institute of Testing Technology"][1] == "alias"
     assert names["Pasadena Aerospace"] == ("Mexpar International, Inc.", "alias")
     assert names["Mexpar International, Inc."][1] == "primary"
-    assert not [n for n in names if "a.k.a" in n.lower()]
+    assert names["Otkrytoe Aktsionernoe Obshchestvo Irkutskgazprom"] == (
+        "Gazprom Dobycha Irkutsk, OOO",
+        "former",
+    )
+    assert not [n for n in names if re.search(r"(?i)\b[af]\.k\.a\b", n)]
+
+
+def test_a_party_named_inside_what_the_list_says_of_it_has_its_own_name(
+    outcome_2022: csl.ParseOutcome,
+) -> None:
+    """A subordinate institution written after its parent is a name of its own: Bowei Integrated
+    Circuits scored 0.61 beside China Electronics Technology Group Corporation 13th Research
+    Institute (CETC 13). Subordinate Institution - Bowei Integrated Circuits, below review; one
+    whose name begins with a number keeps its parent's (23rd Research Institute is not CASIC's
+    alone). So do a party written with its successors, and one noted as a subordinate institute
+    or an individual. The names as the list writes them are kept."""
+    names = {
+        n.value: x.primary_name for p in outcome_2022.lists for x in p.listings for n in x.names
+    }
+    cetc = "China Electronics Technology Group Corporation 13th Research Institute (CETC 13)."
+    assert (
+        names["Bowei Integrated Circuits"]
+        == f"{cetc}  Subordinate Institution - Bowei Integrated Circuits"
+    )
+    assert "China Aerospace Science and Industry Corporation Second Academy 283 Factory" in names
+    assert "283 Factory" not in names
+    assert "Guangzhou Hongyu Technology Co., Ltd." in names
+    assert "Kata'ib Hezbollah" in names
+    assert "Igor Aleksandrovich Michurin" in names
 
 
 @pytest.mark.parametrize(
-    ("name", "names"),
+    ("name", "written", "others"),
     [
-        ("Far East Co., Inc. (a.k.a. FETCO, Inc.)", ["Far East Co., Inc.", "FETCO, Inc."]),
-        ("A Institute, a.k.a., B Institute", ["A Institute", "B Institute"]),
-        ("PEARL (A.K.A. NEI-CHIEN CHU) LI", ["PEARL LI", "NEI-CHIEN CHU"]),
-        ("Ri Sung Chol (aka Ri Song-chol) (DPRK individual)", ["Ri Sung Chol", "Ri Song-chol"]),
-        ("X Co (a.k.a. Y; Z)", ["X Co", "Y", "Z"]),
+        ("Far East Co. (a.k.a. FETCO, Inc.)", "Far East Co.", [("FETCO, Inc.", "alias")]),
+        ("A Institute, a.k.a., B Institute", "A Institute", [("B Institute", "alias")]),
+        ("PEARL (A.K.A. NEI-CHIEN CHU) LI", "PEARL LI", [("NEI-CHIEN CHU", "alias")]),
+        ("Ri Sung Chol (aka Ri Song) (DPRK individual)", "Ri Sung Chol", [("Ri Song", "alias")]),
+        ("X Co (a.k.a. Y; Z)", "X Co", [("Y", "alias"), ("Z", "alias")]),
+        ("LTS Holding Limited (f.k.a. IPP Ltd.)", "LTS Holding Limited", [("IPP Ltd.", "former")]),
+        ("f.k.a. Sibirskaya Neftyanaya OAO", None, [("Sibirskaya Neftyanaya OAO", "former")]),
+        ("Lebanese Hizballah and any successor, sub-unit, or subsidiary thereof",
+         "Lebanese Hizballah and any successor, sub-unit, or subsidiary thereof",
+         [("Lebanese Hizballah", "alias")]),
         # aka is a word of the name unless after a bracket
-        ("AKA INTEGRAL SERVICES, S.A. DE C.V.", ["AKA INTEGRAL SERVICES, S.A. DE C.V."]),
-        ("MAZAKA GENERAL TRADING L.L.C.", ["MAZAKA GENERAL TRADING L.L.C."]),
-        ("Osaka Aka Trading", ["Osaka Aka Trading"]),
+        ("AKA INTEGRAL SERVICES, S.A. DE C.V.", "AKA INTEGRAL SERVICES, S.A. DE C.V.", []),
+        ("MAZAKA GENERAL TRADING L.L.C.", "MAZAKA GENERAL TRADING L.L.C.", []),
+        ("Osaka Aka Trading", "Osaka Aka Trading", []),
+        # a description, not a name, is no name
+        ("P Commission (PC), and subordinate entity Nuclear reactors (including plants), fuel",
+         "P Commission (PC), and subordinate entity Nuclear reactors (including plants), fuel",
+         []),
     ],
 )  # fmt: skip
-def test_aka_names(name: str, names: list[str]) -> None:
-    assert csl.aka_names(name) == names
+def test_names_in(name: str, written: str | None, others: list[tuple[str, str]]) -> None:
+    assert csl.names_in(name) == (written, others)
 
 
 def test_end_dates_become_expiry(outcome_2022: csl.ParseOutcome) -> None:

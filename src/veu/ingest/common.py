@@ -176,38 +176,6 @@ def name_key(name: str) -> str:
     return hashlib.sha1(name.encode()).hexdigest()[:16]
 
 
-# "also known as" inside a name: a.k.a. (with or without its dots' comma) after a comma, a space or
-# an opening bracket; aka alone only after a bracket (AKA INTEGRAL SERVICES is a name)
-_AKA = re.compile(r"(?:([(\[])\s*|,\s*|\s+)(?:a\.k\.a\.?|(?<=[(\[])aka)\s*,?\s+", re.IGNORECASE)
-_CLOSING = {"(": ")", "[": "]"}
-
-
-def aka_names(value: str) -> list[str]:
-    """The names one name of a list holds when it says the party is also known by others
-    (``Far East Trading Company, Inc. (a.k.a. FETCO, Inc.)``; ``Yichang Testing Technology Research
-    Institute a.k.a. Yichang Institute of Testing Technology``): the name, then each other name
-    (parted by ``;``). A note in brackets after the closing bracket is left out (``Ri Sung Chol (aka
-    Ri Su'ng-ch'o'l) (DPRK individual)``); words after it are the name's (``PEARL (A.K.A.
-    NEI-CHIEN CHU) LI``: PEARL LI)."""
-    found = _AKA.search(value)
-    if found is None or found.start() == 0:
-        return [value]
-    name = value[: found.start()].strip(" ,")
-    rest = value[found.end() :]
-    tail = ""
-    if opening := found.group(1):
-        depth = 1
-        for k, ch in enumerate(rest):
-            depth += (ch == opening) - (ch == _CLOSING[opening])
-            if depth == 0:
-                rest, tail = rest[:k], rest[k + 1 :].strip()
-                break
-    if tail and not tail.startswith(("(", "[")):
-        name = f"{name} {tail}"
-    others = [n.strip(" ,") for n in rest.split(";")]
-    return [name, *(n for n in others if n)] if name else [value]
-
-
 def parse_date(text: str | None) -> dt.date | None:
     if not text:
         return None

@@ -15,17 +15,11 @@ from collections import defaultdict
 from pathlib import Path
 
 from veu.countries import country_code, is_country_code
-from veu.ingest.common import (
-    ImportReport,
-    ParsedList,
-    ParseOutcome,
-    aka_names,
-    parse_date,
-    read_text,
-)
+from veu.ingest.common import ImportReport, ParsedList, ParseOutcome, parse_date, read_text
 from veu.ingest.sdn_remarks import IDENTIFIER_TYPES
 from veu.model import Address, Identifier, Listing, Name, PartyKind, SourceDocument, StatusEvent
 from veu.model.catalogue import CSL_SOURCES, FOREIGN_LISTS
+from veu.model.parties import NameRole
 
 REQUIRED = ("_id", "source", "name")
 _SOURCE_CODE = re.compile(r"\(([A-Z][A-Z-]*)(?: List)?\)")
@@ -55,6 +49,93 @@ def _aliases(cell: str | None) -> list[str]:
     """The names of ``alt_names``: the list ends some with ``; and`` (``NEDI Technology; NTESY;
     and Nanjing Nade Technology``), which is no part of the last name."""
     return [a.removeprefix("and ").strip() for a in _multi(cell) if a != "and"]
+
+
+# Other names of the party written inside a name: a.k.a. or f.k.a. (a former name), with or
+# without the dots' comma, after a comma, a space or an opening bracket, or f.k.a. opening the
+# name; aka alone only after a bracket (AKA INTEGRAL SERVICES is a name).
+_KNOWN_AS = re.compile(
+    r"(?:([(\[])\s*|,\s*|\s+|^)(?:(a\.k\.a\.?|(?<=[(\[])aka)|(f\.k\.a\.?))\s*,?\s+",
+    re.IGNORECASE,
+)
+_CLOSING = {"(": ")", "[": "]"}
+# What the lists write of a party around its name, each with where the name is: a subordinate
+# institution written after its parent (the institution's own name, or the parent's with it
+# where the institution's begins with a number: 23rd Research Institute), a subordinate entity
+# after its parent, a note that the party is a subordinate institute, its successors or an
+# individual.
+_SUBORDINATE = re.compile(r"^(.+?)\.?\s+Subordinate Institution\s*-\s*(.+)$")
+_SUBORDINATE_ENTITY = re.compile(r"^(.+?),?\s+and subordinate entity\s+([^,]+)$")
+_NUMBERED = re.compile(r"^(?:\d|(?:First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth)\b)", re.I)
+_AROUND = (
+    re.compile(r"^(.+?)\s*\(an? subordinate (?:institute|institution|entity) of [^()]*\)$", re.I),
+    re.compile(
+        r"^(.+?),?\s+and (?:any successor, sub-unit, or subsidiary thereof|its sub-units and"
+        r" successors)$",
+        re.I,
+    ),
+    re.compile(r"^(.+?)\s*\((?:[A-Z][A-Za-z]+ )?individual\)$"),
+)
+
+
+def _known_as(value: str) -> tuple[str | None, list[tuple[str, NameRole]]]:
+    """A name of the list parted where it says the party is, or was, also known by others:
+    ``Far East Trading Company, Inc. (a.k.a. FETCO, Inc.)``, ``LTS Holding Limited (f.k.a.
+    IPP-International Petroleum Products Ltd.)``, ``Yichang Testing Technology Research Institute
+    a.k.a. Yichang Institute of Testing Technology``: the name (None when the whole is a former
+    name: ``f.k.a. Sibirskaya Neftyanaya Kompaniya OAO``) and each other name (parted by ``;``)
+    with its role. A note in brackets after the closing bracket is left out (``Ri Sung Chol (aka
+    Ri Song-chol) (DPRK individual)``); words after it are the name's (``PEARL (A.K.A. NEI-CHIEN
+    CHU) LI``: PEARL LI)."""
+    found = _KNOWN_AS.search(value)
+    if found is None:
+        return value, []
+    role: NameRole = "former" if found.group(3) else "alias"
+    name = value[: found.start()].strip(" ,")
+    rest = value[found.end() :]
+    tail = ""
+    if opening := found.group(1):
+        depth = 1
+        for k, ch in enumerate(rest):
+            depth += (ch == opening) - (ch == _CLOSING[opening])
+            if depth == 0:
+                rest, tail = rest[:k], rest[k + 1 :].strip()
+                break
+    if tail and not tail.startswith(("(", "[")):
+        name = f"{name} {tail}"
+    others: list[tuple[str, NameRole]] = [
+        (n, role) for part in rest.split(";") if (n := part.strip(" ,"))
+    ]
+    if not others:
+        return value, []
+    return (name or None), others
+
+
+def _own_names(value: str) -> list[str]:
+    """The party's own name inside a name that says more of it (`_SUBORDINATE`, `_AROUND`):
+    ``China Electronics Technology Group Corporation 13th Research Institute (CETC 13).
+    Subordinate Institution - Bowei Integrated Circuits`` is Bowei Integrated Circuits;
+    ``Guangzhou Hongyu Technology Co., Ltd. (a subordinate institute of CETC-7)`` is Guangzhou
+    Hongyu Technology Co., Ltd.; ``Kata'ib Hezbollah and any successor, sub-unit, or subsidiary
+    thereof`` is Kata'ib Hezbollah; ``Igor Aleksandrovich Michurin (Russian individual)`` is Igor
+    Aleksandrovich Michurin. None for a name that says nothing more."""
+    if found := _SUBORDINATE.match(value):
+        parent, own = found.group(1).strip(), found.group(2).strip()
+        return [f"{parent} {own}" if _NUMBERED.match(own) else own]
+    if found := _SUBORDINATE_ENTITY.match(value):
+        return [found.group(2).strip()]
+    for pattern in _AROUND:
+        if found := pattern.match(value):
+            return [found.group(1).strip(" ,")]
+    return []
+
+
+def names_in(value: str) -> tuple[str | None, list[tuple[str, NameRole]]]:
+    """The names one name of the list holds (`_known_as`, `_own_names`): the name as the list
+    means it (None when it is only a former name), and the others, each with its role."""
+    name, others = _known_as(value)
+    own: list[tuple[str, NameRole]] = [(n, "alias") for n in _own_names(name)] if name else []
+    return name, [*own, *others]
 
 
 def parse_ids(cell: str | None) -> list[Identifier]:
@@ -153,10 +234,18 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
             if code in _TREASURY and entity_number.isdigit()
             else f"csl:{row_id}"
         )
-        primary, *also = aka_names(name)
+        written, others = names_in(name)
+        primary = written or name
         names = [Name(value=primary, role="primary")]
-        aliases = [*also, *(n for a in _aliases(row.get("alt_names")) for n in aka_names(a))]
-        names += [Name(value=a, role="alias") for a in dict.fromkeys(aliases) if a != primary]
+        for alias in _aliases(row.get("alt_names")):
+            written, more = names_in(alias)
+            others += [(written, "alias")] if written else []
+            others += more
+        written_names = {primary}
+        for value, role in others:
+            if value not in written_names:
+                written_names.add(value)
+                names.append(Name(value=value, role=role))
         addresses = parse_addresses(row.get("addresses"))
         countries = {a.country for a in addresses if a.country}
         for cell in ("nationalities", "citizenships"):
