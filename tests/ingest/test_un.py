@@ -65,6 +65,8 @@ def test_names_in_brackets_after_an_alias_are_names_of_their_own(listings: dict)
     everything = {n for v in names.values() for n in v}
     assert {"Encep Nurjaman", "Amir Khazmat", "Амир Хазмат", "Jin Tiesan", "金铁三"} <= everything
     assert "Ansar al-Mujahideen Network" in everything  # its note (- sub-unit name) left out
+    assert {"Kasim Soleimani", "Qasem Sulaimani", "Haji Qassem"} <= everything
+    assert not [n for n in everything if ";" in n]
 
 
 @pytest.mark.parametrize(
@@ -79,6 +81,12 @@ def test_names_in_brackets_after_an_alias_are_names_of_their_own(listings: dict)
             ["Tahrir al-Sham (HTS)", "هيئة تحرير الشام", "Hayat Tahrir al-Sham"],
         ),
         ("Akhter Mohmad (اختر محمد ),", ["Akhter Mohmad", "اختر محمد"]),
+        # several names parted by ; or b) outside brackets
+        ("Azim Adhajani; Azim Agha-Jani", ["Azim Adhajani", "Azim Agha-Jani"]),
+        (
+            "Mohammed Sabet; Mohammad Sabet b) M. Javad Sabet; M. Jawad Sabet",
+            ["Mohammed Sabet", "Mohammad Sabet", "M. Javad Sabet", "M. Jawad Sabet"],
+        ),
         # an acronym, a spelling of one word, a note that is no name: the alias as written
         ("Libyan Foreign Investment Company (LFIC)", ["Libyan Foreign Investment Company (LFIC)"]),
         ("Lom-ali Butayev (Butaev)", ["Lom-ali Butayev (Butaev)"]),

@@ -10,6 +10,7 @@ or a note (``Encep Nurjaman (birth name)``). Each such name is a name of the lis
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from xml.parsers import expat
@@ -241,9 +242,33 @@ def _spelling(part: str) -> str:
     return found[0] if found and found[1].lower() in _NOTES else part
 
 
+_ENUMERATED = re.compile(r"(?:^|\s)[a-z]\)\s+")  # a) Mohammed Sabet b) M. Javad Kareemi Sabet
+
+
+def _parts(value: str) -> list[str]:
+    """``value`` parted at each ``;`` and ``b)`` outside brackets (``Qasim Soleimani; Qasem
+    Sulaimani``)."""
+    parts, depth, start = [], 0, 0
+    for k, ch in enumerate(value):
+        depth = max(0, depth + (ch == "(") - (ch == ")"))  # b) closes no bracket
+        if ch == ";" and depth == 0:
+            parts.append(value[start:k])
+            start = k + 1
+    parts.append(value[start:])
+    return [p.strip() for part in parts for p in _ENUMERATED.split(part) if p.strip()]
+
+
 def alias_names(value: str) -> list[str]:
-    """The names one of the list's aliases holds: the alias, without a note in brackets after it
-    (`_NOTES`), and each name in brackets after it when they are in another script than the
+    """The names one of the list's aliases holds: each part of it parted by ``;`` or ``b)``
+    outside brackets (`_parts`: ``Qasim Soleimani; Qasem Sulaimani``), read as
+    `_bracketed_names` reads it."""
+    parts = _parts(value)
+    return list(dict.fromkeys(n for part in parts for n in _bracketed_names(part))) or [value]
+
+
+def _bracketed_names(value: str) -> list[str]:
+    """The names a part of one of the list's aliases holds: the part, without a note in brackets
+    after it (`_NOTES`), and each name in brackets after it when they are in another script than the
     alias or more than one (parted by ``;``), or said to be the original script's
     (``Amir Khazmat (original script: Амир Хазмат)``). Any other bracketed part (an acronym:
     ``Libyan Foreign Investment Company (LFIC)``; a spelling of one word:
