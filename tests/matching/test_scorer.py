@@ -311,6 +311,10 @@ def test_one_consonant_or_pinyin_is_not_read_as_an_arabic_name() -> None:
     assert score("علي", "Li") < 0.5
     assert "consonants" not in explained("علي", "Ali")
     assert 0.7 <= score("أيمن الظواهري", "Ayman al-Zawahiri") <= 0.84
+    # a word the other name has as written counts with those read (v29): عبد الله beside Abd
+    # Allah had only abd read (two consonants) and scored 0.72, beside Abdullah 0.84
+    assert score("عبد الله", "Abd Allah") == score("عبد الله", "Abdullah") == 0.84
+    assert score("انصار الدين", "Ansar Eddine") == 0.84
 
 
 def test_names_in_chinese_with_different_latin_words_are_different_names() -> None:

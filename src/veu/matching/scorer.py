@@ -25,7 +25,7 @@ from veu.matching.features import (
 )
 from veu.matching.tokens import LETTER_VOWELS, PARTICLES, middle_names, token_similarity
 from veu.names import NormalName
-from veu.names.abjad import consonants, fitted, in_arabic_script
+from veu.names.abjad import ARTICLES, consonants, fitted, in_arabic_script
 from veu.names.baltic import stems, written_baltic
 from veu.names.given_names import SPELLING, read_given_names
 from veu.names.gloss import by_sound, glossed
@@ -243,8 +243,9 @@ UNLIKE_WORDS = 0.75
 # look at, not to decide alone.
 CONSONANTS_PENALTY = 0.01
 CONSONANTS_CAP = 0.84
-# The fewest consonants the words read that way must hold in all: one (علي read as Ali, or as
-# Li) is no evidence of the name.
+# The fewest consonants the words read that way, and the words the other name has as written
+# (but the article), must hold in all: one (علي read as Ali, or as Li) is no evidence of the
+# name; عبد الله beside Abd Allah has abd read and allah as written.
 CONSONANTS_READ = 3
 
 
@@ -262,7 +263,9 @@ def _through_consonants(
     better score counts."""
     arabic, other = (query, candidate) if in_arabic_script(query.scripts) else (candidate, query)
     tokens, read = fitted(arabic.tokens, other.tokens)
-    if sum(len(consonants(word)) for _, word in read) < CONSONANTS_READ:
+    shared = (t for t in arabic.tokens if t in other.tokens and t not in ARTICLES)
+    evidence = [word for _, word in read] + list(shared) if read else []
+    if sum(len(consonants(word)) for word in evidence) < CONSONANTS_READ:
         return direct
     side = "query" if arabic is query else "candidate"
     detail = {"side": side, "read_as": " ".join(tokens), "words": dict(read)}
