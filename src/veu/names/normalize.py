@@ -462,7 +462,7 @@ def _fold_tokens(tokens: list[Token], arabic: bool = False) -> list[str]:
     repeats dropped, for tokens written in Latin (in a name written in Arabic script, ``arabic``,
     but an article and its word repeated: `_article_repeated`); pinyin syllables are kept as
     they are."""
-    texts = [text for text, _ in tokens]
+    texts = [text for text, _ in tokens] if arabic else []
     out: list[str] = []
     latin: list[str] = []
 
