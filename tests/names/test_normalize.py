@@ -134,6 +134,27 @@ def test_legal_forms_as_the_lists_write_them_cut_short_or_misspelt(
     assert (normalise(name).tokens, normalise(name).forms) == (tokens, forms)
 
 
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [("Nasir ad-Din Haqqani", "Nasir al-Din Haqqani"), ("Ahmad as-Sayyid", "Ahmad al-Sayyid"),
+     ("Khalid ash-Shami", "Khalid al-Shami"), ("SHAMS UR-RAHMAN", "Shams al-Rahman"),
+     ("Abd-ar-Rahman", "Abd-al-Rahman"), ("Ed-Dine", "al-Dine"), ("AT-TAWHID", "al-Tawhid")],
+)  # fmt: skip
+def test_the_arabic_article_written_as_said_before_a_sun_letter_is_the_article(
+    said: str, written: str
+) -> None:
+    """The lists write the article as it is said before a sun letter (ad-Din) or as al-Din: the
+    same name (0.72 before v29)."""
+    assert normalise(said).tokens == normalise(written).tokens
+
+
+def test_a_word_like_an_article_is_left_as_written() -> None:
+    """Without the hyphen, or before another letter, it is no article: An Nguyen, Ed-Wards."""
+    assert normalise("An Nguyen").tokens == ("an", "nguyen")
+    assert "al" not in normalise("Jean-Pierre Ed-Wards").tokens
+    assert "al" not in normalise("Tom As-Hley").tokens
+
+
 def test_the_persian_ezafe_after_a_hyphen_and_sherkat_are_left_out() -> None:
     assert normalise("SHERKAT-E MELLI-YE SAKHTEMAN").tokens == ("melli", "sakhteman")
     assert normalise("BANK-E TAT").tokens == ("bank", "tat")

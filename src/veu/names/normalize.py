@@ -139,6 +139,11 @@ def _near_fold(word: str) -> str | None:
 # The Persian ezafe written after a hyphen (SHERKAT-E MELLI-YE SAKHTEMAN, BANK-E TAT): a
 # grammatical ending the English names do not write (MELLI SAKHTEMAN COMPANY, TAT BANK).
 _EZAFE = re.compile(r"(?<=[a-z]{2})-y?e\b(?!-)", re.IGNORECASE)
+# The Arabic article written as it is said before a sun letter, as the letter that begins the
+# next word (ad-Din, ar-Rahman, as-Sayyid, ash-Shami, at-Tawhid, an-Nur; ud-Din, ur-Rahman in
+# Urdu; ed-Dine, es-Sayed in French): the article al, as the lists also write it (al-Din,
+# al-Sayyid). Only with its hyphen and before that letter, so that An Nguyen stays as written.
+_SAID_ARTICLE = re.compile(r"\b[aeu](t|th|d|dh|r|z|s|sh|n)-(?=\1)", re.IGNORECASE)
 # ``SiemensAG``: a legal form glued to the name, recognisable by its capitals.
 _GLUED_FORM = re.compile(r"(?<=[a-z])([A-Z]{2,5})\b")
 
@@ -521,7 +526,7 @@ def normalise(text: str) -> NormalName:
     """Normalise one name (see module docstring). Pure and cached."""
     s = expand_acronyms(unicodedata.normalize("NFKC", text).strip())
     if "-" in s:
-        s = _EZAFE.sub("", s)
+        s = _SAID_ARTICLE.sub("al-", _EZAFE.sub("", s))
     s = _GLUED_FORM.sub(_unglue_form, s)
     scripts = scripts_of(s)
     if "Han" in scripts:
