@@ -66,19 +66,30 @@ def _index(listings: list[Listing], change: dict[str, Callable[[str], bool]]) ->
     return ScreeningIndex([x for x in kept if x is not None])
 
 
-def _found(index: ScreeningIndex, queries: list[tuple[str, str]]) -> dict[str, int]:
-    at_match = at_review = in_ten = 0
+def _found(
+    index: ScreeningIndex, queries: list[tuple[str, str]], parties: dict[str, str] | None = None
+) -> dict[str, int]:
+    """How often each query's own listing (its id) is in the first ten, at review and at the
+    match threshold; with the listings' ``parties``, also the hits of another party at review
+    among the first ten."""
+    at_match = at_review = in_ten = other = 0
     for text, truth in queries:
         hits = index.search(Query(name=text), limit=10, explain=False)
         in_ten += any(h.listing.id == truth for h in hits)
         at_match += any(h.listing.id == truth and h.score >= MATCH for h in hits)
         at_review += any(h.listing.id == truth and h.score >= REVIEW for h in hits)
-    return {
+        if parties is not None:
+            other += sum(
+                h.score >= REVIEW and h.listing.id != truth and h.listing.party_id != parties[truth]
+                for h in hits
+            )
+    out = {
         "queries": len(queries),
         "at_match": at_match,
         "at_review": at_review,
         "in_first_ten": in_ten,
     }
+    return out if parties is None else {**out, "other_at_review": other}
 
 
 def _in_arabic(value: str) -> bool:
@@ -93,13 +104,8 @@ def _arabic(listings: list[Listing]) -> dict[str, int]:
         and any(not _in_arabic(n.value) for n in x.names)
     ]
     index = _index(listings, {x.id: _in_arabic for x in both})
-    queries = [(n.value, x) for x in both for n in x.names if _in_arabic(n.value)]
-    out = _found(index, [(text, x.id) for text, x in queries])
-    other = 0
-    for text, listing in queries:
-        for hit in index.search(Query(name=text), limit=10, min_score=REVIEW, explain=False):
-            other += hit.listing.id != listing.id and hit.listing.party_id != listing.party_id
-    return {**out, "other_at_review": other}
+    queries = [(n.value, x.id) for x in both for n in x.names if _in_arabic(n.value)]
+    return _found(index, queries, {x.id: x.party_id for x in both})
 
 
 def _respelt(index: ScreeningIndex, listings: list[Listing]) -> dict[str, int]:

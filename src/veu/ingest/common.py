@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from veu.errors import InvalidInput, Problem
-from veu.model import ListInfo, Listing, StatusEvent
+from veu.model import ListInfo, Listing, Name, StatusEvent
 from veu.names import normalise
 
 
@@ -174,6 +174,35 @@ def name_key(name: str) -> str:
     if key:
         return key[:80]
     return hashlib.sha1(name.encode()).hexdigest()[:16]
+
+
+def split_outside_brackets(text: str, separator: str) -> list[str]:
+    """``text`` parted at each ``separator`` outside brackets, ASCII or full-width (a closing
+    bracket without its opening one, as in ``b)``, closes nothing), each part stripped, the
+    empty ones left out."""
+    parts: list[str] = []
+    depth = start = 0
+    for k, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch == separator and depth == 0:
+            parts.append(text[start:k])
+            start = k + 1
+    parts.append(text[start:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+def unique_names(names: Iterable[Name]) -> list[Name]:
+    """``names`` with each value once, as first given (a primary name before its aliases)."""
+    seen: set[str] = set()
+    out = []
+    for n in names:
+        if n.value not in seen:
+            seen.add(n.value)
+            out.append(n)
+    return out
 
 
 def parse_date(text: str | None) -> dt.date | None:

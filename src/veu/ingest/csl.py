@@ -15,7 +15,14 @@ from collections import defaultdict
 from pathlib import Path
 
 from veu.countries import country_code, is_country_code
-from veu.ingest.common import ImportReport, ParsedList, ParseOutcome, parse_date, read_text
+from veu.ingest.common import (
+    ImportReport,
+    ParsedList,
+    ParseOutcome,
+    parse_date,
+    read_text,
+    unique_names,
+)
 from veu.ingest.sdn_remarks import IDENTIFIER_TYPES
 from veu.model import Address, Identifier, Listing, Name, PartyKind, SourceDocument, StatusEvent
 from veu.model.catalogue import CSL_SOURCES, FOREIGN_LISTS
@@ -235,17 +242,12 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
             else f"csl:{row_id}"
         )
         written, others = names_in(name)
-        primary = written or name
-        names = [Name(value=primary, role="primary")]
+        names = [Name(value=written or name, role="primary")]
         for alias in _aliases(row.get("alt_names")):
             written, more = names_in(alias)
             others += [(written, "alias")] if written else []
             others += more
-        written_names = {primary}
-        for value, role in others:
-            if value not in written_names:
-                written_names.add(value)
-                names.append(Name(value=value, role=role))
+        names = unique_names([*names, *(Name(value=v, role=role) for v, role in others)])
         addresses = parse_addresses(row.get("addresses"))
         countries = {a.country for a in addresses if a.country}
         for cell in ("nationalities", "citizenships"):

@@ -24,6 +24,8 @@ from veu.ingest.common import (
     parse_date,
     parse_xml,
     read_bytes,
+    split_outside_brackets,
+    unique_names,
 )
 from veu.model import Address, Identifier, Listing, Name, PartyKind, SourceDocument
 from veu.model.catalogue import FOREIGN_LISTS
@@ -186,7 +188,7 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
                     list_id=LIST_ID,
                     party_id=f"un:{ref}",
                     kind=kind,
-                    names=tuple(_unique(names)),
+                    names=tuple(unique_names(names)),
                     countries=tuple(sorted(countries)),
                     addresses=tuple(addresses),
                     identifiers=tuple(identifiers),
@@ -248,22 +250,19 @@ _ENUMERATED = re.compile(r"(?:^|\s)[a-z]\)\s+")  # a) Mohammed Sabet b) M. Javad
 def _parts(value: str) -> list[str]:
     """``value`` parted at each ``;`` and ``b)`` outside brackets (``Qasim Soleimani; Qasem
     Sulaimani``)."""
-    parts, depth, start = [], 0, 0
-    for k, ch in enumerate(value):
-        depth = max(0, depth + (ch == "(") - (ch == ")"))  # b) closes no bracket
-        if ch == ";" and depth == 0:
-            parts.append(value[start:k])
-            start = k + 1
-    parts.append(value[start:])
-    return [p.strip() for part in parts for p in _ENUMERATED.split(part) if p.strip()]
+    return [
+        p.strip()
+        for part in split_outside_brackets(value, ";")
+        for p in _ENUMERATED.split(part)
+        if p.strip()
+    ]
 
 
 def alias_names(value: str) -> list[str]:
     """The names one of the list's aliases holds: each part of it parted by ``;`` or ``b)``
     outside brackets (`_parts`: ``Qasim Soleimani; Qasem Sulaimani``), read as
     `_bracketed_names` reads it."""
-    parts = _parts(value)
-    return list(dict.fromkeys(n for part in parts for n in _bracketed_names(part))) or [value]
+    return [n for part in _parts(value) for n in _bracketed_names(part)] or [value]
 
 
 def _bracketed_names(value: str) -> list[str]:
@@ -287,13 +286,3 @@ def _bracketed_names(value: str) -> list[str]:
         return [value]
     parts = [_spelling(p) for p in inner.split(";")]
     return [base, *(p for p in parts if p and p.lower() not in _NOTES)]
-
-
-def _unique(names: list[Name]) -> list[Name]:
-    seen: set[str] = set()
-    out = []
-    for n in names:
-        if n.value not in seen:
-            seen.add(n.value)
-            out.append(n)
-    return out

@@ -64,10 +64,8 @@ SHORT_WORD = 5  # the longest word one consonant is read as (علي: Ali; ايو
 # The article as Latin spellings write it, also where its l is said as the letter that begins
 # the next word (a sun letter: ad-Din, ar-Rahman, as-Salam, ash-Shabab, an-Nur, at-Tawhid)
 _SUN = "tdszrln"  # the sun letters as `consonants` writes them (dh is z, th s)
-ARTICLES = frozenset(
-    {"al", "el", "ul"}
-    | {v + c for v in "aeu" for c in ("t", "th", "d", "dh", "r", "z", "s", "sh", "n")}
-)
+SUN_WRITTEN = ("t", "th", "d", "dh", "r", "z", "s", "sh", "n")  # as Latin spellings write them
+ARTICLES = frozenset({"al", "el", "ul"} | {v + c for v in "aeu" for c in SUN_WRITTEN})
 
 
 @lru_cache(maxsize=100_000)
@@ -109,6 +107,13 @@ def read_consonants(token: str) -> frozenset[str]:
     return frozenset(map(consonants, spellings))
 
 
+def _sun_letter(word: str) -> str:
+    """The letter ``word`` begins with, as romanised (one letter, or two that write one), when
+    it is a sun letter, which the article before it is said as; else empty."""
+    said = word[:2] if word[:2] in _DIGRAPHS else word[:1]
+    return said if consonants(said)[:1] in _SUN else ""
+
+
 def _joined(tokens: tuple[str, ...], i: int) -> list[tuple[int, str]]:
     """The readings of the words of ``tokens`` from ``i`` on as one word of a name in Latin
     letters: how many words, and the reading (read by `read_consonants`). A word and the
@@ -120,15 +125,13 @@ def _joined(tokens: tuple[str, ...], i: int) -> list[tuple[int, str]]:
     if i + 1 == len(tokens):
         return out
     after = tokens[i + 1]
+    if word == "al":
+        return [(2, after)] if _sun_letter(after) else []
     if after == "al" and i + 2 < len(tokens):
         last = tokens[i + 2]
         out.append((3, word + after + last))
-        said = last[:2] if last[:2] in _DIGRAPHS else last[:1]
-        if consonants(said)[:1] in _SUN:  # the l said as the next word's first letter
+        if said := _sun_letter(last):  # the l said as the next word's first letter
             out += [(3, word + last), (2, word + said)]
-    if word == "al":
-        said = after[:2] if after[:2] in _DIGRAPHS else after[:1]
-        return [(2, after)] if consonants(said)[:1] in _SUN else []
     out.append((2, word + after))
     # each word keeps a consonant of its own in the reading (ايوب بشير is not Bashir: its b
     # merges with Bashir's)
@@ -203,12 +206,13 @@ def fitted(
             out.append(token)
             i += 1
             continue
-        if token in ARTICLES and (word := next((o for o in free if o in ARTICLES), None)):
-            del keys[free.index(word)]
-            free.remove(word)
-            out.append(word)
-            i += 1
-            continue
+        if token in ARTICLES:  # as the other's article, however written
+            k = next((k for k, o in enumerate(free) if o in ARTICLES), None)
+            if k is not None:
+                del keys[k]
+                out.append(free.pop(k))
+                i += 1
+                continue
         word = None
         for size, _, spelt in joins[i]:
             if any(t in taken for t in tokens[i : i + size]):

@@ -17,7 +17,7 @@ import opencc
 from anyascii import anyascii
 from rapidfuzz.distance import OSA
 
-from veu.names.abjad import in_arabic_script
+from veu.names.abjad import SUN_WRITTEN, in_arabic_script
 from veu.names.abjad import romanise as romanise_arabic
 from veu.names.acronyms import expand_acronyms
 from veu.names.korean import romanise as romanise_korean
@@ -143,7 +143,7 @@ _EZAFE = re.compile(r"(?<=[a-z]{2})-y?e\b(?!-)", re.IGNORECASE)
 # next word (ad-Din, ar-Rahman, as-Sayyid, ash-Shami, at-Tawhid, an-Nur; ud-Din, ur-Rahman in
 # Urdu; ed-Dine, es-Sayed in French): the article al, as the lists also write it (al-Din,
 # al-Sayyid). Only with its hyphen and before that letter, so that An Nguyen stays as written.
-_SAID_ARTICLE = re.compile(r"\b[aeu](t|th|d|dh|r|z|s|sh|n)-(?=\1)", re.IGNORECASE)
+_SAID_ARTICLE = re.compile(rf"\b[aeu]({'|'.join(SUN_WRITTEN)})-(?=\1)", re.IGNORECASE)
 # ``SiemensAG``: a legal form glued to the name, recognisable by its capitals.
 _GLUED_FORM = re.compile(r"(?<=[a-z])([A-Z]{2,5})\b")
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from veu.ingest.common import split_outside_brackets
 from veu.model import PartyKind
 
 NAME_PAIR = re.compile(r"([^（(，,：:；;]*?)\s*[（(]([^（）()]+)[）)]")
@@ -160,21 +161,7 @@ def parse_item(text: str, line: int, kind: PartyKind, *, inline: bool = False) -
 
 
 def split_top_level(clause: str) -> list[str]:
-    parts: list[str] = []
-    current: list[str] = []
-    depth = 0
-    for ch in clause:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth = max(0, depth - 1)
-        if ch == "、" and depth == 0:
-            parts.append("".join(current))
-            current = []
-        else:
-            current.append(ch)
-    parts.append("".join(current))
-    return _rejoin([p.strip() for p in parts if p.strip()])
+    return _rejoin(split_outside_brackets(clause, "、"))
 
 
 _ORG_ENDINGS = (
