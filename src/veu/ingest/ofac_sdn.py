@@ -15,7 +15,7 @@ from pathlib import Path
 
 from veu.countries import country_code
 from veu.errors import InvalidInput, Problem
-from veu.ingest.common import ImportReport, ParsedList, ParseOutcome, read_text
+from veu.ingest.common import ImportReport, ParsedList, ParseOutcome, read_text, unique_names
 from veu.ingest.sdn_remarks import parse_remarks
 from veu.model import Address, Identifier, Listing, Name, PartyKind, SourceDocument
 from veu.model.catalogue import FOREIGN_LISTS
@@ -163,7 +163,7 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
                 list_id=LIST_ID,
                 party_id=f"ofac:{ent_num}",
                 kind=_KINDS[kind_text],
-                names=tuple(_dedupe(names)),
+                names=tuple(unique_names(names)),
                 countries=tuple(countries),
                 addresses=addrs,
                 identifiers=(Identifier(scheme="ofac", value=ent_num), *remarks.identifiers),
@@ -183,13 +183,3 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
         )
     info = FOREIGN_LISTS[LIST_ID]
     return ParseOutcome([ParsedList(info=info, data_date=data_date, listings=listings)], report)
-
-
-def _dedupe(names: list[Name]) -> list[Name]:
-    seen: set[str] = set()
-    out = []
-    for n in names:
-        if n.value not in seen:
-            seen.add(n.value)
-            out.append(n)
-    return out
