@@ -186,6 +186,53 @@ def test_legal_forms_written_out_in_full_are_the_forms_they_stand_for(
     assert normalise(written_out).tokens[-1] in {"acme", "santander"}
 
 
+@pytest.mark.parametrize(
+    ("listed", "name"),
+    [
+        # Mexico's rural production companies and cooperatives, of limited (R.L.) or unlimited
+        # (R.I.) liability, as OFAC writes them
+        ("JJGON, S.P.R. DE R.L. DE C.V.", ("jjgon",)),
+        ("INDIO VITORIO S. DE P.R. DE R.L. DE C.V.", ("indio", "vitorio")),
+        (
+            "GENETICA GANADERA RANCHO ALEJANDRA S.P.R. DE R. L. DE C.V.",
+            ("genetica", "ganadera", "rancho", "alejandra"),
+        ),
+        ("AGRICOLA BOREAL S.P.R. DE R.L.", ("agricola", "boreal")),
+        ("ALONDRA PRODUCE, S.P.R. DE R.I.", ("alondra", "produce")),
+        ("FELIXTAPIA, S.C. DE R.L. DE C.V.", ("felixtapia",)),
+        ("ACCESOS ELECTRONICOS S.A.DE C.V.", ("accesos", "electronicos")),
+        ("COMERCIALIZADORA VILLBA STONE, S.A DE C.V.", ("comercializadora", "villba", "stone")),
+        # Lebanon's offshore and holding companies (S.A.L. (Off-Shore), S.A.L. (Holding))
+        ("EBLA TRADE SERVICES S.A.L./OFF-SHORE", ("ebla", "trade", "services")),
+        (
+            "NASCO POLYMERS & CHEMICALS CO SAL (OFF-SHORE)",
+            ("nasco", "polymers", "and", "chemicals"),
+        ),
+        ("AFRICO 1 OFF-SHORE SAL", ("africo", "1")),
+        ("VIC DEL INC. (OFF SHORE)", ("vic", "del")),
+        ("ELLISSA SAL (HOLDING)", ("ellissa",)),
+        # OFAC's English for ПАО, Belarus's ОДО, Bulgaria's ЕАД, Russia's non-public АО
+        ("KAMAZ PUBLICLY TRADED COMPANY", ("kamaz",)),
+        ("ADDITIONAL LIABILITY COMPANY BELNEFTEGAZ", ("belneftegaz",)),
+        ("OBSHCHESTVO S DOPOLNITELNOY OTVETSTVENNOSTYU BELNEFTEGAZ", ("belneftegaz",)),
+        ("Общество с дополнительной ответственностью Белнефтегаз", ("belneftegaz",)),
+        ("INTRUST PLC EAD", ("intrust",)),
+        ("Acme Non-Public Joint Stock Company", ("acme",)),
+        ("Непубличное акционерное общество Ромашка", ("romashka",)),
+    ],
+)
+def test_legal_forms_of_the_lists_names_are_read_as_forms(
+    listed: str, name: tuple[str, ...]
+) -> None:
+    assert normalise(listed).tokens == name
+
+
+def test_offshore_is_a_form_only_beside_one() -> None:
+    assert normalise("Gulf Offshore").tokens == ("gulf", "offshore")
+    assert normalise("BARLY OFF-SHORE").tokens == ("barly", "off", "shore")
+    assert normalise("Sal Khan Holding").tokens == ("sal", "khan", "holding")
+
+
 def test_pinyin_syllables_are_not_taken_for_legal_forms() -> None:
     # 澳 is "ao", which is also a Russian legal form; from Han it must stay a syllable.
     assert normalise("澳门").tokens == ("ao", "men")

@@ -98,6 +98,15 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "w l l",
         "eireli",
         "eirl",
+        # Mexico's rural production companies (S.P.R., S. de P.R.) of limited liability
+        "spr de rl de cv",
+        "spr de r l de cv",
+        "spr de rl",
+        "s de pr de rl de cv",
+        "s de pr de rl",
+        # Belarus: additional liability company (ОДО)
+        "additional liability company",
+        "obshchestvo s dopolnitelnoy otvetstvennostyu",
         # Romania, Italy, Spain, Portugal, France: the long forms of SRL, S.L., Ltda, SARL
         "societatea cu raspundere limitata",
         "societate cu raspundere limitata",
@@ -131,6 +140,7 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "kommanditgesellschaft",
         "offene handelsgesellschaft",
         "general partnership",
+        "spr de ri",  # Mexico: a rural production company of unlimited liability
         "sp j",
         "sp k",
         "ohg",
@@ -168,6 +178,7 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "nyrt",
         "ad",  # Bulgaria, Serbia, North Macedonia (a.d.); d.d. in Croatia and Slovenia
         "dd",
+        "ead",  # Bulgaria: a single owner's joint-stock company (ЕАД)
         # the Gulf's public and closed joint-stock companies (SAOG, SAOC, QPSC, QSC, PSC)
         "saog",
         "saoc",
@@ -193,6 +204,11 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "sae",
         "sal",  # Lebanon (S.A.L., and S.A.L. (Offshore)); only at the end (Sal Khan)
         "sal offshore",
+        "sal off shore",  # S.A.L. (Off-Shore)
+        "offshore sal",
+        "off shore sal",
+        "sal holding",  # S.A.L. (Holding)
+        "inc off shore",
         "jsc",
         "ojsc",
         "cjsc",
@@ -205,6 +221,8 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "open joint stock company",
         "closed joint stock company",
         "public joint stock company",
+        "non public joint stock company",
+        "publicly traded company",  # OFAC's English for ПАО
         "private joint stock company",
         "prat",  # Ukraine: private joint-stock company (ПрАТ)
         "aktsionernoe obshchestvo",
@@ -224,6 +242,8 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "jsc co",
         # Mexico and Peru: S.A. de C.V., S.A.B. de C.V., S.A.P.I. de C.V., S.A.C.
         "sa de cv",
+        "s a de cv",
+        "sade cv",  # S.A.DE C.V.
         "s a de c v",
         "sa cv",
         "sab de cv",
@@ -246,6 +266,8 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "co operative",
         "coop",
         "cooperativa",
+        "sc de rl de cv",  # Mexico: sociedad cooperativa de responsabilidad limitada
+        "sc de rl",
         "kooperativ",
         "genossenschaft",
         "eingetragene genossenschaft",
@@ -292,7 +314,12 @@ CJK_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
 
 # Cyrillic forms removed before transliteration (casefolded).
 CYRILLIC_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
-    "llc": ("общество с ограниченной ответственностью", "ооо", "тов"),
+    "llc": (
+        "общество с ограниченной ответственностью",
+        "общество с дополнительной ответственностью",
+        "ооо",
+        "тов",
+    ),
     "unitary_enterprise": (
         "федеральное государственное унитарное предприятие",
         "государственное унитарное предприятие",
@@ -302,6 +329,7 @@ CYRILLIC_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "stock_company": (
         "открытое акционерное общество",
         "закрытое акционерное общество",
+        "непубличное акционерное общество",
         "публичное акционерное общество",
         "акционерное общество",
         "оао",
