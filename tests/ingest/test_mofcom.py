@@ -8,6 +8,7 @@ import pytest
 from tests.conftest import DATA
 from veu.ingest import mofcom
 from veu.ingest.common import ParsedList, apply_updates
+from veu.ingest.mofcom.names import without_region
 from veu.ingest.mofcom.text import parse_document
 from veu.ingest.mofcom.updates import add_duration, document_key, encoded_updates
 from veu.model import Listing, ListingState, PartyKind
@@ -74,6 +75,19 @@ def test_country_prefix_is_kept_in_annex_names(parsed: dict) -> None:
         parsed["cn-ecl:2026-11:necaerospacesystems"].names[0].value
         == "日本电气航空宇宙系统株式会社"
     )
+
+
+def test_a_region_written_after_an_english_name_is_left_out_of_an_alias(parsed: dict) -> None:
+    csbc = parsed["cn-ecl:2025-35:csbctaiwan"]
+    assert [(n.value, n.role, n.lang) for n in csbc.names] == [
+        ("国际造船股份有限公司", "primary", "zh"),
+        ("CSBC Corporation,Taiwan", "primary", "en"),
+        ("CSBC Corporation", "alias", "en"),
+    ]
+    assert without_region("Acme Ltd. (Taiwan)") == "Acme Ltd."
+    assert without_region("Acme Ltd., Taiwan Region") == "Acme Ltd."
+    assert without_region("Bank of Taiwan") is None
+    assert without_region("Taiwan") is None
 
 
 def test_inline_names_lose_the_descriptor_and_country(parsed: dict) -> None:

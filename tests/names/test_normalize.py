@@ -219,6 +219,11 @@ def test_legal_forms_written_out_in_full_are_the_forms_they_stand_for(
         ("INTRUST PLC EAD", ("intrust",)),
         ("Acme Non-Public Joint Stock Company", ("acme",)),
         ("Непубличное акционерное общество Ромашка", ("romashka",)),
+        # Venezuela's compañía anónima (C.A.), S.A.C.A., and en comandita por acciones (S.C.A.)
+        ("PROFIT CORPORATION, C.A.", ("profit",)),
+        ("BIBLOS TRAVEL CA", ("biblos", "travel")),
+        ("BANCO DE VENEZUELA, S.A.C.A.", ("banco", "de", "venezuela")),
+        ("HODWALKER Y LEAL Y CIA. S.C.A.", ("hodwalker", "y", "leal")),
     ],
 )
 def test_legal_forms_of_the_lists_names_are_read_as_forms(
@@ -227,10 +232,11 @@ def test_legal_forms_of_the_lists_names_are_read_as_forms(
     assert normalise(listed).tokens == name
 
 
-def test_offshore_is_a_form_only_beside_one() -> None:
+def test_offshore_is_a_form_only_beside_one_and_ca_only_at_the_end() -> None:
     assert normalise("Gulf Offshore").tokens == ("gulf", "offshore")
     assert normalise("BARLY OFF-SHORE").tokens == ("barly", "off", "shore")
     assert normalise("Sal Khan Holding").tokens == ("sal", "khan", "holding")
+    assert normalise("CA Technologies").tokens == ("ca", "technologies")  # C.A. at the end only
 
 
 def test_pinyin_syllables_are_not_taken_for_legal_forms() -> None:

@@ -147,6 +147,9 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         # Spanish: sociedad en comandita (simple)
         "scs",
         "s en c",
+        # and en comandita por acciones (S.C.A., S. en C.A.)
+        "sca",
+        "s en ca",
     ),
     "gmbh": ("gmbh", "gesellschaft mit beschrankter haftung", "ges m b h", "mbh"),
     "stock_company": (
@@ -249,6 +252,10 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "sab de cv",
         "sapi de cv",
         "sac",
+        # Venezuela: compañía anónima (C.A., only at the end of a name), S.A.C.A.
+        "ca",
+        "saca",
+        "s a c a",
     ),
     # Russia's state enterprises (ФГУП, ГУП): Federal State Unitary Enterprise Almaz is FGUP
     # Almaz (not GUP in Latin letters, which may be a given name)

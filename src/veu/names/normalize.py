@@ -64,7 +64,7 @@ _EDGE_ONLY = {k for k in _LATIN_FORMS if len(k) == 1 and len(k[0]) <= 3} | {
     ("partnership",),
 }
 # Short forms that are also given names, written after companies' names: removed only at the end.
-_END_ONLY = {("sal",)}
+_END_ONLY = {("sal",), ("ca",)}
 # The words a legal form can begin with: any other word is kept without looking further.
 _FORM_FIRST = frozenset(k[0] for k in _LATIN_FORMS)
 # Short forms that are also Chinese syllables, written before a name (PAO, AO, ZAO: Russian

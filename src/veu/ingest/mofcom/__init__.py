@@ -26,7 +26,7 @@ from veu.ingest.common import (
     name_key,
     read_text,
 )
-from veu.ingest.mofcom.names import Item
+from veu.ingest.mofcom.names import Item, without_region
 from veu.ingest.mofcom.text import Document, parse_document
 from veu.ingest.mofcom.updates import (
     document_key,
@@ -73,6 +73,8 @@ def _listing(doc: Document, item: Item, key: str) -> Listing:
         names.append(Name(value=item.en, role="primary", lang="en"))
     if item.as_written and item.as_written not in (item.zh, item.en):
         names.append(Name(value=item.as_written, role="alias", lang="zh"))
+    if item.en and (own := without_region(item.en)):
+        names.append(Name(value=own, role="alias", lang="en"))
     source = SourceDocument(
         number=doc.number,
         title=doc.title,

@@ -90,6 +90,21 @@ def _strip_prefixes(zh: str, inline: bool) -> tuple[str, str | None]:
     return zh, None
 
 
+# A region written after a party's English name (``CSBC Corporation,Taiwan``, whose Chinese name
+# 国际造船股份有限公司 writes none): the party's name is the rest.
+_REGION_AFTER = re.compile(
+    r"^(?P<name>.*\S)\s*(?:[,，]\s*(?:Taiwan|Taiwan Region)|\((?:Taiwan|Taiwan Region)\))$"
+)
+
+
+def without_region(en: str) -> str | None:
+    """A party's English name without the region written after it (``CSBC Corporation,Taiwan``:
+    ``CSBC Corporation``), or None when it writes none: screening the party's name alone found
+    the listing at 0.57, under review."""
+    found = _REGION_AFTER.match(en)
+    return found.group("name").strip(" ,") if found else None
+
+
 def _person_name(zh: str) -> str:
     """The name after the last role word, as in
     ``美国得克萨斯州共和党联邦众议员迈克·麦考尔`` (the name is 迈克·麦考尔)."""
