@@ -25,7 +25,7 @@ from veu.matching.features import (
 )
 from veu.matching.tokens import LETTER_VOWELS, PARTICLES, middle_names, token_similarity
 from veu.names import NormalName
-from veu.names.abjad import ARTICLES, consonants, fitted, in_arabic_script
+from veu.names.abjad import ARTICLES, SUN_WRITTEN, consonants, fitted, in_arabic_script
 from veu.names.baltic import stems, written_baltic
 from veu.names.given_names import SPELLING, read_given_names
 from veu.names.gloss import by_sound, glossed
@@ -168,23 +168,97 @@ def _joined(name: NormalName, other: NormalName) -> NormalName:
     joins every word, no longer helps once other words differ (Hua Wei Technologies / Huawei
     0.32, now 0.75 as the one contained in the other). The skeleton is the same."""
     words, theirs, skeleton = name.tokens, other.tokens, name.skeleton
+    article = not _WRITTEN_ARTICLES.isdisjoint(words) and _said_possible(words, theirs)
     for word in theirs:  # most pairs: none of the other's words is written within this name
         if word in skeleton and len(word) > 2 and word not in words:
             break
     else:
-        return name
+        if not article:
+            return name
     out: list[str] = []
     i = 0
     while i < len(words):
         for size in (3, 2):  # the longest run first
+            if i + size > len(words):
+                continue
             run = "".join(words[i : i + size])
-            if i + size <= len(words) and run in theirs and run not in words:
+            if run in theirs and run not in words:
+                break
+            if article and (said := _said_in(words, i, size, theirs)) is not None:
+                run = said
                 break
         else:
             run, size = words[i], 1
         out.append(run)
         i += size
     return name if len(out) == len(words) else replace(name, tokens=tuple(out))
+
+
+# The article as names' tokens write it (the forms said before a sun letter are read as al).
+_WRITTEN_ARTICLES = frozenset({"al", "el", "ul"})
+_SUN_LONGEST_FIRST = sorted(SUN_WRITTEN, key=len, reverse=True)
+
+
+def _said_possible(words: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
+    """Whether a word of ``theirs`` may be words of ``words`` joined with their article as said
+    (`_said_in`): one beginning as such a run of words would (`_said_starts`). Most pairs:
+    none."""
+    first = _said_starts(words)
+    return any(len(w) > 2 and w.startswith(first) and w not in words for w in theirs)
+
+
+@lru_cache(maxsize=65536)
+def _said_starts(words: tuple[str, ...]) -> tuple[str, ...]:
+    """How a word that writes words of ``words`` with their article in one may begin: with the
+    word before the article and the article's vowel, with the two words before it, or with the
+    article (its vowel, l or not, and the first letter of the word after it)."""
+    starts: list[str] = []
+    for p, word in enumerate(words):
+        if word not in _WRITTEN_ARTICLES:
+            continue
+        if p >= 1:
+            starts += [words[p - 1] + v for v in "aeu"]
+        if p >= 2:
+            starts.append(words[p - 2] + words[p - 1])
+        if p + 1 < len(words) and words[p + 1]:
+            starts += [f"{v}{c}{words[p + 1][0]}" for v in "aeu" for c in ("l", "")]
+    return tuple(starts)
+
+
+def _said_in(words: tuple[str, ...], at: int, size: int, theirs: tuple[str, ...]) -> str | None:
+    """The word of ``theirs`` (not one of ``words``) that the ``size`` words of ``words`` from
+    ``at``, with the article among them, write as one word with the article as said before the
+    word after it: Siraj al Din is Sirajuddin or Sirajudin, Abd al Rahman Abdurrahman, Abd al
+    Abdul, and Habib al beside Rehman Habibur (`_written_said`); else None."""
+    run = words[at : at + size]
+    if _WRITTEN_ARTICLES.isdisjoint(run):
+        return None
+    after = words[at + size] if at + size < len(words) else ""
+    for word in theirs:
+        if len(word) > 2 and word not in words and _written_said(word, 0, run, after):
+            return word
+    return None
+
+
+def _written_said(word: str, at: int, run: tuple[str, ...], after: str) -> bool:
+    """Whether ``word`` from ``at`` is ``run`` joined, its article written al, el or ul, or as
+    said before the word after it (ud, ad, ed before din; u, a, e alone: Sirajudin)."""
+    if not run:
+        return at == len(word)
+    part, rest = run[0], run[1:]
+    if part not in _WRITTEN_ARTICLES:
+        return word.startswith(part, at) and _written_said(word, at + len(part), rest, after)
+    if at >= len(word) or word[at] not in "aeu":
+        return False
+    if word.startswith("l", at + 1) and _written_said(word, at + 2, rest, after):
+        return True
+    following = rest[0] if rest else after
+    sun = next((c for c in _SUN_LONGEST_FIRST if following.startswith(c)), None)
+    if sun is None:
+        return False
+    if word.startswith(sun, at + 1) and _written_said(word, at + 1 + len(sun), rest, after):
+        return True
+    return _written_said(word, at + 1, rest, after)
 
 
 _NOT_INITIALS = frozenset({"ng", "hm"})  # Cantonese surnames (Ng, Hm) written without vowels

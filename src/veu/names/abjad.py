@@ -66,6 +66,19 @@ SHORT_WORD = 5  # the longest word one consonant is read as (علي: Ali; ايو
 _SUN = "tdszrln"  # the sun letters as `consonants` writes them (dh is z, th s)
 SUN_WRITTEN = ("t", "th", "d", "dh", "r", "z", "s", "sh", "n")  # as Latin spellings write them
 ARTICLES = frozenset({"al", "el", "ul"} | {v + c for v in "aeu" for c in SUN_WRITTEN})
+# Words of names that the article goes with, beginning with a sun letter: the article written
+# apart before one of them, as it is said (Nasir ad Din, Ahrar ash Sham), is the article, where
+# ad, an, as, at or ed before another word may be a word or a name of its own (An Nguyen, Ed
+# Davis; `veu.names.normalize._article_apart`).
+ARTICLE_WORDS = frozenset(
+    {
+        "daawa", "dawa", "dawah", "daula", "dawla", "deen", "din", "dine", "dulaymi",
+        "nasir", "nasser", "nur", "nour", "noor", "nusra", "nusrah",
+        "rahim", "raheem", "rahman", "rehman", "rashid", "rasheed", "razzaq", "razaq",
+        "salam", "salaam", "sattar", "sayed", "sayyid", "shabaab", "shabab", "sham", "shams",
+        "tawhid", "tawheed", "zahra", "zaman", "zarqawi", "zawahiri",
+    }
+)  # fmt: skip
 
 
 @lru_cache(maxsize=100_000)

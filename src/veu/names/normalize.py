@@ -17,7 +17,7 @@ import opencc
 from anyascii import anyascii
 from rapidfuzz.distance import OSA
 
-from veu.names.abjad import SUN_WRITTEN, in_arabic_script
+from veu.names.abjad import ARTICLE_WORDS, SUN_WRITTEN, in_arabic_script
 from veu.names.abjad import romanise as romanise_arabic
 from veu.names.acronyms import expand_acronyms
 from veu.names.korean import romanise as romanise_korean
@@ -144,6 +144,26 @@ _EZAFE = re.compile(r"(?<=[a-z]{2})-y?e\b(?!-)", re.IGNORECASE)
 # Urdu; ed-Dine, es-Sayed in French): the article al, as the lists also write it (al-Din,
 # al-Sayyid). Only with its hyphen and before that letter, so that An Nguyen stays as written.
 _SAID_ARTICLE = re.compile(rf"\b[aeu]({'|'.join(SUN_WRITTEN)})-(?=\1)", re.IGNORECASE)
+# Written apart (Jamaat ud Dawa, Nasir ad Din), the same article where it can be nothing else:
+# Urdu's ud and ur before that letter, or any said form before a word the article goes with in
+# names (`ARTICLE_WORDS`); An Nguyen, Ed Davis and US Steel stay as written.
+_SAID_APART = re.compile(rf"\b([aeu](?:{'|'.join(SUN_WRITTEN)}))\s+(?=(\w+))", re.IGNORECASE)
+_URDU_ARTICLES = frozenset({"ud", "ur"})
+
+
+def _article_apart(found: re.Match[str]) -> str:
+    """``al-`` for a said article written apart that is the article (`_SAID_APART`), else the
+    text as written."""
+    article, word = found.group(1).lower(), found.group(2).lower()
+    sun = article[1:]
+    said = (
+        word.startswith(sun)
+        and len(word) > len(sun)
+        and (article in _URDU_ARTICLES or word in ARTICLE_WORDS)
+    )
+    return "al-" if said else found.group(0)
+
+
 # ``SiemensAG``: a legal form glued to the name, recognisable by its capitals.
 _GLUED_FORM = re.compile(r"(?<=[a-z])([A-Z]{2,5})\b")
 
@@ -527,6 +547,7 @@ def normalise(text: str) -> NormalName:
     s = expand_acronyms(unicodedata.normalize("NFKC", text).strip())
     if "-" in s:
         s = _SAID_ARTICLE.sub("al-", _EZAFE.sub("", s))
+    s = _SAID_APART.sub(_article_apart, s)
     s = _GLUED_FORM.sub(_unglue_form, s)
     scripts = scripts_of(s)
     if "Han" in scripts:
