@@ -243,6 +243,11 @@ def test_legal_forms_written_out_in_full_are_the_forms_they_stand_for(
         ("BIBLOS TRAVEL CA", ("biblos", "travel")),
         ("BANCO DE VENEZUELA, S.A.C.A.", ("banco", "de", "venezuela")),
         ("HODWALKER Y LEAL Y CIA. S.C.A.", ("hodwalker", "y", "leal")),
+        # a form after The, and Singapore's and Malaysia's written out
+        ("The OOO PAMKIN KHAUS", ("pamkin", "khaus")),
+        ("The LLC KARST", ("karst",)),
+        ("GLOBAL VISINESS PTE. LIMITED", ("global", "visiness")),
+        ("Acme Berhad", ("acme",)),
     ],
 )
 def test_legal_forms_of_the_lists_names_are_read_as_forms(

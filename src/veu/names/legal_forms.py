@@ -43,6 +43,8 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "co ltd",
         "company limited",
         "pte ltd",
+        "pte limited",
+        "pte",
         "pvt ltd",
         "pvt limited",
         "pvt",
@@ -54,6 +56,7 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "sdn bhd",
         "sendirian berhad",
         "bhd",
+        "berhad",
     ),
     "llc": (
         "llc",

@@ -363,6 +363,8 @@ def _strip_latin_forms(tokens: list[Token]) -> tuple[list[Token], set[str]]:
     """Remove legal forms written in Latin letters (never pinyin syllables), also when a word
     of one is misspelt at an end of the name (`_correct_edge_forms`)."""
     forms: set[str] = set()
+    if len(tokens) > 2 and tokens[0] == ("the", False):  # The LLC Karst: the form begins it
+        tokens = tokens[1:]
     tokens = _correct_edge_forms(tokens)
     cut = _truncated_form(tokens)
     if cut is not None:
