@@ -750,6 +750,22 @@ def test_a_person_listed_surname_first_is_shortlisted_given_names_first() -> Non
     assert hits[0].matched_name == "Yevgeniy Prigozhin"
 
 
+def test_a_query_with_particles_glued_to_its_words_finds_a_name_writing_them_apart() -> None:
+    """AbuBakr ALATHARI shares no word with AL-ATHARI, Abu-Bakr, nor its skeleton (written
+    surname first), and was not found though it scores 1: the token door also looks its words
+    up without the glued particle (bakr, athari). Other names of Abu Bakr are found too."""
+    others = [f"AL-{s}, Abu-Bakr" for s in ("BAGHDADI", "SHAMI", "MASRI", "LIBI", "IRAQI")]
+    listings = _persons([*others, "AL-ATHARI, Abu-Bakr", "ATHAR, Omar"])
+    index = ScreeningIndex(listings)
+    for query in ("AbuBakr ALATHARI", "abubakr alathari"):
+        hits = index.search(Query(name=query), limit=3)
+        assert hits[0].matched_name == "AL-ATHARI, Abu-Bakr", query
+        assert hits[0].score >= 0.85
+        # by its words, not only by the nearest skeletons (which a large index looks up by
+        # shared n-grams, where the name written surname first is far)
+        assert len(others) in index.candidates(normalise(query), fuzzy=False), query
+
+
 def test_a_name_with_a_rare_word_of_the_query_is_scored_whatever_its_estimate() -> None:
     """RADKOV, Aleksandr Mikhailovich beside Alexandr Radkov is less alike letter by letter than
     many names of Alexandr Somebody; radkov, which few names have (`RARE_NAMES`), keeps it

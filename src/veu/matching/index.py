@@ -312,7 +312,9 @@ class ScreeningIndex:
         # and two words in a row joined, as a name may write them (hua wei: Huawei Technologies;
         # Abdul Rahman: Abdulrahman); sorted: the same order in every process
         pairs = zip(query.tokens, query.tokens[1:], strict=False)
-        keys = sorted({*query.tokens, *map("".join, pairs), *_baltic_stems(query.tokens)})
+        keys = sorted(
+            {*query.tokens, *map("".join, pairs), *_baltic_stems(query.tokens), *_unglued(query)}
+        )
         rows = self.postings.find(keys)
         written = np.fromiter((r for r in rows if r is not None), dtype=np.int64)
         groups = vocabulary_groups(query.original) if query.han else ()
@@ -808,6 +810,27 @@ def _baltic_stems(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """A name in Latvian or Lithuanian spelling's words without their endings (Vladimirs Putins:
     vladimir, putin), which the scorer reads so (`veu.names.baltic`); none for other names."""
     return tuple(s for t in tokens for s in stems(t)) if written_baltic(tokens) else ()
+
+
+# Particles of Arabic names that a name may write glued to the word after them (Alathari,
+# AbuBakr, Abdulrahman), longest first.
+_GLUED_PARTICLES = ("abdul", "abdel", "abdal", "abd", "abu", "bin", "ibn", "al", "el", "ul")
+_UNGLUED_MIN = 4  # letters of the word left, at least
+
+
+def _unglued(query: NormalName) -> tuple[str, ...]:
+    """The query's words that begin with a particle glued to them, without it (AbuBakr ALATHARI:
+    bakr, athari), for the token door: a name written AL-ATHARI, Abu-Bakr shares no word with
+    the query, nor its skeleton (written surname first), and was not found though it scores 1.
+    Not for a name written in Chinese (its words are syllables)."""
+    if query.han:
+        return ()
+    out = []
+    for token in query.tokens:
+        particle = next((p for p in _GLUED_PARTICLES if token.startswith(p)), "")
+        if particle and len(token) - len(particle) >= _UNGLUED_MIN:
+            out.append(token[len(particle) :])
+    return tuple(out)
 
 
 def _read_person(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
