@@ -248,6 +248,12 @@ def test_legal_forms_written_out_in_full_are_the_forms_they_stand_for(
         ("The LLC KARST", ("karst",)),
         ("GLOBAL VISINESS PTE. LIMITED", ("global", "visiness")),
         ("Acme Berhad", ("acme",)),
+        # the former Yugoslavia's companies write their seat, or what they do, after d.o.o.
+        ("TEHNOGLOBAL SYSTEMS DOO BEOGRAD", ("tehnoglobal", "systems")),
+        ("KARNER D.O.O. LJUBLJANA", ("karner",)),
+        ("INKOP DOO CUPRIJA", ("inkop",)),
+        ("T.G.A. D.O.O. ZA TRGOVINU I USLUGE", ("tga",)),
+        ("Acme DOOEL Skopje", ("acme",)),
     ],
 )
 def test_legal_forms_of_the_lists_names_are_read_as_forms(
@@ -261,6 +267,9 @@ def test_offshore_is_a_form_only_beside_one_and_ca_only_at_the_end() -> None:
     assert normalise("BARLY OFF-SHORE").tokens == ("barly", "off", "shore")
     assert normalise("Sal Khan Holding").tokens == ("sal", "khan", "holding")
     assert normalise("CA Technologies").tokens == ("ca", "technologies")  # C.A. at the end only
+    # DOO without its dots after one word, before a syllable: a Korean name
+    assert normalise("Chun Doo Hwan").tokens == ("chun", "doo", "hwan")
+    assert normalise("Kim Doo Young").tokens == ("kim", "doo", "young")
 
 
 def test_pinyin_syllables_are_not_taken_for_legal_forms() -> None:

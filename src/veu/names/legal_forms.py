@@ -77,6 +77,7 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "eood",
         "ood",
         "doo",
+        "dooel",  # North Macedonia: a single owner's d.o.o.
         "sro",
         "spol s ro",
         "limited sirketi",
