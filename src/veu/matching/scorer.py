@@ -76,8 +76,8 @@ def score_names(
     are read apart where the other name has the words they begin (`_initials_apart`)."""
     if query.tokens != candidate.tokens:
         query, candidate = _joined(query, candidate), _joined(candidate, query)
-        query, candidate = _parted(query, candidate), _parted(candidate, query)
         if person:
+            query, candidate = _parted(query, candidate), _parted(candidate, query)
             query, candidate = _initials_apart(query, candidate), _initials_apart(candidate, query)
     direct = _score_names(query, candidate, explain=explain)
     if query.empty or candidate.empty or _same_name(query, candidate):
@@ -199,9 +199,10 @@ PARTED_ALIKE = 0.8  # how alike the rest of a glued word must be to the other's 
 
 
 def _parted(name: NormalName, other: NormalName) -> NormalName:
-    """``name`` with a word that begins with a word of ``other`` read as two words where the
-    rest is spelt like the other's next word (`token_similarity` at least `PARTED_ALIKE`):
-    Abdulrahman beside Abdul Rehman is Abdul Rahman, scored as that is (0.42, now 0.93).
+    """A person's ``name`` with a word that begins with a word of ``other`` read as two words
+    where the rest is spelt like the other's next word (`token_similarity` at least
+    `PARTED_ALIKE`; glued given names are persons'): Abdulrahman beside Abdul Rehman is Abdul
+    Rahman, scored as that is (0.42, now 0.93).
     `_joined` joins words only where the other writes them alike. The skeleton is the same."""
     words, theirs = name.tokens, other.tokens
     firsts = tuple(t for t in theirs[:-1] if len(t) >= _PARTED_MIN)
