@@ -513,6 +513,15 @@ def test_a_glued_word_spelt_otherwise_is_read_apart_as_the_other_writes_it() -> 
     assert person("Johnsmith", "John Smyth") == person("John Smith", "John Smyth")
 
 
+def test_every_article_glued_to_its_word_beside_a_name_writing_them_apart() -> None:
+    """A name's tokens hold a word once, so AL-HUMAYQANI, 'Abd al-Wahab al-Qawi keeps one al; the
+    name writing every article glued to its word (alWahab alQawi ALHUMAYQANI) scored 0.61."""
+    listed = "AL-HUMAYQANI, 'Abd al-Wahab al-Qawi"
+    assert person("'Abd alWahab alQawi ALHUMAYQANI", listed) == 1.0
+    assert person("NASHWAN ABD ALRAZZAQ ABD ALBAQI", "NASHWAN ABD AL-RAZZAQ ABD AL-BAQI") == 1.0
+    assert person("Ali Alhassan", "Ali Hassan") < MATCH  # no article written: not read so
+
+
 def test_a_word_is_not_joined_to_another_article() -> None:
     assert score("Siraj al-Din", "Sirajuddin") > score("Siraj al-Din", "Sirajuzzaman")
     assert score("Abd al-Rahman", "Abdurrashid") < MATCH

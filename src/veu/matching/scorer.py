@@ -192,7 +192,18 @@ def _joined(name: NormalName, other: NormalName) -> NormalName:
             run, size = words[i], 1
         out.append(run)
         i += size
-    return name if len(out) == len(words) else replace(name, tokens=tuple(out))
+    if article:  # the article its repeats lost, where the other writes it glued to the word
+        out = [
+            _GLUED_ARTICLE + w if w not in theirs and _GLUED_ARTICLE + w in theirs else w
+            for w in out
+        ]
+    return name if tuple(out) == words else replace(name, tokens=tuple(out))
+
+
+# A name's tokens hold a word once, so of AL-HUMAYQANI, 'Abd al-Wahab al-Qawi only the first al
+# is left (al humayqani abd wahab qawi): beside 'Abd alWahab alQawi ALHUMAYQANI, wahab is read
+# alwahab (`_joined`).
+_GLUED_ARTICLE = "al"
 
 
 PARTED_ALIKE = 0.8  # how alike the rest of a glued word must be to the other's next word
