@@ -152,7 +152,9 @@ def test_the_arabic_article_written_as_said_before_a_sun_letter_is_the_article(
     ("apart", "written"),
     [("Jamaat ud Dawa", "Jamaat-ud-Dawa"), ("Habib ur Rehman", "Habib-ur-Rehman"),
      ("Nasir ad Din", "Nasir al-Din"), ("Ahrar ash Sham", "Ahrar al-Sham"),
-     ("Jabhat an Nusra", "Jabhat al-Nusra"), ("Abd as Sattar", "Abd al-Sattar")],
+     ("Jabhat an Nusra", "Jabhat al-Nusra"), ("Abd as Sattar", "Abd al-Sattar"),
+     ("Abu Muhammad AD DAGESTANI", "Abu Muhammad AD-DAGESTANI"),
+     ("Khalid Ash Shami", "Khalid al-Shami")],
 )  # fmt: skip
 def test_the_article_written_apart_as_said_is_the_article_where_it_is_nothing_else(
     apart: str, written: str
@@ -172,6 +174,7 @@ def test_a_word_like_an_article_is_left_as_written() -> None:
     assert normalise("Nguyen An Ninh").tokens == ("nguyen", "an", "ninh")
     assert normalise("John Ed Davis").tokens == ("john", "ed", "davis")
     assert normalise("US Steel").tokens == ("us", "steel")
+    assert normalise("Ed Dani").tokens == ("ed", "dani")  # too short for a word of origin
 
 
 def test_the_persian_ezafe_after_a_hyphen_and_sherkat_are_left_out() -> None:

@@ -146,7 +146,8 @@ _EZAFE = re.compile(r"(?<=[a-z]{2})-y?e\b(?!-)", re.IGNORECASE)
 _SAID_ARTICLE = re.compile(rf"\b[aeu]({'|'.join(SUN_WRITTEN)})-(?=\1)", re.IGNORECASE)
 # Written apart (Jamaat ud Dawa, Nasir ad Din), the same article where it can be nothing else:
 # Urdu's ud and ur before that letter, or any said form before a word the article goes with in
-# names (`ARTICLE_WORDS`); An Nguyen, Ed Davis and US Steel stay as written.
+# names (`ARTICLE_WORDS`) or a word of origin (`_nisba`: Ad Dagestani); An Nguyen, Ed Davis and
+# US Steel stay as written.
 _SAID_APART = re.compile(rf"\b([aeu](?:{'|'.join(SUN_WRITTEN)}))\s+(?=(\w+))", re.IGNORECASE)
 _URDU_ARTICLES = frozenset({"ud", "ur"})
 
@@ -159,9 +160,18 @@ def _article_apart(found: re.Match[str]) -> str:
     said = (
         word.startswith(sun)
         and len(word) > len(sun)
-        and (article in _URDU_ARTICLES or word in ARTICLE_WORDS)
+        and (article in _URDU_ARTICLES or word in ARTICLE_WORDS or _nisba(word))
     )
     return "al-" if said else found.group(0)
+
+
+_NISBA_LETTERS = 5  # letters of a word of origin (nisba) at least: Dagestani, Suri is too short
+
+
+def _nisba(word: str) -> bool:
+    """Whether ``word`` may be an Arabic name's word of origin, which takes the article (AD
+    DAGESTANI, ASH SHAMI): five letters or more, ending in i."""
+    return len(word) >= _NISBA_LETTERS and word.endswith("i")
 
 
 # ``SiemensAG``: a legal form glued to the name, recognisable by its capitals.
