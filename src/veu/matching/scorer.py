@@ -213,7 +213,7 @@ def _parted(name: NormalName, other: NormalName) -> NormalName:
     """A person's ``name`` with a word that begins with a word of ``other`` read as two words
     where the rest is spelt like the other's next word (`token_similarity` at least
     `PARTED_ALIKE`; glued given names are persons'): Abdulrahman beside Abdul Rehman is Abdul
-    Rahman, scored as that is (0.42, now 0.93).
+    Rahman, scored as that is (0.42, now 0.92).
     `_joined` joins words only where the other writes them alike. The skeleton is the same."""
     words, theirs = name.tokens, other.tokens
     firsts = tuple(t for t in theirs[:-1] if len(t) >= _PARTED_MIN)
