@@ -33,7 +33,13 @@ from veu.matching.features import COUNTRY_FEATURE
 from veu.matching.postings import GramDoor, Postings, join_strings, split_strings
 from veu.matching.scorer import score_names
 from veu.matching.tables import LazyListings, ListingKeys, NameTable, is_initial
-from veu.matching.tokens import PHONETIC_MIN_LENGTH, distinctive, phonetic_key, shapes
+from veu.matching.tokens import (
+    PARTICLES,
+    PHONETIC_MIN_LENGTH,
+    distinctive,
+    phonetic_key,
+    shapes,
+)
 from veu.model import Identifier, Listing, PartyKind
 from veu.names import NormalName, normalise
 from veu.names.abjad import (
@@ -812,9 +818,11 @@ def _baltic_stems(tokens: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(s for t in tokens for s in stems(t)) if written_baltic(tokens) else ()
 
 
-# Particles of Arabic names that a name may write glued to the word after them (Alathari,
-# AbuBakr, Abdulrahman), longest first.
-_GLUED_PARTICLES = ("abdul", "abdel", "abdal", "abd", "abu", "bin", "ibn", "al", "el", "ul")
+# Particles of Arabic names (`PARTICLES`) and Abd, which a name may write glued to the word after
+# them (Alathari, AbuBakr, Abdulrahman), longest first.
+_GLUED_PARTICLES = tuple(
+    sorted(PARTICLES | {"abd", "abdul", "abdel", "abdal"}, key=lambda p: (-len(p), p))
+)
 _UNGLUED_MIN = 4  # letters of the word left, at least
 
 

@@ -23,9 +23,10 @@ from veu.matching.features import (
     Combination,
     Feature,
 )
+from veu.matching.tokens import ARTICLES as WRITTEN_ARTICLES
 from veu.matching.tokens import LETTER_VOWELS, PARTICLES, middle_names, token_similarity
 from veu.names import NormalName
-from veu.names.abjad import ARTICLES, SUN_WRITTEN, consonants, fitted, in_arabic_script
+from veu.names.abjad import ARTICLES, consonants, fitted, in_arabic_script, sun_letter
 from veu.names.baltic import stems, written_baltic
 from veu.names.given_names import SPELLING, read_given_names
 from veu.names.gloss import by_sound, glossed
@@ -169,7 +170,7 @@ def _joined(name: NormalName, other: NormalName) -> NormalName:
     joins every word, no longer helps once other words differ (Hua Wei Technologies / Huawei
     0.32, now 0.75 as the one contained in the other). The skeleton is the same."""
     words, theirs, skeleton = name.tokens, other.tokens, name.skeleton
-    article = not _WRITTEN_ARTICLES.isdisjoint(words) and _said_possible(words, theirs)
+    article = not WRITTEN_ARTICLES.isdisjoint(words) and _said_possible(words, theirs)
     for word in theirs:  # most pairs: none of the other's words is written within this name
         if word in skeleton and len(word) > 2 and word not in words:
             break
@@ -240,11 +241,6 @@ def _parted(name: NormalName, other: NormalName) -> NormalName:
 _PARTED_MIN = 3  # letters of each part, at least
 
 
-# The article as names' tokens write it (the forms said before a sun letter are read as al).
-_WRITTEN_ARTICLES = frozenset({"al", "el", "ul"})
-_SUN_LONGEST_FIRST = sorted(SUN_WRITTEN, key=len, reverse=True)
-
-
 def _said_possible(words: tuple[str, ...], theirs: tuple[str, ...]) -> bool:
     """Whether a word of ``theirs`` may be words of ``words`` joined with their article as said
     (`_said_in`): one beginning as such a run of words would (`_said_starts`). Most pairs:
@@ -260,7 +256,7 @@ def _said_starts(words: tuple[str, ...]) -> tuple[str, ...]:
     article (its vowel, l or not, and the first letter of the word after it)."""
     starts: list[str] = []
     for p, word in enumerate(words):
-        if word not in _WRITTEN_ARTICLES:
+        if word not in WRITTEN_ARTICLES:
             continue
         if p >= 1:
             starts += [words[p - 1] + v for v in "aeu"]
@@ -277,7 +273,7 @@ def _said_in(words: tuple[str, ...], at: int, size: int, theirs: tuple[str, ...]
     word after it: Siraj al Din is Sirajuddin or Sirajudin, Abd al Rahman Abdurrahman, Abd al
     Abdul, and Habib al beside Rehman Habibur (`_written_said`); else None."""
     run = words[at : at + size]
-    if _WRITTEN_ARTICLES.isdisjoint(run):
+    if WRITTEN_ARTICLES.isdisjoint(run):
         return None
     after = words[at + size] if at + size < len(words) else ""
     for word in theirs:
@@ -292,15 +288,14 @@ def _written_said(word: str, at: int, run: tuple[str, ...], after: str) -> bool:
     if not run:
         return at == len(word)
     part, rest = run[0], run[1:]
-    if part not in _WRITTEN_ARTICLES:
+    if part not in WRITTEN_ARTICLES:
         return word.startswith(part, at) and _written_said(word, at + len(part), rest, after)
     if at >= len(word) or word[at] not in "aeu":
         return False
     if word.startswith("l", at + 1) and _written_said(word, at + 2, rest, after):
         return True
-    following = rest[0] if rest else after
-    sun = next((c for c in _SUN_LONGEST_FIRST if following.startswith(c)), None)
-    if sun is None:
+    sun = sun_letter(rest[0] if rest else after)
+    if not sun:
         return False
     if word.startswith(sun, at + 1) and _written_said(word, at + 1 + len(sun), rest, after):
         return True

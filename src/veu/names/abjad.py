@@ -69,7 +69,7 @@ ARTICLES = frozenset({"al", "el", "ul"} | {v + c for v in "aeu" for c in SUN_WRI
 # Words of names that the article goes with, beginning with a sun letter: the article written
 # apart before one of them, as it is said (Nasir ad Din, Ahrar ash Sham), is the article, where
 # ad, an, as, at or ed before another word may be a word or a name of its own (An Nguyen, Ed
-# Davis; `veu.names.normalize._article_apart`).
+# Davis; `veu.names.normalize._said_article`).
 ARTICLE_WORDS = frozenset(
     {
         "daawa", "dawa", "dawah", "daula", "dawla", "deen", "din", "dine", "dulaymi",
@@ -120,7 +120,7 @@ def read_consonants(token: str) -> frozenset[str]:
     return frozenset(map(consonants, spellings))
 
 
-def _sun_letter(word: str) -> str:
+def sun_letter(word: str) -> str:
     """The letter ``word`` begins with, as romanised (one letter, or two that write one), when
     it is a sun letter, which the article before it is said as; else empty."""
     said = word[:2] if word[:2] in _DIGRAPHS else word[:1]
@@ -139,11 +139,11 @@ def _joined(tokens: tuple[str, ...], i: int) -> list[tuple[int, str]]:
         return out
     after = tokens[i + 1]
     if word == "al":
-        return [(2, after)] if _sun_letter(after) else []
+        return [(2, after)] if sun_letter(after) else []
     if after == "al" and i + 2 < len(tokens):
         last = tokens[i + 2]
         out.append((3, word + after + last))
-        if said := _sun_letter(last):  # the l said as the next word's first letter
+        if said := sun_letter(last):  # the l said as the next word's first letter
             out += [(3, word + last), (2, word + said)]
     out.append((2, word + after))
     # each word keeps a consonant of its own in the reading (ايوب بشير is not Bashir: its b

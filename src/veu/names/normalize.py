@@ -142,24 +142,20 @@ _EZAFE = re.compile(r"(?<=[a-z]{2})-y?e\b(?!-)", re.IGNORECASE)
 # The Arabic article written as it is said before a sun letter, as the letter that begins the
 # next word (ad-Din, ar-Rahman, as-Sayyid, ash-Shami, at-Tawhid, an-Nur; ud-Din, ur-Rahman in
 # Urdu; ed-Dine, es-Sayed in French): the article al, as the lists also write it (al-Din,
-# al-Sayyid). Only with its hyphen and before that letter, so that An Nguyen stays as written.
-_SAID_ARTICLE = re.compile(rf"\b[aeu]({'|'.join(SUN_WRITTEN)})-(?=\1)", re.IGNORECASE)
-# Written apart (Jamaat ud Dawa, Nasir ad Din), the same article where it can be nothing else:
-# Urdu's ud and ur before that letter, or any said form before a word the article goes with in
-# names (`ARTICLE_WORDS`) or a word of origin (`_nisba`: Ad Dagestani); An Nguyen, Ed Davis and
-# US Steel stay as written.
-_SAID_APART = re.compile(rf"\b([aeu](?:{'|'.join(SUN_WRITTEN)}))\s+(?=(\w+))", re.IGNORECASE)
+# al-Sayyid), with its hyphen; written apart (Jamaat ud Dawa, Nasir ad Din), only where it can be
+# nothing else (`_said_article`). Before another letter it is no article (Ed-Wards).
+_SAID_ARTICLE = re.compile(rf"\b([aeu]({'|'.join(SUN_WRITTEN)}))(-|\s+)(?=(\2\w*))", re.IGNORECASE)
 _URDU_ARTICLES = frozenset({"ud", "ur"})
 
 
-def _article_apart(found: re.Match[str]) -> str:
-    """``al-`` for a said article written apart that is the article (`_SAID_APART`), else the
-    text as written."""
-    article, word = found.group(1).lower(), found.group(2).lower()
-    sun = article[1:]
-    said = (
-        word.startswith(sun)
-        and len(word) > len(sun)
+def _said_article(found: re.Match[str]) -> str:
+    """``al-`` for an article written as said (`_SAID_ARTICLE`): with its hyphen, or apart where
+    it can be nothing else, Urdu's ud and ur, or any said form before a word the article goes
+    with in names (`ARTICLE_WORDS`) or a word of origin (`_nisba`: Ad Dagestani); An Nguyen, Ed
+    Davis and US Steel stay as written. Else the text as written."""
+    article, joint, word = found.group(1).lower(), found.group(3), found.group(4).lower()
+    said = joint == "-" or (
+        len(word) > len(article) - 1
         and (article in _URDU_ARTICLES or word in ARTICLE_WORDS or _nisba(word))
     )
     return "al-" if said else found.group(0)
@@ -375,35 +371,34 @@ def _correct_edge_forms(tokens: list[Token]) -> list[Token]:
 # Korean name's syllable (Chun Doo Hwan): then two words of the name before it, or a seat's word
 # longer than a syllable after it.
 _SEAT_AFTER = frozenset({"doo", "dooel"})
-_DOTTED_SEAT = re.compile(r"\bd\.\s?o\.\s?o\b|\bdooel\b", re.IGNORECASE)
+_DOTTED_SEAT = re.compile(r"\bd\.\s?o\.\s?o\b|\bdooel\b")
 _SEAT_WORDS = 6  # words of the seat and what the company does, at most
 _SEAT_LETTERS = 6  # letters of the seat's first word after DOO without dots and one word
 
 
-def _without_seat(tokens: list[Token], forms: set[str], dotted: bool) -> list[Token]:
+def _without_seat(tokens: list[Token], forms: set[str], written: str) -> list[Token]:
     """``tokens`` without a form of `_SEAT_AFTER` and the seat after it (its class recorded in
     ``forms``): TEHNOGLOBAL SYSTEMS DOO BEOGRAD beside Tehnoglobal Systems d.o.o. scored 0.75.
-    ``dotted``: the name writes the form with its dots (D.O.O.) or as DOOEL."""
+    ``written``: the name as the tokens were read from it (casefolded), which tells whether the
+    form is written with its dots (D.O.O.) or as DOOEL."""
     for i in range(1, len(tokens) - 1):
         text, from_han = tokens[i]
         if from_han or text not in _SEAT_AFTER or len(tokens) - i - 1 > _SEAT_WORDS:
             continue
-        if dotted or i >= 2 or len(tokens[i + 1][0]) >= _SEAT_LETTERS:
+        if i >= 2 or len(tokens[i + 1][0]) >= _SEAT_LETTERS or _DOTTED_SEAT.search(written):
             forms.add(_LATIN_FORMS[(text,)])
             return tokens[:i]
     return tokens
 
 
-def _strip_latin_forms(
-    tokens: list[Token], dotted_seat: bool = False
-) -> tuple[list[Token], set[str]]:
+def _strip_latin_forms(tokens: list[Token], written: str = "") -> tuple[list[Token], set[str]]:
     """Remove legal forms written in Latin letters (never pinyin syllables), also when a word
     of one is misspelt at an end of the name (`_correct_edge_forms`), and the seat written after
-    a form of the former Yugoslavia (`_without_seat`)."""
+    a form of the former Yugoslavia (`_without_seat`; ``written``: the text read)."""
     forms: set[str] = set()
-    if len(tokens) > 2 and tokens[0] == ("the", False):  # The LLC Karst: the form begins it
-        tokens = tokens[1:]
-    tokens = _without_seat(tokens, forms, dotted_seat)
+    if len(tokens) > 2 and tokens[0][0] in _STOPWORDS and not tokens[0][1]:
+        tokens = tokens[1:]  # The LLC Karst: the form begins the name
+    tokens = _without_seat(tokens, forms, written)
     tokens = _correct_edge_forms(tokens)
     cut = _truncated_form(tokens)
     if cut is not None:
@@ -587,8 +582,8 @@ def normalise(text: str) -> NormalName:
     """Normalise one name (see module docstring). Pure and cached."""
     s = expand_acronyms(unicodedata.normalize("NFKC", text).strip())
     if "-" in s:
-        s = _SAID_ARTICLE.sub("al-", _EZAFE.sub("", s))
-    s = _SAID_APART.sub(_article_apart, s)
+        s = _EZAFE.sub("", s)
+    s = _SAID_ARTICLE.sub(_said_article, s)
     s = _GLUED_FORM.sub(_unglue_form, s)
     scripts = scripts_of(s)
     if "Han" in scripts:
@@ -608,7 +603,7 @@ def normalise(text: str) -> NormalName:
     if "Arabic" in scripts:  # long vowels written, the article split off
         s = romanise_arabic(s)
     han = "" if s.isascii() else "".join(_CJK_CHAR.findall(s))
-    tokens, latin_forms = _strip_latin_forms(_transliterate(s), bool(_DOTTED_SEAT.search(s)))
+    tokens, latin_forms = _strip_latin_forms(_transliterate(s), s)
     forms |= latin_forms
     folded = _fold_tokens(tokens, in_arabic_script(scripts))
     return NormalName(

@@ -91,7 +91,8 @@ def _strip_prefixes(zh: str, inline: bool) -> tuple[str, str | None]:
 
 
 # A region written after a party's English name (``CSBC Corporation,Taiwan``, whose Chinese name
-# 国际造船股份有限公司 writes none): the party's name is the rest.
+# 国际造船股份有限公司 writes none): the party's name is the rest. Only Taiwan, as MOFCOM writes
+# it: after another place (Bank of China (Hong Kong)) the place names another company.
 _REGION_AFTER = re.compile(
     r"^(?P<name>.*\S)\s*(?:[,，]\s*(?:Taiwan|Taiwan Region)|\((?:Taiwan|Taiwan Region)\))$"
 )
