@@ -576,6 +576,44 @@ def test_a_chinese_stretch_finds_the_word_it_sounds_like_among_many_with_its_key
     assert hits[0].score >= 0.85
 
 
+def test_a_foreign_name_in_chinese_and_its_latin_spelling_find_each_other_by_sound() -> None:
+    """麦克·加拉格尔 (Mike Gallagher, on MOFCOM's countermeasure list) and 康纳·希利 (Conor Healy)
+    write by sound what the Latin words' sound keys left out: 格 for Gallagher's gh, 希 xi for
+    Healy's h. Each name had only its given name's key in common with the other, as every other
+    Mike and Conor did, and neither was found among them; the Latin words' keys of what
+    transliterations write meet the Chinese stretches' (v31)."""
+    surnames = ["史密斯", "布朗", "泰勒", "威尔逊", "戴维斯", "埃文斯", "托马斯", "罗伯茨"]
+    chinese = [f"麦克·{s}" for s in surnames] + ["麦克·加拉格尔"]
+    index = ScreeningIndex([_one_name(i, n) for i, n in enumerate(chinese)])
+    hits = index.search(Query(name="Mike Gallagher"), limit=3)
+    assert hits[0].listing.id == f"t:{len(chinese) - 1}"
+    assert hits[0].score >= 0.70
+
+    latin = [f"Conor {s}" for s in ("Smith", "Brown", "Taylor", "Wilson", "Davis", "Evans")]
+    index = ScreeningIndex([_one_name(i, n) for i, n in enumerate([*latin, "Conor Healy"])])
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("veu.matching.index.HEARD_CANDIDATES", 3)  # fewer than the Conors
+        hits = index.search(Query(name="康纳·希利"), limit=3)
+    assert hits[0].listing.id == f"t:{len(latin)}"
+    assert hits[0].score >= 0.85
+
+
+def test_a_name_many_listings_write_takes_one_place_among_names_found_by_sound() -> None:
+    """Of the names in Chinese found by sound for a query in Latin letters, the first
+    `SOUND_CANDIDATES` are kept, and the same names on other listings with them: a name on
+    six listings took every place, and 杰伊·霍夫利奇 (Jay Hoflich), with the same key, was not
+    found by sound (v31). Here the nearest skeletons find it too; among the bundled lists'
+    names they did not."""
+    from veu.names import normalise
+
+    names = ["伊庇鲁斯公司"] * 6 + ["杰伊·霍夫利奇"]
+    index = ScreeningIndex([_one_name(i, n) for i, n in enumerate(names)])
+    _, sounded = index._candidates(normalise("Jay Hoflich"), 0.5, fuzzy=False)
+    assert sounded == set(range(len(names)))
+    hits = index.search(Query(name="Jay Hoflich"), limit=10)
+    assert f"t:{len(names) - 1}" in {h.listing.id for h in hits if h.score >= 0.85}
+
+
 def test_a_name_only_read_by_sound_is_estimated_through_its_fitted_gloss() -> None:
     """杰弗里·阿哈龙 (Geoffrey Aharon) has no glossary word, so no gloss of its own: the names
     found by sound must still be estimated through the gloss fitted to them, or the pinyin's

@@ -149,6 +149,26 @@ def test_sound_keys_meet_across_scripts() -> None:
     assert latin_sound_keys("bry", shortest=3) == ("PL",)  # unless asked
 
 
+def test_sound_keys_of_what_a_transliteration_writes_that_the_key_leaves_out() -> None:
+    """A Latin word is also found by the keys of what Chinese transliterations write where its
+    own key has nothing (v31): an initial h before e, i or u as x (希利, Healy: the key dropped
+    the h and Healy had none), an r without a vowel after it as 尔 (谢尔盖, Sergey; 许贝尔,
+    Hueber, both), a gh between vowels as g (加拉格尔, Gallagher, whose gh was silent)."""
+    for han, word in (
+        ("希利", "healy"), ("谢尔盖", "sergey"), ("许贝尔", "hueber"), ("加拉格尔", "gallagher"),
+    ):  # fmt: skip
+        key = han_sound_key(han)
+        assert key is not None
+        assert key != latin_sound_key(word)
+        assert key in latin_sound_keys(word), (han, word)
+    # its own key first, each key once
+    assert latin_sound_keys("gallagher")[0] == latin_sound_key("gallagher") == "KL"
+    assert len(set(latin_sound_keys("mcdonald"))) == len(latin_sound_keys("mcdonald"))
+    # before a or o Chinese writes an h as h (汉斯, Hans; 霍夫, Hof): no x there
+    assert latin_sound_keys("hamms") == latin_sound_keys("amms")
+    assert not any(k.startswith("K") for k in latin_sound_keys("hoflich"))
+
+
 def listing(i: int, *names: str) -> Listing:
     return Listing(
         id=f"t:{i}", list_id="t", party_id=f"t:{i}", names=tuple(Name(value=n) for n in names)

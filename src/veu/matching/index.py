@@ -66,6 +66,7 @@ from veu.names.somali import reading as somali_reading
 from veu.names.transliteration import (
     COMMON_NAMES,
     alike_sounds,
+    latin_sound_key,
     latin_sound_keys,
     sound_of_latin,
 )
@@ -98,7 +99,7 @@ RARE_NAMES = 10
 # (a given name), scored in full, best estimates first.
 RESPELT_LIMIT = 20
 JOINED_ROWS = 8  # words a Chinese query's translation may begin that it looks names up by
-INDEX_FORMAT = 39  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 40  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -390,19 +391,33 @@ class ScreeningIndex:
 
     def _written_in_chinese(self, query: NormalName) -> set[int]:
         """Names in Chinese that the words of ``query`` (not in Chinese) may sound like: of
-        those sharing the most rarity-weighted sound keys with its words, the
-        ``SOUND_CANDIDATES`` with most of its keys, then fewest keys, then fewest letters, and
-        the same names on other listings. Here a word of three letters has a key too (Bry, PL:
+        those sharing the most rarity-weighted sound keys with its words (`latin_sound_keys`),
+        the ``SOUND_CANDIDATES`` names (a name once, however many listings write it) with most
+        of its words heard, then most of its words' own keys (not their keys as a
+        transliteration may also write them), then fewest keys, then fewest letters; and the
+        same names on other listings. Here a word of three letters has a key too (Bry, PL:
         亚当·布赖, Adam Bry, has two of the query's keys where other Adams have one)."""
-        heard = {k for t in query.tokens for k in latin_sound_keys(t, SHORTEST_HEARD)}
+        by_word = [frozenset(latin_sound_keys(t, SHORTEST_HEARD)) for t in query.tokens]
+        heard = frozenset().union(*by_word)
         if not heard or not len(self.sounding):
             return set()
+        own = {k for t in query.tokens if (k := latin_sound_key(t, SHORTEST_HEARD)) is not None}
         total = max(1, len(self.names))
         door = self.sounding.top(heard, total, 4 * SOUND_CANDIDATES, self.max_df).tolist()
         keys_of, tokens_of = self.names.sounds, self.names.tokens
-        door.sort(key=lambda n: (-len(keys_of[n] & heard), len(keys_of[n]), len(tokens_of[n])))
-        found = set(door[:SOUND_CANDIDATES])
-        for nid in door[:SOUND_CANDIDATES]:
+
+        def rank(nid: int) -> tuple[int, int, int, int]:
+            keys = keys_of[nid]
+            words = sum(not keys.isdisjoint(w) for w in by_word)
+            return (-words, -len(keys & own), len(keys), len(tokens_of[nid]))
+
+        door.sort(key=rank)
+        named: dict[str, int] = {}  # each name's first place
+        for nid in door:
+            named.setdefault(tokens_of[nid], nid)
+        first = list(named.values())[:SOUND_CANDIDATES]
+        found = set(first)
+        for nid in first:
             same = self.skeletons.get(tokens_of[nid].replace(" ", ""))
             if same is not None and len(same) <= self.max_df:
                 found.update(same.tolist())

@@ -418,17 +418,43 @@ def latin_sound_key(word: str, shortest: int = 4) -> str | None:
 
 @lru_cache(maxsize=100_000)
 def latin_sound_keys(word: str, shortest: int = 4) -> tuple[str, ...]:
-    """`latin_sound_key`, and the key without a final t or d, or l and t (d), or l, where a
-    Chinese transliteration often writes none (David 大卫, TP; Gilliland 吉格兰, KLN; McDonald
-    麦克唐纳 and McDonnell 麦克唐奈, NKTN): the keys a word is found by; none for a word without a
-    key."""
-    key = latin_sound_key(word, shortest)
-    if key is None:
+    """The keys a word is found by (none for a word without a key): `latin_sound_key`, and the keys
+    of what a Chinese transliteration writes that the key leaves out (`_transliterated`): an
+    initial h written with x (希利, Healy), an r without a vowel after it written 尔 (谢尔盖,
+    Sergey; 许贝尔, Hueber), a gh between vowels written 格 (加拉格尔, Gallagher); and each key
+    without a final t or d, or l and t (d), or l, where a Chinese transliteration often writes
+    none (David 大卫, TP; Gilliland 吉格兰, KLN; McDonald 麦克唐纳 and McDonnell 麦克唐奈, NKTN)."""
+    if len(word) < shortest or not word.isalpha() or not _VOWELS.intersection(word):
         return ()
-    return (key, *(key[: -len(end)] for end in _UNWRITTEN_ENDS if _shortened(key, end)))
+    sounds = (sound_of_latin(word), *_transliterated(word))
+    keys = [k for sound in sounds if (k := sound_key(sound)) is not None]
+    return tuple(
+        dict.fromkeys(
+            cut
+            for k in keys
+            for cut in (k, *(k[: -len(end)] for end in _UNWRITTEN_ENDS if _shortened(k, end)))
+        )
+    )
 
 
 _UNWRITTEN_ENDS = ("T", "LT", "L")
+_WRITTEN_X = ("Hi", "He", "Hu")  # an h Chinese may write x (希 xi, 许 xu, 休 xiu); before a, o: h
+_SPOKEN_GH = re.compile(r"(?<=[aeiou])gh(?=[aeiou])")
+
+
+def _transliterated(word: str) -> list[str]:
+    """The sounds of ``word`` (`sound_of_latin`) as Chinese transliterations also write them,
+    where its key would leave out what they write: an initial h before e, i or u as x (J: 希利,
+    Healy; 许贝尔, Hueber), where the key drops h (before a or o Chinese writes h: 汉斯, Hans);
+    an r without a vowel after it as 尔 (L: 谢尔盖, Sergey), where the key drops r; a gh
+    between vowels as g (加拉格尔, Gallagher), where it is silent. Only the sounds that differ
+    from the word's own."""
+    spoken = _SPOKEN_GH.sub("g", word)
+    sounds = {sound_of_latin(word), sound_of_latin(spoken)}
+    sounds |= {"J" + s[1:] for s in sounds if s.startswith(_WRITTEN_X)}
+    sounds |= {s.replace("R", "L") for s in sounds if "R" in s}
+    sounds.discard(sound_of_latin(word))
+    return sorted(sounds)
 
 
 def _shortened(key: str, end: str) -> bool:
