@@ -62,14 +62,8 @@ def test_a_persons_name_in_somali_spelling_matches_the_usual_spelling() -> None:
 
 
 def test_the_index_finds_a_somali_spelling_either_way() -> None:
+    from tests.names.people import person_listing as listing
     from veu.matching import Query, ScreeningIndex
-    from veu.model import Listing, Name, PartyKind
-
-    def listing(i: int, name: str) -> Listing:
-        return Listing(
-            id=f"t:{i}", list_id="t", party_id=f"t:{i}", kind=PartyKind.person,
-            names=(Name(value=name),),
-        )  # fmt: skip
 
     others = [listing(10 + i, f"Person Number{i} Name") for i in range(50)]
     listed = [listing(1, "CALI, Maxamed"), listing(2, "Hassan Abdillahi Hirsi")]

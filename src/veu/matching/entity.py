@@ -35,6 +35,7 @@ from veu.model.parties import normalise_identifier
 from veu.names import NormalName, normalise
 from veu.names.abjad import in_arabic_script
 from veu.names.acronyms import with_acronyms
+from veu.names.belarusian import looks_belarusian
 from veu.names.gloss import glossed
 from veu.names.normalize import given_first
 from veu.names.wade_giles import wade_giles_syllables
@@ -169,13 +170,17 @@ class Entity(BaseModel):
 
     @cached_property
     def readable_names(self) -> list[int]:
-        """The positions of the names in Arabic script, or in Wade-Giles without Han characters:
-        those `veu.matching.scorer.reading_beside` may read another way (a quick sieve)."""
+        """The positions of the names in Arabic script, or in Wade-Giles or romanised from
+        Belarusian without Han characters: those `veu.matching.scorer.reading_beside` may read
+        another way (a quick sieve)."""
         return [
             k
             for k, n in enumerate(self.normal_names)
             if in_arabic_script(n.scripts)
-            or (not n.han and wade_giles_syllables(n.tokens) is not None)
+            or (
+                not n.han
+                and (wade_giles_syllables(n.tokens) is not None or looks_belarusian(n.tokens))
+            )
         ]
 
     @cached_property
@@ -343,18 +348,22 @@ def _gloss_estimates(
 def _reading_estimates(
     matrix: np.ndarray, names: list[NormalName], others: list[NormalName], readable: list[int]
 ) -> None:
-    """Raise the estimates of each name in Arabic script or in Wade-Giles beside a name in Latin
-    letters without Han characters to the similarity of the other's skeleton with the reading
-    the scorer gives it (`veu.matching.scorer.reading_beside`): without it,
-    such a pair could be estimated below the gate, or below pairs that score less. ``readable``:
-    the positions of the names it may read (`Entity.readable_names`)."""
+    """Raise the estimates of each name in Arabic script, in Wade-Giles or romanised from
+    Belarusian beside a name in Latin letters without Han characters to the similarity of the
+    other's skeleton, or its words sorted, with the reading the scorer gives it
+    (`veu.matching.scorer.reading_beside`): without it, such a pair could be estimated below the
+    gate, or below pairs that score less. ``readable``: the positions of the names it may read
+    (`Entity.readable_names`)."""
     for i in readable:
         name = names[i]
         for j, other in enumerate(others):
             tokens = reading_beside(name, other)
             if tokens is None:
                 continue
-            through = Indel.normalized_similarity("".join(tokens), other.skeleton)
+            through = max(
+                Indel.normalized_similarity("".join(tokens), other.skeleton),
+                Indel.normalized_similarity("".join(sorted(tokens)), "".join(sorted(other.tokens))),
+            )  # and order-free: a reading of NOVIKAU, Siarhei beside Sergey Novikov
             matrix[i, j] = max(matrix[i, j], through)
 
 

@@ -28,6 +28,8 @@ from veu.matching.tokens import LETTER_VOWELS, PARTICLES, middle_names, token_si
 from veu.names import NormalName
 from veu.names.abjad import ARTICLES, consonants, fitted, in_arabic_script, sun_letter
 from veu.names.baltic import stems, written_baltic
+from veu.names.belarusian import a_for_o, looks_belarusian
+from veu.names.belarusian import read_word as read_belarusian
 from veu.names.given_names import SPELLING, read_given_names
 from veu.names.gloss import by_sound, glossed
 from veu.names.korean import HANGUL
@@ -39,7 +41,7 @@ from veu.names.somali import reading as somali_reading
 from veu.names.wade_giles import reading as wade_giles_reading
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "31"
+ALGORITHM_VERSION = "32"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
 # The features scored, by whether both names are written in Chinese (the Han characters are then
 # compared, not their pinyin) and whether an explanation is asked for (without one, information
@@ -95,6 +97,7 @@ def score_names(
             best = _with_repeats(query, candidate, best, explain=explain)
             best = _through_middle_names(query, candidate, best, explain=explain)
             best = _through_endings(query, candidate, best, explain=explain)
+            best = _through_belarusian(query, candidate, best, explain=explain)
             return _generations(query, candidate, best, explain=explain)
         return _through_places(query, candidate, best, explain=explain)
     if bool(query.han) == bool(candidate.han):
@@ -712,6 +715,59 @@ def _stem(word: str, theirs: tuple[str, ...]) -> str:
     return word
 
 
+# A person's name romanised from Belarusian read as Russian romanisations write it
+# (`veu.names.belarusian`: NOVIKAU, Siarhei Ihnatavich beside Sergey Novikov) is this much lower.
+BELARUSIAN_PENALTY = 0.03
+
+
+def _through_belarusian(
+    query: NormalName, candidate: NormalName, best: NameScore, *, explain: bool
+) -> NameScore:
+    """`score_names` of two persons' names, one romanised from Belarusian (`looks_belarusian`),
+    also with each of its words read as Russian romanisations write it (`_russian_words`), the
+    whole way again (middle names, other spellings of given names), `BELARUSIAN_PENALTY` lower;
+    the better score counts."""
+    if best.score >= 1.0:
+        return best
+    for this, other, side in ((query, candidate, "query"), (candidate, query, "candidate")):
+        read = _russian_words(this, other)
+        if read is None:
+            continue
+        reading = this.read_as(read, this.scripts)
+        pair = (reading, other) if side == "query" else (other, reading)
+        through = score_names(*pair, explain=explain, person=True)
+        score = max(0.0, through.score - BELARUSIAN_PENALTY)
+        if score > best.score:
+            if explain:
+                through.explanation["belarusian"] = {
+                    "side": side, "read_as": " ".join(read), "penalty": BELARUSIAN_PENALTY,
+                }  # fmt: skip
+            best = NameScore(score, through.explanation)
+    return best
+
+
+def _russian_words(name: NormalName, other: NormalName) -> tuple[str, ...] | None:
+    """``name``'s words read as Russian romanisations write them (`belarusian.read_word`, and an
+    a read as the other's o, `belarusian.a_for_o`), each where that brings it nearer a word of
+    ``other`` (the nearest reading); None when ``name`` does not look Belarusian or no word is
+    read."""
+    if not looks_belarusian(name.tokens):
+        return None
+    theirs = other.tokens
+    out = []
+    for word in name.tokens:
+        if word not in theirs:
+            near, best = word, max(token_similarity(word, w) for w in theirs)
+            for read in read_belarusian(word):
+                read = next((w for w in theirs if a_for_o(read, w)), read)
+                alike = max(token_similarity(read, w) for w in theirs)
+                if alike > best:
+                    near, best = read, alike
+            word = near
+        out.append(word)
+    return None if tuple(out) == name.tokens else tuple(out)
+
+
 _WORD = re.compile(r"\w+")
 
 
@@ -791,14 +847,15 @@ def _words_written(original: str) -> tuple[str, ...]:
 
 def reading_beside(name: NormalName, other: NormalName) -> tuple[str, ...] | None:
     """The words the scorer may read ``name`` as beside ``other``: those of a name in Arabic
-    script that the other's consonants fit, or the pinyin of a name in Wade-Giles; None when
-    it reads ``name`` as written only (for estimates: `veu.matching.entity`)."""
+    script that the other's consonants fit, the pinyin of a name in Wade-Giles, or a name
+    romanised from Belarusian read as Russian romanisations write it (`_russian_words`); None
+    when it reads ``name`` as written only (for estimates: `veu.matching.entity`)."""
     if _read_by_consonants(name, other):
         return fitted(name.tokens, other.tokens)[0]
     if name.han or other.han:
         return None
     read = wade_giles_reading(name.tokens, other.skeleton)
-    return None if read is None else read[0]
+    return _russian_words(name, other) if read is None else read[0]
 
 
 def _score_names(query: NormalName, candidate: NormalName, *, explain: bool) -> NameScore:
