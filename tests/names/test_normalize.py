@@ -257,6 +257,22 @@ def test_legal_forms_written_out_in_full_are_the_forms_they_stand_for(
         ("INKOP DOO CUPRIJA", ("inkop",)),
         ("T.G.A. D.O.O. ZA TRGOVINU I USLUGE", ("tga",)),
         ("Acme DOOEL Skopje", ("acme",)),
+        # Belarus's forms in Belarusian, romanised as OFAC writes them and in Cyrillic, and its
+        # unitary enterprises (v33)
+        ("TAVARYSTVA Z ABMEZHAVANAY ADKAZNASTSYU BREMINA GRUP", ("bremina", "grup")),
+        ("ZAMEZHNAYE TAVARYSTVA Z ABMEZHAVANAY ADKAZNASTSYU DANA ASTRA", ("dana", "astra")),
+        ("TAVARYSTVA Z DADATKOVAY ADKAZNASTSYU BELNAFTAHAZ", ("belnaftahaz",)),
+        ("ADKRYTAYE AKTSYYANERNAYE TAVARYSTVA BELARUSKALIY", ("belaruskaliy",)),
+        ("SUMESNAYE ZAKRYTAYE AKTSYYANERNAYE TAVARYSTVA ENERGA-OIL", ("energa", "oil")),
+        ("ААТ «Беларуськалій»", ("belaruskaliy",)),
+        ("ТАА «Брэміна груп»", ("bremina", "grup")),
+        ("RESPUBLIKANSKOYE UNITARNOYE PREDPRIYATIYE TSENTRKURORT", ("tsentrkurort",)),
+        ("RESPUBLIKANSKAYE UNITARNAYE PRADPRYEMSTVA TSENTRKURORT", ("tsentrkurort",)),
+        (
+            "VYTVORCHA-HANDLEVAYE PRYVATNAYE UNITARNAYE PRADPRYEMSTVA MINATOR-SERVIS",
+            ("minator", "servis"),
+        ),
+        ("РУП «Белтехэкспорт»", ("beltekheksport",)),
     ],
 )
 def test_legal_forms_of_the_lists_names_are_read_as_forms(

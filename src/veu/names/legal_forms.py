@@ -111,6 +111,11 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         # Belarus: additional liability company (ОДО)
         "additional liability company",
         "obshchestvo s dopolnitelnoy otvetstvennostyu",
+        # Belarus in Belarusian (ТАА, ТДА; a foreign owner's: замежнае ТАА), as OFAC writes it
+        "tavarystva z abmezhavanay adkaznastsyu",
+        "tavarystva s abmezhavanay adkaznastsyu",
+        "zamezhnaye tavarystva z abmezhavanay adkaznastsyu",
+        "tavarystva z dadatkovay adkaznastsyu",
         # Romania, Italy, Spain, Portugal, France: the long forms of SRL, S.L., Ltda, SARL
         "societatea cu raspundere limitata",
         "societate cu raspundere limitata",
@@ -236,6 +241,14 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "otkrytoe aktsionernoe obshchestvo",
         "zakrytoe aktsionernoe obshchestvo",
         "publichnoe aktsionernoe obshchestvo",
+        # Belarus in Belarusian (ААТ, ЗАТ; a joint venture's: сумеснае ЗАТ), as OFAC writes it
+        "adkrytaye aktsyyanernaye tavarystva",
+        "adkrytae aktsyianernae tavarystva",
+        "zakrytaye aktsyyanernaye tavarystva",
+        "zakrytae aktsyianernae tavarystva",
+        "sumesnaye zakrytaye aktsyyanernaye tavarystva",
+        "aktsyyanernaye tavarystva",
+        "aktsyianernae tavarystva",
         # Turkey (Anonim Şirketi, A.Ş.)
         "anonim sirketi",
         "kk",
@@ -271,6 +284,21 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "unitary enterprise",
         "federalnoe gosudarstvennoe unitarnoe predpriyatie",
         "gosudarstvennoe unitarnoe predpriyatie",
+        # Belarus's unitary enterprises (УП, ЧУП, РУП, ПУП; OFAC writes the -oye endings)
+        "unitarnoe predpriyatie",
+        "unitarnoye predpriyatiye",
+        "chastnoye unitarnoye predpriyatiye",
+        "chastnoe unitarnoe predpriyatie",
+        "respublikanskoye unitarnoye predpriyatiye",
+        "respublikanskoe unitarnoe predpriyatie",
+        "proizvodstvennoye unitarnoye predpriyatiye",
+        "proizvodstvenno torgovoye chastnoye unitarnoye predpriyatiye",
+        # and in Belarusian (унітарнае прадпрыемства)
+        "unitarnaye pradpryemstva",
+        "pryvatnaye unitarnaye pradpryemstva",
+        "respublikanskaye unitarnaye pradpryemstva",
+        "vytvorchaye unitarnaye pradpryemstva",
+        "vytvorcha handlevaye pryvatnaye unitarnaye pradpryemstva",
     ),
     "cooperative": (
         "cooperative",
@@ -328,14 +356,26 @@ CYRILLIC_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "llc": (
         "общество с ограниченной ответственностью",
         "общество с дополнительной ответственностью",
+        "таварыства з абмежаванай адказнасцю",  # Belarusian
+        "таварыства з дадатковай адказнасцю",
         "ооо",
+        "таа",
         "тов",
     ),
     "unitary_enterprise": (
         "федеральное государственное унитарное предприятие",
         "государственное унитарное предприятие",
+        "республиканское унитарное предприятие",
+        "частное унитарное предприятие",
+        "унитарное предприятие",
         "фгуп",
         "гуп",
+        "руп",
+        "чуп",
+        # Belarusian
+        "рэспубліканскае унітарнае прадпрыемства",
+        "прыватнае унітарнае прадпрыемства",
+        "унітарнае прадпрыемства",
     ),
     "stock_company": (
         "открытое акционерное общество",
@@ -343,7 +383,12 @@ CYRILLIC_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "непубличное акционерное общество",
         "публичное акционерное общество",
         "акционерное общество",
+        "адкрытае акцыянернае таварыства",  # Belarusian
+        "закрытае акцыянернае таварыства",
+        "акцыянернае таварыства",
         "оао",
+        "аат",
+        "зат",
         "зао",
         "пао",
         "ао",
