@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from veu.matching.features import (
@@ -41,7 +41,7 @@ from veu.names.somali import reading as somali_reading
 from veu.names.wade_giles import reading as wade_giles_reading
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "33"
+ALGORITHM_VERSION = "34"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
 # The features scored, by whether both names are written in Chinese (the Han characters are then
 # compared, not their pinyin) and whether an explanation is asked for (without one, information
@@ -91,7 +91,7 @@ def score_names(
         best = _through_wade_giles(query, candidate, direct, explain=explain)
         best = _through_korean(query, candidate, best, explain=explain)
         best = _through_given_names(query, candidate, best, explain=explain)
-        best = _through_zh(query, candidate, best, explain=explain)
+        best = _through_letters(query, candidate, best, explain=explain)
         if person:
             best = _through_somali(query, candidate, best, explain=explain)
             best = _with_repeats(query, candidate, best, explain=explain)
@@ -548,36 +548,61 @@ def _read_either(
     return best
 
 
-# The sound of Russian ж and Persian ژ is zh in English romanisations and j in French ones, and
-# in many Persian names as their bearers write them (AHMADINEJAD, Ahmadinezhad; PRIGOZHIN,
-# Prigojine; GADZHIEV, Gadjiev; Nadezhda, Nadejda): a name with zh, read with j where the other
-# name writes j, is this much lower. Not a word of pinyin, whose zh and j are two sounds (Zhang,
-# Jiang; Zhou, Jiu).
-ZH_PENALTY = 0.02
+# Letters one romanisation writes for a sound that another writes otherwise, each read as the
+# other where the other name writes that (its key in the explanation, the letters, their
+# readings):
+# - the sound of Russian ж and Persian ژ is zh in English romanisations and j in French ones, and
+#   in many Persian names as their bearers write them (AHMADINEJAD, Ahmadinezhad; PRIGOZHIN,
+#   Prigojine; GADZHIEV, Gadjiev; Nadezhda, Nadejda); not in a word of pinyin, whose zh and j
+#   are two sounds (Zhang, Jiang; Zhou, Jiu);
+# - Arabic ظ, ذ and ض are dh in some romanisations and z in others and in Persian and Urdu
+#   (Kadhim, Kazim; Nadhim, Nazim; Ramadhan, Ramazan; Hafidh, Hafiz), and the lists write one
+#   person both ways ('ABD AL-HAMID AL-ASADI, Makki Kazim; ABDUL HAMEED AL ASADI, Makki Kadhim,
+#   at 0.72). dh beside d (Ramadhan, Ramadan) is a letter left out, near enough as written.
+# A name so read is this much lower.
+_READ_LETTERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("zh_as_j", "zh", ("j",)),  # dzh read dj
+    ("dh_as_z", "dh", ("z",)),
+)
+LETTERS_PENALTY = 0.02
 
 
-def _through_zh(
+def _through_letters(
     query: NormalName, candidate: NormalName, best: NameScore, *, explain: bool
 ) -> NameScore:
-    """`score_names` of two names without Han characters, one writing zh where the other writes
-    j: also that one read with j (`_zh_as_j`), `ZH_PENALTY` lower; the better score counts."""
-    if best.score >= 1.0:
-        return best
-    return _read_either(query, candidate, best, _zh_as_j, "zh_as_j", ZH_PENALTY, explain=explain)
+    """`score_names` of two names without Han characters, one writing letters where the other
+    writes their other romanisation (`_READ_LETTERS`: zh for j, dh for z): also that one
+    read so (`_letters_read`), `LETTERS_PENALTY` lower; the better score counts."""
+    for key, written, readings in _READ_LETTERS:
+        if best.score >= 1.0:
+            break
+        best = _read_either(
+            query, candidate, best, partial(_letters_read, written=written, readings=readings),
+            key, LETTERS_PENALTY, explain=explain,
+        )  # fmt: skip
+    return best
 
 
-def _zh_as_j(name: NormalName, other: NormalName) -> tuple[str, ...] | None:
-    """``name``'s words with zh written j (dzh written dj), each where that brings it nearer a
-    word of ``other`` with a j; None when none is. Not a word of pinyin (`is_pinyin`)."""
-    if "zh" not in name.skeleton or "j" not in other.skeleton:
+def _letters_read(
+    name: NormalName, other: NormalName, *, written: str, readings: tuple[str, ...]
+) -> tuple[str, ...] | None:
+    """``name``'s words with the letters ``written`` read as one of ``readings`` (the nearest),
+    each where that brings it nearer a word of ``other`` with the reading; None when none is.
+    Not a word of pinyin (`is_pinyin`)."""
+    if written not in name.skeleton or not any(r in other.skeleton for r in readings):
         return None  # most pairs: one test each
-    theirs = [w for w in other.tokens if "j" in w]
     out = []
     for word in name.tokens:
-        if "zh" in word and not is_pinyin(word):
-            read = word.replace("dzh", "dj").replace("zh", "j")
-            if any(token_similarity(read, w) > token_similarity(word, w) for w in theirs):
-                word = read
+        if written in word and not is_pinyin(word):
+            best, alike = word, 0.0
+            for reading in readings:
+                read = word.replace(written, reading)
+                for w in other.tokens:
+                    if reading in w:
+                        near = token_similarity(read, w)
+                        if near > token_similarity(word, w) and near > alike:
+                            best, alike = read, near
+            word = best
         out.append(word)
     return None if tuple(out) == name.tokens else tuple(out)
 
