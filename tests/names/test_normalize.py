@@ -273,6 +273,15 @@ def test_legal_forms_written_out_in_full_are_the_forms_they_stand_for(
             ("minator", "servis"),
         ),
         ("РУП «Белтехэкспорт»", ("beltekheksport",)),
+        # Russia's forms with -oye, as OFAC also writes them (v35)
+        (
+            "OTKRYTOYE AKTSIONERNOYE OBSHCHESTVO BELORUSSKAYA KALIYNAYA KOMPANIYA",
+            ("belorusskaya", "kaliynaya"),
+        ),
+        ("ZAKRYTOYE AKTSIONERNOYE OBSHCHESTVO KALASHNIKOV", ("kalashnikov",)),
+        ("FEDERALNOYE GOSUDARSTVENNOYE UNITARNOYE PREDPRIYATIYE ALMAZ", ("almaz",)),
+        # and a form's word misspelt still read as the form beside them
+        ("PUBLICHNOE AKTSIONERNOE OBSCHESTVO MIKRON", ("mikron",)),
     ],
 )
 def test_legal_forms_of_the_lists_names_are_read_as_forms(

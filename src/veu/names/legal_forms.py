@@ -241,6 +241,13 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "otkrytoe aktsionernoe obshchestvo",
         "zakrytoe aktsionernoe obshchestvo",
         "publichnoe aktsionernoe obshchestvo",
+        "nepublichnoe aktsionernoe obshchestvo",
+        # the same with -oye, as OFAC also writes them
+        "aktsionernoye obshchestvo",
+        "otkrytoye aktsionernoye obshchestvo",
+        "zakrytoye aktsionernoye obshchestvo",
+        "publichnoye aktsionernoye obshchestvo",
+        "nepublichnoye aktsionernoye obshchestvo",
         # Belarus in Belarusian (ААТ, ЗАТ; a joint venture's: сумеснае ЗАТ), as OFAC writes it
         "adkrytaye aktsyyanernaye tavarystva",
         "adkrytae aktsyianernae tavarystva",
@@ -284,6 +291,8 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "unitary enterprise",
         "federalnoe gosudarstvennoe unitarnoe predpriyatie",
         "gosudarstvennoe unitarnoe predpriyatie",
+        "federalnoye gosudarstvennoye unitarnoye predpriyatiye",
+        "gosudarstvennoye unitarnoye predpriyatiye",
         # Belarus's unitary enterprises (УП, ЧУП, РУП, ПУП; OFAC writes the -oye endings)
         "unitarnoe predpriyatie",
         "unitarnoye predpriyatiye",
