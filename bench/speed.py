@@ -175,7 +175,7 @@ def _clear_name_caches() -> None:
     from veu.names import gloss, normalize, numbers, russian, somali, transliteration
 
     for cached in (
-        normalize.normalise, normalize._folded_word, numbers._phrase_word,
+        normalize.normalise, normalize._folded_word, numbers._phrase_words,
         entity._normal,
         tokens.align, tokens.token_similarity,
         features._given_first_words,

@@ -454,6 +454,9 @@ def test_a_surname_written_first_before_a_comma_goes_last(
         # and a word of a phrase misspelt is read as the word (a letter left out, or swapped)
         ("Scientfic Research Institute of Computing", ("nii", "of", "computing")),
         ("NAUCHNO-PROIZVODTVENNOYE OBYEDINENIYE RADIOVOLNA", ("npo", "radiovolna")),
+        # one edit from two spellings of one word (-oe, -oye): the phrase decides (v36)
+        ("NAUCHNO-PROIZVODSTVENNYE OBYEDINENIYE RADIOVOLNA", ("npo", "radiovolna")),
+        ("NAUCHNO-PROIZVODSTVENNYE OBEDINENIE RADIOVOLNA", ("npo", "radiovolna")),
         ("EXPERIMETNAL DESIGN BUREAU TEKHNIKA", ("okb", "tekhnika")),
         ("Experimental Design Studio", ("experimental", "design", "studio")),  # no phrase
     ],

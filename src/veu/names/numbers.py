@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from itertools import product
 
 from rapidfuzz.distance import OSA
 
@@ -216,25 +217,30 @@ def _phrase_spellings() -> Misspellings:
 
 
 @lru_cache(maxsize=65_536)
-def _phrase_word(token: str) -> str:
-    """``token``, or the one word of a phrase it misspells (scientfic: scientific)."""
+def _phrase_words(token: str) -> tuple[str, ...]:
+    """``token`` when it is a word of a phrase or misspells none; else the words of phrases it
+    misspells (scientfic: scientific), in order: one word's spellings may both be one edit
+    away (proizvodstvennye: proizvodstvennoe, proizvodstvennoye), and the phrase decides."""
     if token in PHRASE_WORDS:
-        return token
+        return (token,)
     near = _phrase_spellings().of(token)
-    return near.pop() if len(near) == 1 else token
+    return tuple(sorted(near)) if near else (token,)
 
 
 def fold_phrases(tokens: list[str]) -> list[str]:
     """``tokens`` with each phrase of `PHRASES` (the longest first, from the left) replaced by
     its acronym, a word of it misspelt too (Scientfic Research Institute, NII)."""
-    read = [_phrase_word(t) for t in tokens]
-    if _PHRASE_FIRST.isdisjoint(read):
+    read = [_phrase_words(t) for t in tokens]
+    if all(_PHRASE_FIRST.isdisjoint(words) for words in read):
         return tokens
     out: list[str] = []
     i = 0
     while i < len(tokens):
         for size in range(min(PHRASE_LONGEST, len(tokens) - i), 1, -1):
-            acronym = PHRASES.get(tuple(read[i : i + size]))
+            acronym = next(
+                (a for words in product(*read[i : i + size]) if (a := PHRASES.get(words))),
+                None,
+            )
             if acronym is not None:
                 out.append(acronym)
                 i += size
