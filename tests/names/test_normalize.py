@@ -273,6 +273,10 @@ def test_legal_forms_written_out_in_full_are_the_forms_they_stand_for(
             ("minator", "servis"),
         ),
         ("РУП «Белтехэкспорт»", ("beltekheksport",)),
+        # a single owner's company: One-Person LLC, Sole Proprietorship LLC (v37)
+        ("DAMASCUS CHAM MANAGEMENT ONE-PERSON CO. LTD.", ("damascus", "cham", "management")),
+        ("AL-AMMAR LLC ONE PERSON COMPANY", ("al", "ammar")),
+        ("GREEN ENERGY SOLUTIONS SOLE PROPRIETORSHIP LLC", ("green", "energy", "solutions")),
         # Russia's forms with -oye, as OFAC also writes them (v35)
         (
             "OTKRYTOYE AKTSIONERNOYE OBSHCHESTVO BELORUSSKAYA KALIYNAYA KOMPANIYA",
@@ -295,6 +299,7 @@ def test_offshore_is_a_form_only_beside_one_and_ca_only_at_the_end() -> None:
     assert normalise("BARLY OFF-SHORE").tokens == ("barly", "off", "shore")
     assert normalise("Sal Khan Holding").tokens == ("sal", "khan", "holding")
     assert normalise("CA Technologies").tokens == ("ca", "technologies")  # C.A. at the end only
+    assert normalise("One Person Army").tokens == ("1", "person", "army")  # a form at the end
     # DOO without its dots after one word, before a syllable: a Korean name
     assert normalise("Chun Doo Hwan").tokens == ("chun", "doo", "hwan")
     assert normalise("Kim Doo Young").tokens == ("kim", "doo", "young")

@@ -111,6 +111,13 @@ LATIN_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         # Belarus: additional liability company (ОДО)
         "additional liability company",
         "obshchestvo s dopolnitelnoy otvetstvennostyu",
+        # a single owner's LLC: Iraq's, Syria's and Jordan's One-Person Company, the UAE's Sole
+        # Proprietorship LLC, as the SDN list writes them
+        "one person llc",
+        "one person company",
+        "llc one person company",
+        "one person co ltd",
+        "sole proprietorship llc",
         # Belarus in Belarusian (ТАА, ТДА; a foreign owner's: замежнае ТАА), as OFAC writes it
         "tavarystva z abmezhavanay adkaznastsyu",
         "tavarystva s abmezhavanay adkaznastsyu",
