@@ -300,6 +300,12 @@ def test_offshore_is_a_form_only_beside_one_and_ca_only_at_the_end() -> None:
     assert normalise("Sal Khan Holding").tokens == ("sal", "khan", "holding")
     assert normalise("CA Technologies").tokens == ("ca", "technologies")  # C.A. at the end only
     assert normalise("One Person Army").tokens == ("1", "person", "army")  # a form at the end
+    # a form written in letters apart, as a register or a form without its dots writes it (v38)
+    assert normalise("ACME S R L").tokens == ("acme",)
+    assert normalise("ACME G M B H").tokens == ("acme",)
+    assert normalise("ACME S A R L").tokens == ("acme",)
+    assert normalise("Smith A B").tokens == ("smith", "a", "b")  # two letters: initials
+    assert normalise("ACME X Y Z").tokens == ("acme", "x", "y", "z")  # not a form
     # DOO without its dots after one word, before a syllable: a Korean name
     assert normalise("Chun Doo Hwan").tokens == ("chun", "doo", "hwan")
     assert normalise("Kim Doo Young").tokens == ("kim", "doo", "young")

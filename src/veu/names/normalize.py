@@ -399,6 +399,7 @@ def _strip_latin_forms(tokens: list[Token], written: str = "") -> tuple[list[Tok
     if len(tokens) > 2 and tokens[0][0] in _STOPWORDS and not tokens[0][1]:
         tokens = tokens[1:]  # The LLC Karst: the form begins the name
     tokens = _without_seat(tokens, forms, written)
+    tokens = _spaced_form(tokens)
     tokens = _correct_edge_forms(tokens)
     cut = _truncated_form(tokens)
     if cut is not None:
@@ -450,6 +451,25 @@ def _strip_latin_forms(tokens: list[Token], written: str = "") -> tuple[list[Tok
         keep.pop()
         _drop_joining(keep)
     return keep, forms
+
+
+SPACED_FORM_MIN = 3  # letters of a legal form written apart (S R L), at least
+
+
+def _spaced_form(tokens: list[Token]) -> list[Token]:
+    """``tokens`` with the single letters that end them written as one word when that word is a
+    legal form of `SPACED_FORM_MIN` letters or more (ACME S R L: acme srl; G M B H), as a
+    register or a form stripped of its dots writes it. Two letters are left apart: they are
+    more often a person's initials (Smith A B) than a form (AB, AG)."""
+    run = 0
+    while run < len(tokens) - 1 and len(tokens[-1 - run][0]) == 1 and not tokens[-1 - run][1]:
+        run += 1
+    if run < SPACED_FORM_MIN:
+        return tokens
+    joined = "".join(text for text, _ in tokens[-run:])
+    if (joined,) not in _LATIN_FORMS:
+        return tokens
+    return [*tokens[:-run], (joined, False)]
 
 
 # Words joining a legal form to the name (``& Co.``, ``y Compañía``, ``et Cie``, ``und Co.``;
