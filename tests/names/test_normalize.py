@@ -306,6 +306,10 @@ def test_offshore_is_a_form_only_beside_one_and_ca_only_at_the_end() -> None:
     assert normalise("ACME S A R L").tokens == ("acme",)
     assert normalise("Smith A B").tokens == ("smith", "a", "b")  # two letters: initials
     assert normalise("ACME X Y Z").tokens == ("acme", "x", "y", "z")  # not a form
+    # a name spelt in letters keeps a letter twice; a word written twice is once (v39)
+    assert normalise("A W A TRADING").tokens == ("a", "w", "a", "trading")
+    assert normalise("Sergey Sergey Shoigu").tokens == ("sergey", "shoigu")
+    assert normalise("A Smith A").tokens == ("a", "smith")  # not after a letter
     # DOO without its dots after one word, before a syllable: a Korean name
     assert normalise("Chun Doo Hwan").tokens == ("chun", "doo", "hwan")
     assert normalise("Kim Doo Young").tokens == ("kim", "doo", "young")

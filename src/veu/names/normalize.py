@@ -566,9 +566,11 @@ def _fold_tokens(tokens: list[Token], arabic: bool = False) -> list[str]:
         if text in _STOPWORDS:
             continue
         if (text in latin or text in out) and not (arabic and _article_repeated(texts, k)):
-            if text not in _LEFT_AS_WRITTEN:
+            if text not in _LEFT_AS_WRITTEN and not (
+                len(text) == 1 and latin and len(latin[-1]) == 1
+            ):
                 continue  # ``Sergey Sergey Shoigu``: a repeat says nothing more
-            repeated = True
+            repeated = True  # or a letter of a name spelt in letters (A W A: awa, not aw)
         latin.append(text)
     flush()
     if not repeated:
