@@ -35,9 +35,9 @@ from veu.model.parties import normalise_identifier
 from veu.names import NormalName, normalise
 from veu.names.abjad import in_arabic_script
 from veu.names.acronyms import with_acronyms
-from veu.names.belarusian import looks_belarusian
 from veu.names.gloss import glossed
 from veu.names.normalize import given_first
+from veu.names.slavic import ROMANISATIONS
 from veu.names.wade_giles import wade_giles_syllables
 
 ENTITY_ALGORITHM = "veu-entities"
@@ -171,15 +171,18 @@ class Entity(BaseModel):
     @cached_property
     def readable_names(self) -> list[int]:
         """The positions of the names in Arabic script, or in Wade-Giles or romanised from
-        Belarusian without Han characters: those `veu.matching.scorer.reading_beside` may read
-        another way (a quick sieve)."""
+        Belarusian or Ukrainian without Han characters: those
+        `veu.matching.scorer.reading_beside` may read another way (a quick sieve)."""
         return [
             k
             for k, n in enumerate(self.normal_names)
             if in_arabic_script(n.scripts)
             or (
                 not n.han
-                and (wade_giles_syllables(n.tokens) is not None or looks_belarusian(n.tokens))
+                and (
+                    wade_giles_syllables(n.tokens) is not None
+                    or any(lang.looks(n.tokens) for lang in ROMANISATIONS)
+                )
             )
         ]
 
@@ -349,8 +352,8 @@ def _reading_estimates(
     matrix: np.ndarray, names: list[NormalName], others: list[NormalName], readable: list[int]
 ) -> None:
     """Raise the estimates of each name in Arabic script, in Wade-Giles or romanised from
-    Belarusian beside a name in Latin letters without Han characters to the similarity of the
-    other's skeleton, or its words sorted, with the reading the scorer gives it
+    Belarusian or Ukrainian beside a name in Latin letters without Han characters to the
+    similarity of the other's skeleton, or its words sorted, with the reading the scorer gives it
     (`veu.matching.scorer.reading_beside`): without it, such a pair could be estimated below the
     gate, or below pairs that score less. ``readable``: the positions of the names it may read
     (`Entity.readable_names`)."""

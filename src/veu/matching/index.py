@@ -52,8 +52,6 @@ from veu.names.abjad import (
 )
 from veu.names.acronyms import searched_names, with_acronyms
 from veu.names.baltic import stems, written_baltic
-from veu.names.belarusian import read_words as belarusian_words
-from veu.names.belarusian import reading as belarusian_reading
 from veu.names.given_names import spellings as given_name_spellings
 from veu.names.gloss import (
     JOINED_MIN,
@@ -64,6 +62,8 @@ from veu.names.gloss import (
 )
 from veu.names.korean import read as korean_read
 from veu.names.normalize import given_first, surname_first
+from veu.names.slavic import read_words as slavic_words
+from veu.names.slavic import readings as slavic_reading
 from veu.names.somali import reading as somali_reading
 from veu.names.transliteration import (
     COMMON_NAMES,
@@ -101,7 +101,7 @@ RARE_NAMES = 10
 # (a given name), scored in full, best estimates first.
 RESPELT_LIMIT = 20
 JOINED_ROWS = 8  # words a Chinese query's translation may begin that it looks names up by
-INDEX_FORMAT = 47  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 48  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -182,10 +182,10 @@ class ScreeningIndex:
                     words |= vocabulary_tokens(value)
                 # and a person's name read: in Somali spelling (Mohamed Ali finds CALI, Maxamed),
                 # or Korean, written one way (김정은, gim jeong eun, finds Kim Jong Un), or
-                # romanised from Belarusian (Sergey Novikov finds NOVIKAU, Siarhei Ihnatavich)
+                # romanised from Belarusian or Ukrainian (Sergey Novikov finds NOVIKAU, Siarhei)
                 if listing.kind == PartyKind.person:
                     words.update(_read_person(normal.tokens) or ())
-                    words.update(belarusian_words(normal.tokens))  # each way a word is read
+                    words.update(slavic_words(normal.tokens))  # each way a word is read
                 for token in words:
                     postings[token].append(nid)
                 if normal.skeleton:
@@ -801,8 +801,8 @@ class ScreeningIndex:
         names; the same for a query in Somali spelling (`veu.names.somali.reading`: XIRSI, Xasan
         Cabdilaahi read as hirsi hasan abdilahi finds Hassan Abdillahi Hirsi) and a Korean name
         (`veu.names.korean.read`: 박정천, bak jeong cheon, read as bak jong jon, finds Pak Jong
-        Chon, filed under the same reading), and a name romanised from Belarusian
-        (`veu.names.belarusian.reading`: NOVIKAU, Siarhei read as novikov sergei finds Sergey
+        Chon, filed under the same reading), and a name romanised from Belarusian or Ukrainian
+        (`veu.names.slavic.readings`: NOVIKAU, Siarhei read as novikov sergei finds Sergey
         Novikov)."""
         read = wade_giles_canonical(query.tokens) or _read_person(query.tokens)
         if read is None:
@@ -864,9 +864,9 @@ def _unglued(query: NormalName) -> tuple[str, ...]:
 
 def _read_person(tokens: tuple[str, ...]) -> tuple[str, ...] | None:
     """A person's name in Somali spelling read the usual way, a Korean name written one way, or
-    a name romanised from Belarusian read as Russian romanisations write it; None when none
-    reads it otherwise."""
-    return somali_reading(tokens) or korean_read(tokens) or belarusian_reading(tokens)
+    a name romanised from Belarusian or Ukrainian read as Russian romanisations write it; None
+    when none reads it otherwise."""
+    return somali_reading(tokens) or korean_read(tokens) or slavic_reading(tokens)
 
 
 def _settle() -> None:

@@ -28,8 +28,6 @@ from veu.matching.tokens import LETTER_VOWELS, PARTICLES, middle_names, token_si
 from veu.names import NormalName
 from veu.names.abjad import ARTICLES, consonants, fitted, in_arabic_script, sun_letter
 from veu.names.baltic import stems, written_baltic
-from veu.names.belarusian import a_for_o, looks_belarusian
-from veu.names.belarusian import read_word as read_belarusian
 from veu.names.given_names import SPELLING, read_given_names
 from veu.names.gloss import by_sound, glossed
 from veu.names.korean import HANGUL
@@ -37,11 +35,12 @@ from veu.names.korean import reading as korean_reading
 from veu.names.normalize import given_first
 from veu.names.pinyin import is_pinyin
 from veu.names.russian import ORGANISATION_WORDS, read_places
+from veu.names.slavic import ROMANISATIONS, Romanisation, a_for_o
 from veu.names.somali import reading as somali_reading
 from veu.names.wade_giles import reading as wade_giles_reading
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "39"
+ALGORITHM_VERSION = "40"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
 # The features scored, by whether both names are written in Chinese (the Han characters are then
 # compared, not their pinyin) and whether an explanation is asked for (without one, information
@@ -97,7 +96,7 @@ def score_names(
             best = _with_repeats(query, candidate, best, explain=explain)
             best = _through_middle_names(query, candidate, best, explain=explain)
             best = _through_endings(query, candidate, best, explain=explain)
-            best = _through_belarusian(query, candidate, best, explain=explain)
+            best = _through_slavic(query, candidate, best, explain=explain)
             return _generations(query, candidate, best, explain=explain)
         return _through_places(query, candidate, best, explain=explain)
     if bool(query.han) == bool(candidate.han):
@@ -740,50 +739,55 @@ def _stem(word: str, theirs: tuple[str, ...]) -> str:
     return word
 
 
-# A person's name romanised from Belarusian read as Russian romanisations write it
-# (`veu.names.belarusian`: NOVIKAU, Siarhei Ihnatavich beside Sergey Novikov) is this much lower.
-BELARUSIAN_PENALTY = 0.03
+# A person's name romanised from Belarusian or Ukrainian read as Russian romanisations write it
+# (`veu.names.slavic`: NOVIKAU, Siarhei Ihnatavich beside Sergey Novikov; KURCHENKO, Serhiy
+# beside Sergei Kurchenko) is this much lower.
+SLAVIC_PENALTY = 0.03
 
 
-def _through_belarusian(
+def _through_slavic(
     query: NormalName, candidate: NormalName, best: NameScore, *, explain: bool
 ) -> NameScore:
-    """`score_names` of two persons' names, one romanised from Belarusian (`looks_belarusian`),
-    also with each of its words read as Russian romanisations write it (`_russian_words`), the
-    whole way again (middle names, other spellings of given names), `BELARUSIAN_PENALTY` lower;
-    the better score counts."""
-    if best.score >= 1.0:
-        return best
-    for this, other, side in ((query, candidate, "query"), (candidate, query, "candidate")):
-        read = _russian_words(this, other)
-        if read is None:
-            continue
-        reading = this.read_as(read, this.scripts)
-        pair = (reading, other) if side == "query" else (other, reading)
-        through = score_names(*pair, explain=explain, person=True)
-        score = max(0.0, through.score - BELARUSIAN_PENALTY)
-        if score > best.score:
-            if explain:
-                through.explanation["belarusian"] = {
-                    "side": side, "read_as": " ".join(read), "penalty": BELARUSIAN_PENALTY,
-                }  # fmt: skip
-            best = NameScore(score, through.explanation)
+    """`score_names` of two persons' names, one romanised from Belarusian or Ukrainian
+    (`Romanisation.looks`), also with each of its words read as Russian romanisations write it
+    (`_russian_words`), the whole way again (middle names, other spellings of given names),
+    `SLAVIC_PENALTY` lower; the better score counts (its explanation under the language's
+    name)."""
+    for language in ROMANISATIONS:
+        for this, other, side in ((query, candidate, "query"), (candidate, query, "candidate")):
+            if best.score >= 1.0:
+                return best
+            read = _russian_words(language, this, other)
+            if read is None:
+                continue
+            reading = this.read_as(read, this.scripts)
+            pair = (reading, other) if side == "query" else (other, reading)
+            through = score_names(*pair, explain=explain, person=True)
+            score = max(0.0, through.score - SLAVIC_PENALTY)
+            if score > best.score:
+                if explain:
+                    through.explanation[language.name] = {
+                        "side": side, "read_as": " ".join(read), "penalty": SLAVIC_PENALTY,
+                    }  # fmt: skip
+                best = NameScore(score, through.explanation)
     return best
 
 
-def _russian_words(name: NormalName, other: NormalName) -> tuple[str, ...] | None:
-    """``name``'s words read as Russian romanisations write them (`belarusian.read_word`, and an
-    a read as the other's o, `belarusian.a_for_o`), each where that brings it nearer a word of
-    ``other`` (the nearest reading); None when ``name`` does not look Belarusian or no word is
-    read."""
-    if not looks_belarusian(name.tokens):
+def _russian_words(
+    language: Romanisation, name: NormalName, other: NormalName
+) -> tuple[str, ...] | None:
+    """``name``'s words read as Russian romanisations write them (`Romanisation.read_word`, and
+    an a read as the other's o, `slavic.a_for_o`), each where that brings it nearer a word of
+    ``other`` (the nearest reading); None when ``name`` does not look romanised from
+    ``language`` or no word is read."""
+    if not language.looks(name.tokens):
         return None
     theirs = other.tokens
     out = []
     for word in name.tokens:
         if word not in theirs:
             near, best = word, max(token_similarity(word, w) for w in theirs)
-            for read in read_belarusian(word):
+            for read in language.read_word(word):
                 read = next((w for w in theirs if a_for_o(read, w)), read)
                 alike = max(token_similarity(read, w) for w in theirs)
                 if alike > best:
@@ -873,14 +877,20 @@ def _words_written(original: str) -> tuple[str, ...]:
 def reading_beside(name: NormalName, other: NormalName) -> tuple[str, ...] | None:
     """The words the scorer may read ``name`` as beside ``other``: those of a name in Arabic
     script that the other's consonants fit, the pinyin of a name in Wade-Giles, or a name
-    romanised from Belarusian read as Russian romanisations write it (`_russian_words`); None
+    romanised from Belarusian or Ukrainian read as Russian romanisations write it
+    (`_russian_words`); None
     when it reads ``name`` as written only (for estimates: `veu.matching.entity`)."""
     if _read_by_consonants(name, other):
         return fitted(name.tokens, other.tokens)[0]
     if name.han or other.han:
         return None
     read = wade_giles_reading(name.tokens, other.skeleton)
-    return _russian_words(name, other) if read is None else read[0]
+    if read is not None:
+        return read[0]
+    return next(
+        (r for lang in ROMANISATIONS if (r := _russian_words(lang, name, other)) is not None),
+        None,
+    )
 
 
 def _score_names(query: NormalName, candidate: NormalName, *, explain: bool) -> NameScore:
