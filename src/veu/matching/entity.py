@@ -37,7 +37,7 @@ from veu.names.abjad import in_arabic_script
 from veu.names.acronyms import with_acronyms
 from veu.names.gloss import glossed
 from veu.names.normalize import given_first
-from veu.names.slavic import ROMANISATIONS
+from veu.names.slavic import romanisations_of
 from veu.names.wade_giles import wade_giles_syllables
 
 ENTITY_ALGORITHM = "veu-entities"
@@ -179,10 +179,7 @@ class Entity(BaseModel):
             if in_arabic_script(n.scripts)
             or (
                 not n.han
-                and (
-                    wade_giles_syllables(n.tokens) is not None
-                    or any(lang.looks(n.tokens) for lang in ROMANISATIONS)
-                )
+                and (wade_giles_syllables(n.tokens) is not None or bool(romanisations_of(n.tokens)))
             )
         ]
 

@@ -35,7 +35,7 @@ from veu.names.korean import reading as korean_reading
 from veu.names.normalize import given_first
 from veu.names.pinyin import is_pinyin
 from veu.names.russian import ORGANISATION_WORDS, read_places
-from veu.names.slavic import ROMANISATIONS, Romanisation, a_for_o
+from veu.names.slavic import ROMANISATIONS, Romanisation, a_for_o, romanisations_of
 from veu.names.somali import reading as somali_reading
 from veu.names.wade_giles import reading as wade_giles_reading
 
@@ -753,6 +753,8 @@ def _through_slavic(
     (`_russian_words`), the whole way again (middle names, other spellings of given names),
     `SLAVIC_PENALTY` lower; the better score counts (its explanation under the language's
     name)."""
+    if not romanisations_of(query.tokens) and not romanisations_of(candidate.tokens):
+        return best  # most pairs: two cached lookups
     for language in ROMANISATIONS:
         for this, other, side in ((query, candidate, "query"), (candidate, query, "candidate")):
             if best.score >= 1.0:
@@ -888,7 +890,11 @@ def reading_beside(name: NormalName, other: NormalName) -> tuple[str, ...] | Non
     if read is not None:
         return read[0]
     return next(
-        (r for lang in ROMANISATIONS if (r := _russian_words(lang, name, other)) is not None),
+        (
+            r
+            for lang in romanisations_of(name.tokens)
+            if (r := _russian_words(lang, name, other)) is not None
+        ),
         None,
     )
 

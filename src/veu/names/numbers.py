@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from itertools import product
+from itertools import chain, product
 
 from rapidfuzz.distance import OSA
 
@@ -231,7 +231,7 @@ def fold_phrases(tokens: list[str]) -> list[str]:
     """``tokens`` with each phrase of `PHRASES` (the longest first, from the left) replaced by
     its acronym, a word of it misspelt too (Scientfic Research Institute, NII)."""
     read = [_phrase_words(t) for t in tokens]
-    if all(_PHRASE_FIRST.isdisjoint(words) for words in read):
+    if _PHRASE_FIRST.isdisjoint(chain.from_iterable(read)):
         return tokens
     out: list[str] = []
     i = 0

@@ -32,7 +32,7 @@ persons' names are read so (`veu.matching.scorer`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 _CONSONANT = "bcdfghjklmnpqrstvwxz"
@@ -58,17 +58,11 @@ class Romanisation:
     endings: tuple[tuple[str, str], ...]  # a word's ending: Russian's, the first that applies
     letters: tuple[tuple[re.Pattern[str], str], ...]  # letters: Russian's, in order
     both: tuple[re.Pattern[str], ...] = ()  # letters read both as Russian's v and as written
-    _cache: dict[tuple[str, ...], bool] = field(default_factory=dict, repr=False)
 
     def looks(self, tokens: tuple[str, ...]) -> bool:
         """Whether a person's name looks romanised from this language: it has a given name
         only it writes so, or a patronymic with its ending."""
-        found = self._cache.get(tokens)
-        if found is None:
-            found = any(t in self.marks or self.patronymic.search(t) for t in tokens)
-            if len(self._cache) < 65536:
-                self._cache[tokens] = found
-        return found
+        return self in romanisations_of(tokens)
 
     def read_word(self, word: str) -> tuple[str, ...]:
         """One word as Russian romanisations write it, the ways it may be read: a given name
@@ -229,6 +223,17 @@ bohdan bogdan; vadym vadim; andri andree; andriy andree
 )
 
 ROMANISATIONS: tuple[Romanisation, ...] = (BELARUSIAN, UKRAINIAN)
+
+
+@lru_cache(maxsize=65536)
+def romanisations_of(tokens: tuple[str, ...]) -> tuple[Romanisation, ...]:
+    """The romanisations a name looks romanised from (`Romanisation.looks`): most names none,
+    asked once for every pair of persons' names scored."""
+    return tuple(
+        language
+        for language in ROMANISATIONS
+        if any(t in language.marks or language.patronymic.search(t) for t in tokens)
+    )
 
 
 def readings(tokens: tuple[str, ...]) -> tuple[str, ...] | None:

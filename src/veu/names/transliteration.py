@@ -449,12 +449,13 @@ def _transliterated(word: str) -> list[str]:
     an r without a vowel after it as 尔 (L: 谢尔盖, Sergey), where the key drops r; a gh
     between vowels as g (加拉格尔, Gallagher), where it is silent. Only the sounds that differ
     from the word's own."""
-    spoken = _SPOKEN_GH.sub("g", word)
-    sounds = {sound_of_latin(word), sound_of_latin(spoken)}
-    sounds |= {"J" + s[1:] for s in sounds if s.startswith(_WRITTEN_X)}
-    sounds |= {s.replace("R", "L") for s in sounds if "R" in s}
-    sounds.discard(sound_of_latin(word))
-    return sorted(sounds)
+    own = sound_of_latin(word)
+    sounds = [own]
+    if "gh" in word and (spoken := _SPOKEN_GH.sub("g", word)) != word:
+        sounds.append(sound_of_latin(spoken))
+    sounds += ["J" + s[1:] for s in sounds if s.startswith(_WRITTEN_X)]
+    sounds += [s.replace("R", "L") for s in sounds if "R" in s]
+    return sorted(set(sounds) - {own})
 
 
 def _shortened(key: str, end: str) -> bool:
