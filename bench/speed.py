@@ -172,7 +172,7 @@ def rapidfuzz_baseline(items: list[Listing], qs: list[tuple[str, str]]) -> dict[
 
 def _clear_name_caches() -> None:
     from veu.matching import entity, features, scorer, tokens
-    from veu.names import gloss, normalize, numbers, russian, somali, transliteration
+    from veu.names import gloss, normalize, numbers, russian, slavic, somali, transliteration
 
     for cached in (
         normalize.normalise, normalize._folded_word, numbers._phrase_words,
@@ -180,7 +180,8 @@ def _clear_name_caches() -> None:
         tokens.align, tokens.token_similarity,
         features._given_first_words,
         tokens.phonetic_key, gloss._gloss, gloss.glossed, transliteration.sound_of_latin,
-        transliteration.latin_sound_key, transliteration.sounds_like, somali.reading,
+        transliteration.latin_sound_key, transliteration.latin_sound_keys,
+        transliteration.sounds_like, somali.reading, slavic.romanisations_of, slavic._read_word,
         scorer._with_words_twice, russian.place_stems, russian._adjectives,
     ):  # fmt: skip
         cached.cache_clear()
