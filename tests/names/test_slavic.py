@@ -165,3 +165,23 @@ def test_a_ukrainian_romanisation_matches_the_russian_one_of_the_same_name() -> 
     assert person("Vladimir Saldo", "Volodymyr Saldo") >= MATCH
     assert person("Serhiy Kurchenko", "Sergei Kovalenko") < 0.70  # another surname
     assert reading_explained("Mykola Azarov", "Nikolai Azarov", "ukrainian") == "nikolai azarov"
+
+
+def test_names_in_belarusian_and_ukrainian_cyrillic_read_as_russian_ones() -> None:
+    """Cyrillic is transliterated the Russian way (Сяргей: syargey; Володимир: volodimir;
+    Євген: ievgen), which the Latin romanisations' tables did not hold: Сяргей Навікаў beside
+    Sergey Novikov scored 0.61 (v40). And a name romanised from Ukrainian beside one
+    transliterated from its Cyrillic, both read: Володимир Зеленський beside Volodymyr
+    Oleksandrovych Zelenskyy, one of nomenklatura's pairs, 0.81 (v40)."""
+    from veu.matching import score_names
+
+    assert person("Сяргей Навікаў", "Sergey Novikov") >= MATCH
+    assert person("Володимир Зеленський", "Vladimir Zelensky") >= MATCH
+    assert person("Євген Балицький", "Yevgeny Balitsky") >= MATCH
+    both = score_names(
+        normalise("Володимир Зеленський"),
+        normalise("Volodymyr Oleksandrovych Zelenskyy"),
+        person=True,
+    )
+    assert both.score >= MATCH
+    assert both.explanation["ukrainian"]["side"] == "both"

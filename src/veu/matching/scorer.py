@@ -40,7 +40,7 @@ from veu.names.somali import reading as somali_reading
 from veu.names.wade_giles import reading as wade_giles_reading
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "40"
+ALGORITHM_VERSION = "41"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
 # The features scored, by whether both names are written in Chinese (the Han characters are then
 # compared, not their pinyin) and whether an explanation is asked for (without one, information
@@ -751,26 +751,36 @@ def _through_slavic(
     """`score_names` of two persons' names, one romanised from Belarusian or Ukrainian
     (`Romanisation.looks`), also with each of its words read as Russian romanisations write it
     (`_russian_words`), the whole way again (middle names, other spellings of given names),
-    `SLAVIC_PENALTY` lower; the better score counts (its explanation under the language's
-    name)."""
+    `SLAVIC_PENALTY` lower; and, when both are (Володимир, volodimir, the Cyrillic transliterated
+    the Russian way, beside Volodymyr), both read so (`Romanisation.reading`). The better score
+    counts (its explanation under the language's name)."""
     if not romanisations_of(query.tokens) and not romanisations_of(candidate.tokens):
         return best  # most pairs: two cached lookups
     for language in ROMANISATIONS:
-        for this, other, side in ((query, candidate, "query"), (candidate, query, "candidate")):
+        readings = (
+            ("query", _russian_words(language, query, candidate), None),
+            ("candidate", None, _russian_words(language, candidate, query)),
+            ("both", language.reading(query.tokens), language.reading(candidate.tokens)),
+        )
+        for side, mine, theirs in readings:
             if best.score >= 1.0:
                 return best
-            read = _russian_words(language, this, other)
-            if read is None:
+            if (mine is None and theirs is None) or (side == "both" and None in (mine, theirs)):
                 continue
-            reading = this.read_as(read, this.scripts)
-            pair = (reading, other) if side == "query" else (other, reading)
-            through = score_names(*pair, explain=explain, person=True)
+            left = query if mine is None else query.read_as(mine, query.scripts)
+            right = candidate if theirs is None else candidate.read_as(theirs, candidate.scripts)
+            through = score_names(left, right, explain=explain, person=True)
             score = max(0.0, through.score - SLAVIC_PENALTY)
             if score > best.score:
                 if explain:
+                    read = {"query": mine, "candidate": theirs}
                     through.explanation[language.name] = {
-                        "side": side, "read_as": " ".join(read), "penalty": SLAVIC_PENALTY,
-                    }  # fmt: skip
+                        "side": side,
+                        "read_as": " ".join(mine or theirs or ())
+                        if side != "both"
+                        else {k: " ".join(v) for k, v in read.items() if v},
+                        "penalty": SLAVIC_PENALTY,
+                    }
                 best = NameScore(score, through.explanation)
     return best
 

@@ -10,8 +10,9 @@ LUKASHENKO. A contract or a customer file writes either, and one listing often h
 writes such a name as Russian romanisations do:
 
 - the given names by a table (Siarhei, Serhiy: sergei; Uladzimir, Volodymyr: vladimir; Ryhor:
-  grigory, which the letters alone do not reach) and the stems of patronymics by another
-  (Mikalaevich: nikolaevich);
+  grigory, which the letters alone do not reach; and as the Cyrillic is transliterated the
+  Russian way: Сяргей, syargey; Володимир, volodimir; Євген, ievgen) and the stems of
+  patronymics by another (Mikalaevich: nikolaevich);
 - the endings (Belarusian -au, -ou, -eu: -ov, -ov, -ev; -avich, -auna: -ovich, -ovna; -ka: -ko;
   Ukrainian -ovych, -ivna: -ovich, -ovna; -skyi: -sky);
 - the letters (h as g in both, Belarusian г and Ukrainian г, but not the h of kh, sh, ch, zh;
@@ -144,7 +145,8 @@ yaraslau yaroslav; stanislau stanislav; viachaslau vyacheslav; vyachaslau vyache
 branislau bronislav; kanstantsin konstantin; valiantsin valentin; alena yelena; piotr pyotr;
 paval pavel; anatol anatoly; aleh oleg; raman roman; artsiom artem; vadzim vadim; hleb gleb;
 iryna irina; sviatlana svetlana; liudmila lyudmila; stsiapan stepan; stiapan stepan;
-barys boris; yahor yegor; kiryl kirill; fiodar fedor; yauheniya yevgeniya; lidziya lidiya
+barys boris; yahor yegor; kiryl kirill; fiodar fedor; yauheniya yevgeniya; lidziya lidiya;
+syargey sergei; syarhey sergei
 """
 )
 BELARUSIAN = Romanisation(
@@ -191,7 +193,9 @@ olena yelena; tetiana tatiana; tetyana tatiana; nataliia natalia; yuliia yulia;
 liudmyla lyudmila; halyna galina; svitlana svetlana; kateryna yekaterina; heorhiy georgy;
 heorhii georgy; hryhoriy grigory; hryhorii grigory; vadym vadim; vladyslav vladislav;
 yuriy yuri; yurii yuri; valeriy valery; valerii valery; anatoliy anatoly; anatolii anatoly;
-vitaliy vitaly; vitalii vitaly
+vitaliy vitaly; vitalii vitaly;
+volodimir vladimir; ievgen yevgeny; yevgen yevgeny; sergiy sergei; mikola nikolai;
+dmitro dmitry; mikhaylo mikhail; kostyantin konstantin
 """
 )
 UKRAINIAN = Romanisation(
