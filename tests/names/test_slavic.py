@@ -178,6 +178,8 @@ def test_names_in_belarusian_and_ukrainian_cyrillic_read_as_russian_ones() -> No
     assert person("Сяргей Навікаў", "Sergey Novikov") >= MATCH
     assert person("Володимир Зеленський", "Vladimir Zelensky") >= MATCH
     assert person("Євген Балицький", "Yevgeny Balitsky") >= MATCH
+    assert person("Яўген Шапецька", "Yevgeny Shapetko") >= MATCH  # Яўген: yaugen (v42)
+    assert person("Ігар Сікорскі", "Igor Sikorsky") >= MATCH  # Ігар: igar (v42)
     both = score_names(
         normalise("Володимир Зеленський"),
         normalise("Volodymyr Oleksandrovych Zelenskyy"),

@@ -146,7 +146,8 @@ branislau bronislav; kanstantsin konstantin; valiantsin valentin; alena yelena; 
 paval pavel; anatol anatoly; aleh oleg; raman roman; artsiom artem; vadzim vadim; hleb gleb;
 iryna irina; sviatlana svetlana; liudmila lyudmila; stsiapan stepan; stiapan stepan;
 barys boris; yahor yegor; kiryl kirill; fiodar fedor; yauheniya yevgeniya; lidziya lidiya;
-syargey sergei; syarhey sergei
+syargey sergei; syarhey sergei; igar igor; yaugen yevgeny; aleg oleg; svyatlana svetlana;
+natallya natalia; valyantsin valentin
 """
 )
 BELARUSIAN = Romanisation(
