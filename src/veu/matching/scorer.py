@@ -697,6 +697,34 @@ def _through_endings(
     )
     if read_query is None and read_candidate is None:
         return best
+    detail = {
+        **({"query": " ".join(read_query)} if read_query else {}),
+        **({"candidate": " ".join(read_candidate)} if read_candidate else {}),
+    }
+    return _rescored(
+        best, query, candidate, read_query, read_candidate, "endings", detail, ENDINGS_PENALTY,
+        explain=explain,
+    )  # fmt: skip
+
+
+def _rescored(
+    best: NameScore,
+    query: NormalName,
+    candidate: NormalName,
+    read_query: tuple[str, ...] | None,
+    read_candidate: tuple[str, ...] | None,
+    key: str,
+    detail: dict[str, Any],
+    penalty: float,
+    *,
+    explain: bool,
+) -> NameScore:
+    """``best``, or the score of two persons' names with either or both read another way
+    (``read_query``, ``read_candidate``: their words so read, or None), scored the whole way
+    again (`score_names`: middle names, other spellings of given names), ``penalty`` lower, when
+    that is higher; its explanation then says so under ``key`` (``detail``, with the penalty).
+    For readings that other readings must compose with (`_through_endings`,
+    `_through_slavic`); `_through` scores a reading by the features alone."""
     through = score_names(
         query if read_query is None else query.read_as(read_query, query.scripts),
         candidate
@@ -705,15 +733,11 @@ def _through_endings(
         explain=explain,
         person=True,
     )
-    score = max(0.0, through.score - ENDINGS_PENALTY)
+    score = max(0.0, through.score - penalty)
     if score <= best.score:
         return best
     if explain:
-        through.explanation["endings"] = {
-            **({"query": " ".join(read_query)} if read_query else {}),
-            **({"candidate": " ".join(read_candidate)} if read_candidate else {}),
-            "penalty": ENDINGS_PENALTY,
-        }
+        through.explanation[key] = {**detail, "penalty": penalty}
     return NameScore(score, through.explanation)
 
 
@@ -767,21 +791,13 @@ def _through_slavic(
                 return best
             if (mine is None and theirs is None) or (side == "both" and None in (mine, theirs)):
                 continue
-            left = query if mine is None else query.read_as(mine, query.scripts)
-            right = candidate if theirs is None else candidate.read_as(theirs, candidate.scripts)
-            through = score_names(left, right, explain=explain, person=True)
-            score = max(0.0, through.score - SLAVIC_PENALTY)
-            if score > best.score:
-                if explain:
-                    read = {"query": mine, "candidate": theirs}
-                    through.explanation[language.name] = {
-                        "side": side,
-                        "read_as": " ".join(mine or theirs or ())
-                        if side != "both"
-                        else {k: " ".join(v) for k, v in read.items() if v},
-                        "penalty": SLAVIC_PENALTY,
-                    }
-                best = NameScore(score, through.explanation)
+            read: Any = " ".join(mine or theirs or ())
+            if side == "both":
+                read = {"query": " ".join(mine or ()), "candidate": " ".join(theirs or ())}
+            best = _rescored(
+                best, query, candidate, mine, theirs, language.name,
+                {"side": side, "read_as": read}, SLAVIC_PENALTY, explain=explain,
+            )  # fmt: skip
     return best
 
 

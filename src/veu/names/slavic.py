@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 _CONSONANT = "bcdfghjklmnpqrstvwxz"
 # г, Belarusian's and Ukrainian's h, Russian's g; not kh, sh, ch, zh
@@ -53,12 +53,18 @@ class Romanisation:
     name: str
     given_names: dict[str, str]  # a given name: its Russian romanisation
     stems: tuple[tuple[str, str], ...]  # a patronymic's stem: its Russian, longest first
-    marks: frozenset[str]  # given names only this romanisation writes
     patronymic: re.Pattern[str]  # a patronymic's ending only this romanisation writes
     stem_ending: re.Pattern[str]  # what follows a patronymic's stem
     endings: tuple[tuple[str, str], ...]  # a word's ending: Russian's, the first that applies
     letters: tuple[tuple[re.Pattern[str], str], ...]  # letters: Russian's, in order
     both: tuple[re.Pattern[str], ...] = ()  # letters read both as Russian's v and as written
+    shared: frozenset[str] = frozenset()  # given names Russian romanisations write so too
+
+    @cached_property
+    def marks(self) -> frozenset[str]:
+        """The given names only this romanisation writes so: those of its table but the
+        ``shared``."""
+        return frozenset(self.given_names) - self.shared
 
     def looks(self, tokens: tuple[str, ...]) -> bool:
         """Whether a person's name looks romanised from this language: it has a given name
@@ -163,7 +169,6 @@ paval pavl; aleh oleg; raman roman; vadzim vadim; fiodar fedor; yakau yakov; rad
 mihaul mikhail; iur yuri; yur yuri
 """
     ),
-    marks=frozenset(_BELARUSIAN_NAMES),
     # Ihnatavich, Uladzimirauna, Radzivonawna, Mikalaeuna; Iosifavitj, in Swedish romanisation
     patronymic=re.compile(r"(avich|avitj|auna|awna|euna|ewna)$"),
     stem_ending=re.compile(r"(y?[ae]vi(ch|tj)|[ae]vna|[ae][uw]na|ovich|ovna)$"),
@@ -211,9 +216,6 @@ vasyl vasil; hryhori grigori; hryhoriy grigori; heorhi georgi; heorhiy georgi; p
 bohdan bogdan; vadym vadim; andri andree; andriy andree
 """
     ),
-    # every given name of the table but those BGN's Russian writes so too (Юрий, Yuriy)
-    marks=frozenset(_UKRAINIAN_NAMES)
-    - {"yuriy", "yurii", "valeriy", "valerii", "anatoliy", "anatolii", "vitaliy", "vitalii"},
     # Vitaliyovych, Oleksandrivna
     patronymic=re.compile(r"(ovych|yovych|iovych|ivna|yivna)$"),
     stem_ending=re.compile(r"(y?i?ovych|y?ivna|ovich|evich|ovna|evna)$"),
@@ -224,6 +226,10 @@ bohdan bogdan; vadym vadim; andri andree; andriy andree
     letters=(
         _H_AS_G,
         (re.compile(f"(?<=[{_CONSONANT}])y(?=[{_CONSONANT}])"), "i"),  # и: Pushylin, Pushilin
+    ),
+    # BGN's Russian romanisation writes Юрий Yuriy, Валерий Valeriy: not the language's alone
+    shared=frozenset(
+        {"yuriy", "yurii", "valeriy", "valerii", "anatoliy", "anatolii", "vitaliy", "vitalii"}
     ),
 )
 

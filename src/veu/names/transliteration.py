@@ -409,25 +409,29 @@ def sound_key(sound: str) -> str | None:
 
 @lru_cache(maxsize=100_000)
 def latin_sound_key(word: str, shortest: int = 4) -> str | None:
-    """`sound_key` of a Latin word that may stand for a name written by sound in Chinese: at
-    least ``shortest`` letters, with a vowel (not an acronym)."""
-    if len(word) < shortest or not word.isalpha() or not _VOWELS.intersection(word):
-        return None
-    return sound_key(sound_of_latin(word))
+    """`sound_key` of a Latin word that may stand for a name written by sound in Chinese
+    (`_heard`)."""
+    return sound_key(sound_of_latin(word)) if _heard(word, shortest) else None
+
+
+def _heard(word: str, shortest: int) -> bool:
+    """Whether a Latin word may stand for a name written by sound in Chinese: at least
+    ``shortest`` letters, with a vowel (not an acronym)."""
+    return len(word) >= shortest and word.isalpha() and bool(_VOWELS.intersection(word))
 
 
 @lru_cache(maxsize=100_000)
 def latin_sound_keys(word: str, shortest: int = 4) -> tuple[str, ...]:
-    """The keys a word is found by (none for a word without a key): `latin_sound_key`, and the keys
-    of what a Chinese transliteration writes that the key leaves out (`_transliterated`): an
-    initial h written with x (希利, Healy), an r without a vowel after it written 尔 (谢尔盖,
-    Sergey; 许贝尔, Hueber), a gh between vowels written 格 (加拉格尔, Gallagher); and each key
-    without a final t or d, or l and t (d), or l, where a Chinese transliteration often writes
-    none (David 大卫, TP; Gilliland 吉格兰, KLN; McDonald 麦克唐纳 and McDonnell 麦克唐奈, NKTN)."""
-    if len(word) < shortest or not word.isalpha() or not _VOWELS.intersection(word):
+    """The keys a word is found by (none for a word without a key): `latin_sound_key` first,
+    and the keys of what a Chinese transliteration writes that the key leaves out
+    (`_transliterated`): an initial h written with x (希利, Healy), an r without a vowel after
+    it written 尔 (谢尔盖, Sergey; 许贝尔, Hueber), a gh between vowels written 格 (加拉格尔,
+    Gallagher); and each key without a final t or d, or l and t (d), or l, where a Chinese
+    transliteration often writes none (David 大卫, TP; Gilliland 吉格兰, KLN; McDonald 麦克唐纳
+    and McDonnell 麦克唐奈, NKTN)."""
+    if not _heard(word, shortest):
         return ()
-    sounds = (sound_of_latin(word), *_transliterated(word))
-    keys = [k for sound in sounds if (k := sound_key(sound)) is not None]
+    keys = [k for sound in _transliterated(word) if (k := sound_key(sound)) is not None]
     return tuple(
         dict.fromkeys(
             cut
@@ -443,19 +447,18 @@ _SPOKEN_GH = re.compile(r"(?<=[aeiou])gh(?=[aeiou])")
 
 
 def _transliterated(word: str) -> list[str]:
-    """The sounds of ``word`` (`sound_of_latin`) as Chinese transliterations also write them,
-    where its key would leave out what they write: an initial h before e, i or u as x (J: 希利,
-    Healy; 许贝尔, Hueber), where the key drops h (before a or o Chinese writes h: 汉斯, Hans);
-    an r without a vowel after it as 尔 (L: 谢尔盖, Sergey), where the key drops r; a gh
-    between vowels as g (加拉格尔, Gallagher), where it is silent. Only the sounds that differ
-    from the word's own."""
-    own = sound_of_latin(word)
-    sounds = [own]
+    """The sounds of ``word``: its own (`sound_of_latin`) first, then as Chinese
+    transliterations also write them, where its key would leave out what they write: an initial
+    h before e, i or u as x (J: 希利, Healy; 许贝尔, Hueber), where the key drops h (before a or
+    o Chinese writes h: 汉斯, Hans); an r without a vowel after it as 尔 (L: 谢尔盖, Sergey),
+    where the key drops r; a gh between vowels as g (加拉格尔, Gallagher), where it is silent.
+    Each sound once."""
+    sounds = [sound_of_latin(word)]
     if "gh" in word and (spoken := _SPOKEN_GH.sub("g", word)) != word:
         sounds.append(sound_of_latin(spoken))
     sounds += ["J" + s[1:] for s in sounds if s.startswith(_WRITTEN_X)]
     sounds += [s.replace("R", "L") for s in sounds if "R" in s]
-    return sorted(set(sounds) - {own})
+    return list(dict.fromkeys(sounds))
 
 
 def _shortened(key: str, end: str) -> bool:
