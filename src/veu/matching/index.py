@@ -37,6 +37,7 @@ from veu.matching.tokens import (
     PARTICLES,
     PHONETIC_MIN_LENGTH,
     distinctive,
+    is_patronymic,
     phonetic_key,
     shapes,
 )
@@ -101,7 +102,7 @@ RARE_NAMES = 10
 # (a given name), scored in full, best estimates first.
 RESPELT_LIMIT = 20
 JOINED_ROWS = 8  # words a Chinese query's translation may begin that it looks names up by
-INDEX_FORMAT = 50  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 51  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -169,7 +170,12 @@ class ScreeningIndex:
                 if normal.empty:
                     continue
                 nid = len(self.names)
-                self.names.append(normal, person=listing.kind == PartyKind.person)
+                person = listing.kind == PartyKind.person
+                # a person's name read: in Somali spelling (Mohamed Ali finds CALI, Maxamed), or
+                # Korean, written one way (김정은, gim jeong eun, finds Kim Jong Un), or
+                # romanised from Belarusian or Ukrainian (Sergey Novikov finds NOVIKAU, Siarhei)
+                read = _read_person(normal.tokens) if person else None
+                self.names.append(normal, person=person, reading=read)
                 owner.append(li)
                 words = set(normal.tokens)
                 if in_arabic_script(normal.scripts):
@@ -180,12 +186,9 @@ class ScreeningIndex:
                     other_words.update(words)
                 if normal.han:  # and its English gloss's words: English queries find it
                     words |= vocabulary_tokens(value)
-                # and a person's name read: in Somali spelling (Mohamed Ali finds CALI, Maxamed),
-                # or Korean, written one way (김정은, gim jeong eun, finds Kim Jong Un), or
-                # romanised from Belarusian or Ukrainian (Sergey Novikov finds NOVIKAU, Siarhei)
-                if listing.kind == PartyKind.person:
-                    words.update(_read_person(normal.tokens) or ())
-                    words.update(slavic_words(normal.tokens))  # each way a word is read
+                if person:  # and its words read, each way a word is read
+                    words.update(read or ())
+                    words.update(slavic_words(normal.tokens))
                 for token in words:
                     postings[token].append(nid)
                 if normal.skeleton:
@@ -503,6 +506,7 @@ class ScreeningIndex:
         )[0]
         np.maximum(estimate, order_free, out=estimate)
         self._given_names_first(query, ids, joined, skeletons, estimate)
+        self._through_readings(query, ids, estimate)
         if not query.han:  # through the reading by consonants of a name in Arabic script
             self._read_by_consonants(query, ids, joined, orderless, estimate)
         if query.han:  # a name without Han characters scores 0 here, which changes nothing
@@ -633,6 +637,26 @@ class ScreeningIndex:
             mine = "".join(given_first(query))
             through = process.cdist([mine], skeletons, scorer=Indel.normalized_similarity)[0]
             np.maximum(estimate, through, out=estimate)
+
+    def _through_readings(self, query: NormalName, ids: list[int], estimate: np.ndarray) -> None:
+        """The estimates of the persons' names read another way (`_read_person`), also through
+        their reading, in order and order-free: VARABEI, Mikalai Mikalaevich, read as varabei
+        nikolai nikolaevich, beside VOROBEY, Nikolay Nikolaevich (0.97) is less alike as written
+        than the lists' many other names of Nikolaevich, and was not shortlisted."""
+        read = np.flatnonzero(np.frombuffer(self.names.read, dtype=np.uint8)[ids])
+        if not len(read):
+            return
+        readings = [self.names.readings[ids[k]].split() for k in read.tolist()]
+        # and without its patronymic, which a query often leaves out (ZAYTSEV, Alexander beside
+        # ZAITSAU, Aliaksandr Mikalaevich, read as zaitsov aleksandr nikolaevich)
+        readings += [[w for w in r if not is_patronymic(w)] or r for r in readings]
+        twice = np.concatenate([read, read])
+        for mine, theirs in (
+            (query.skeleton, ["".join(r) for r in readings]),
+            ("".join(sorted(query.tokens)), ["".join(sorted(r)) for r in readings]),
+        ):
+            alike = process.cdist([mine], theirs, scorer=Indel.normalized_similarity)[0]
+            np.maximum.at(estimate, twice, alike)
 
     def _read_by_consonants(
         self,

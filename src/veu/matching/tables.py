@@ -47,8 +47,15 @@ class NameTable:
         # of a person's name written surname first before a comma (PRIGOZHIN, Yevgeniy), the
         # number of its first tokens that are the surname (`surname_first`); else 0
         self.surnames = bytearray()
+        # a person's name read another way (`veu.matching.index._read_person`: romanised from
+        # Belarusian, in Somali spelling...), its tokens joined by spaces, by name id, for the
+        # few names read so
+        self.readings: dict[int, str] = {}
+        self.read = bytearray()  # 1 where the name has a reading
 
-    def append(self, normal: NormalName, *, person: bool = False) -> None:
+    def append(
+        self, normal: NormalName, *, person: bool = False, reading: tuple[str, ...] | None = None
+    ) -> None:
         self.originals.append(normal.original)
         self.tokens.append(" ".join(normal.tokens))
         self.hans.append(normal.han)
@@ -62,6 +69,9 @@ class NameTable:
         self.abjad.append(in_arabic_script(normal.scripts))
         self.persons.append(person)
         self.surnames.append(min(255, surname_first(normal)) if person else 0)
+        if reading:
+            self.readings[len(self.read)] = " ".join(reading)
+        self.read.append(bool(reading))
 
     def __len__(self) -> int:
         return len(self.originals)
@@ -91,6 +101,8 @@ class NameTable:
             "persons": self.persons,
             "surnames": self.surnames,
             "sounds": self.sounds,
+            "read": self.read,
+            "readings": self.readings,
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
@@ -101,6 +113,8 @@ class NameTable:
         self.persons = state.pop("persons")
         self.surnames = state.pop("surnames")
         self.sounds = state.pop("sounds")
+        self.read = state.pop("read")
+        self.readings = state.pop("readings")
         for key, value in state.items():
             setattr(self, key, split_strings(value))
 

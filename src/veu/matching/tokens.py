@@ -308,9 +308,20 @@ UNMATCHED_MIN_WIDTH = 4
 # Words a name is often written without: a patronymic (Sergey Lavrov / Sergey Viktorovich Lavrov)
 # and a title (below). One only one name has counts for this share of its width.
 LEFT_OUT_WEIGHT = 0.25
-PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna", "ivna")
+# Russian's, Ukrainian's (Vitaliyovych, Oleksandrivna) and Belarusian's (Ihnatavich, Mikalaeuna,
+# Radzivonawna; Iosifavitj, Vladimirovitj in Swedish romanisation)
+PATRONYMIC_ENDINGS = (
+    "ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna", "ivna",
+    "avich", "auna", "euna", "awna", "ewna", "ovitj", "evitj", "avitj",
+)  # fmt: skip
 PATRONYMIC_STEM = 3  # letters at least before the ending
 _PATRONYMIC = re.compile(rf"^[a-z]{{{PATRONYMIC_STEM},}}(?:{'|'.join(PATRONYMIC_ENDINGS)})$")
+
+
+def is_patronymic(token: str) -> bool:
+    """Whether a word is a patronymic (`PATRONYMIC_ENDINGS`, after `PATRONYMIC_STEM` letters at
+    least): a word a person's name is often written without."""
+    return _PATRONYMIC.match(token) is not None
 
 
 # Titles and honorifics written before a person's name (President, Dr, Shaikh, Mullah, Colonel):
@@ -358,7 +369,7 @@ def _unpaired_width(
     if initials and len(token) == 1:
         return _width(token)
     joining = after and token in JOINING_WORDS
-    if joining or (titles and token in TITLES) or _PATRONYMIC.match(token):
+    if joining or (titles and token in TITLES) or is_patronymic(token):
         return _width(token) * LEFT_OUT_WEIGHT
     return max(_width(token), UNMATCHED_MIN_WIDTH)
 
