@@ -40,7 +40,7 @@ from veu.names.somali import reading as somali_reading
 from veu.names.wade_giles import reading as wade_giles_reading
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "43"
+ALGORITHM_VERSION = "44"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
 # The features scored, by whether both names are written in Chinese (the Han characters are then
 # compared, not their pinyin) and whether an explanation is asked for (without one, information
@@ -774,7 +774,9 @@ def _through_slavic(
 ) -> NameScore:
     """`score_names` of two persons' names, one romanised from Belarusian or Ukrainian
     (`Romanisation.looks`), also with each of its words read as Russian romanisations write it
-    (`_russian_words`), the whole way again (middle names, other spellings of given names),
+    (`_russian_words`), and again with its given names read by the language's table whether or
+    not that brings them nearer (Alena: yelena, beside Elena), the whole way again (middle
+    names, other spellings of given names),
     `SLAVIC_PENALTY` lower; and, when both are (Володимир, volodimir, the Cyrillic transliterated
     the Russian way, beside Volodymyr), both read so (`Romanisation.reading`). The better score
     counts (its explanation under the language's name)."""
@@ -784,13 +786,19 @@ def _through_slavic(
         readings = (
             ("query", _russian_words(language, query, candidate), None),
             ("candidate", None, _russian_words(language, candidate, query)),
+            ("query", _russian_words(language, query, candidate, given=True), None),
+            ("candidate", None, _russian_words(language, candidate, query, given=True)),
             ("both", language.reading(query.tokens), language.reading(candidate.tokens)),
         )
+        tried: set[tuple[tuple[str, ...] | None, tuple[str, ...] | None]] = set()
         for side, mine, theirs in readings:
             if best.score >= 1.0:
                 return best
             if (mine is None and theirs is None) or (side == "both" and None in (mine, theirs)):
                 continue
+            if (mine, theirs) in tried:  # the given names read by the table: read so already
+                continue
+            tried.add((mine, theirs))
             read: Any = " ".join(mine or theirs or ())
             if side == "both":
                 read = {"query": " ".join(mine or ()), "candidate": " ".join(theirs or ())}
@@ -802,12 +810,14 @@ def _through_slavic(
 
 
 def _russian_words(
-    language: Romanisation, name: NormalName, other: NormalName
+    language: Romanisation, name: NormalName, other: NormalName, *, given: bool = False
 ) -> tuple[str, ...] | None:
     """``name``'s words read as Russian romanisations write them (`Romanisation.read_word`, and
     an a read as the other's o, `slavic.a_for_o`), each where that brings it nearer a word of
-    ``other`` (the nearest reading); None when ``name`` does not look romanised from
-    ``language`` or no word is read."""
+    ``other`` (the nearest reading); with ``given``, a given name of the language's table even
+    where it does not (Alena: yelena, which reads Elena as another spelling of it, though alena
+    is as near elena as written). None when ``name`` does not look romanised from ``language``
+    or no word is read."""
     if not language.looks(name.tokens):
         return None
     theirs = other.tokens
@@ -820,7 +830,7 @@ def _russian_words(
                 alike = max(token_similarity(read, w) for w in theirs)
                 if alike > best:
                     near, best = read, alike
-            word = near
+            word = language.given_names.get(word, word) if near == word and given else near
         out.append(word)
     return None if tuple(out) == name.tokens else tuple(out)
 

@@ -119,13 +119,18 @@ def _read_word(language: Romanisation, word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((read, word)))
 
 
+_SHORT_I = frozenset("iyj")  # й after a vowel, as romanisations write it (Mikhailo, Mikhaylo)
+
+
 def a_for_o(word: str, other: str) -> bool:
     """Whether ``word`` is ``other`` but for an a where ``other`` has an o (akanye: galavanov,
-    golovanov) or an i where it has a y after a vowel (vorobei, vorobey)."""
+    golovanov) or й written otherwise after a vowel (vorobei, vorobey; dmukhayla, dmukhailo)."""
     if len(word) != len(other) or word == other:
         return False
     return all(
-        x == y or (x == "a" and y == "o") or (x == "i" and y == "y" and k and word[k - 1] in "aeo")
+        x == y
+        or (x == "a" and y == "o")
+        or (x in _SHORT_I and y in _SHORT_I and k and word[k - 1] in "aeou")
         for k, (x, y) in enumerate(zip(word, other, strict=True))
     )
 
