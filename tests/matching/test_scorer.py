@@ -650,3 +650,22 @@ def test_dh_is_read_as_z_where_the_other_name_writes_z() -> None:
     plain = score_names(normalise("Ramadhan Abdullah"), normalise("Ramadan Abdullah"), person=True)
     assert "dh_as_z" not in plain.explanation
     assert person("Kadhim Ali", "Kassim Ali") < MATCH  # another name
+
+
+def test_an_adjectives_ending_is_read_as_the_other_name_writes_it() -> None:
+    """-ский is -sky, -skiy, -ski, -skii, -skij (Ukrainian -skyi), -ская -skaya, -skaia, -skaja:
+    Oleg Slizhevsky beside SLIZHEVSKI, Oleg Leonidovich scored 0.87, and beside the Belarusian
+    SLIZHEUSKI, Aleh Leanidavich 0.84, under the match threshold (v44)."""
+    assert person("Oleg Slizhevsky", "SLIZHEUSKI, Aleh Leanidavich") >= MATCH
+    assert person("Sergey Kalinovskiy", "Sergey Kalinovski") > 0.98
+    assert person("Anna Zelenskaia", "Anna Zelenskaja") > 0.98
+    read = score_names(normalise("Ivan Tolchinskij"), normalise("Ivan Tolchinsky"), person=True)
+    assert read.explanation["adjective_ending"] == {
+        "side": "query", "read_as": "ivan tolchinsky", "penalty": 0.01
+    }  # fmt: skip
+    # not another gender's ending, nor another stem
+    for other in ("Anna Zelensky", "Anna Zelenski"):
+        read = score_names(normalise("Anna Zelenskaia"), normalise(other), person=True)
+        assert "adjective_ending" not in read.explanation
+    read = score_names(normalise("Ivan Tolchinskij"), normalise("Ivan Tolchansky"), person=True)
+    assert "adjective_ending" not in read.explanation

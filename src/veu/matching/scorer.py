@@ -40,7 +40,7 @@ from veu.names.somali import reading as somali_reading
 from veu.names.wade_giles import reading as wade_giles_reading
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "44"
+ALGORITHM_VERSION = "45"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
 # The features scored, by whether both names are written in Chinese (the Han characters are then
 # compared, not their pinyin) and whether an explanation is asked for (without one, information
@@ -564,6 +564,12 @@ _READ_LETTERS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("dh_as_z", "dh", ("z",)),
 )
 LETTERS_PENALTY = 0.02
+# The ending of a Russian, Ukrainian or Belarusian adjective, as romanisations write -ский
+# (Kalinovsky, Kalinovskiy, Kalinovski, Kalinovskii, Kalinovskij; Ukrainian Kolomoyskyi) and
+# -ская (Zelenskaya, Zelenskaia, Zelenskaja), a surname's or a word of a company's name: one
+# ending, read as the other name writes it, this much lower.
+_ADJECTIVE = re.compile(r"^([a-z]{3,}sk)(iy|ii|ij|yi|yy|y|i|aya|aia|aja)$")
+ADJECTIVE_PENALTY = 0.01
 
 
 def _through_letters(
@@ -571,7 +577,9 @@ def _through_letters(
 ) -> NameScore:
     """`score_names` of two names without Han characters, one writing letters where the other
     writes their other romanisation (`_READ_LETTERS`: zh for j, dh for z): also that one
-    read so (`_letters_read`), `LETTERS_PENALTY` lower; the better score counts."""
+    read so (`_letters_read`), `LETTERS_PENALTY` lower; and one writing an adjective's ending
+    otherwise (`_adjective_read`: Kalinovski, Kalinovsky), `ADJECTIVE_PENALTY` lower; the better
+    score counts."""
     for key, written, readings in _READ_LETTERS:
         if best.score >= 1.0:
             break
@@ -579,7 +587,33 @@ def _through_letters(
             query, candidate, best, partial(_letters_read, written=written, readings=readings),
             key, LETTERS_PENALTY, explain=explain,
         )  # fmt: skip
-    return best
+    if best.score >= 1.0:
+        return best
+    return _read_either(
+        query, candidate, best, _adjective_read, "adjective_ending", ADJECTIVE_PENALTY,
+        explain=explain,
+    )  # fmt: skip
+
+
+def _adjective_read(name: NormalName, other: NormalName) -> tuple[str, ...] | None:
+    """``name``'s words that end as an adjective (`_ADJECTIVE`) written as ``other`` writes a
+    word of the same stem and gender with another of those endings (kalinovski beside
+    kalinovsky: kalinovsky); None when none is."""
+    if "sk" not in name.skeleton or "sk" not in other.skeleton:
+        return None  # most pairs: two tests
+    theirs: dict[tuple[str, bool], str] = {}
+    for word in other.tokens:
+        if found := _ADJECTIVE.match(word):
+            theirs[found[1], found[2][0] == "a"] = word
+    if not theirs:
+        return None
+    out = []
+    for word in name.tokens:
+        found = _ADJECTIVE.match(word)
+        if found and word not in other.tokens:
+            word = theirs.get((found[1], found[2][0] == "a"), word)
+        out.append(word)
+    return None if tuple(out) == name.tokens else tuple(out)
 
 
 def _letters_read(
