@@ -166,6 +166,23 @@ def test_the_index_shortlists_a_belarusian_name_through_its_reading() -> None:
     assert "t:2" in found("ZAYTSEV, Alexander")
 
 
+def test_the_index_finds_a_belarusian_name_by_its_readings_letters() -> None:
+    """SHAPETKO, Evgeny shares no word with SHAPETSKA, Yauhen Andreevich (0.82), as written or
+    read (shapetsko yevgeny andreevich): among the bundled lists' names no door found it (v45).
+    The skeletons of its reading, with and without the patronymic, now open the skeletons'
+    doors to it too (v46): the nearest skeleton to the query's is the reading's."""
+    from tests.names.people import person_listing as listing
+    from veu.matching import ScreeningIndex
+
+    index = ScreeningIndex([listing(1, "SHAPETSKA, Yauhen Andreevich")])
+    for skeleton in ("shapetskayauhenandreevich", "shapetskoyevgenyandreevich",
+                     "shapetskoyevgeny"):  # fmt: skip
+        found = index.skeletons.get(skeleton)
+        assert found is not None
+        assert found.tolist() == [0]
+    assert index.skeletons.get("shapetskayauhen") is None  # the name as written is not read so
+
+
 def test_a_belarusian_patronymic_is_a_word_a_name_is_written_without() -> None:
     """A patronymic one name leaves out weighs little (Sergey Lavrov beside Sergey Viktorovich
     Lavrov); the Belarusian ones (Ivanauna, Ihnatavich) weighed as a surname does:

@@ -102,7 +102,7 @@ RARE_NAMES = 10
 # (a given name), scored in full, best estimates first.
 RESPELT_LIMIT = 20
 JOINED_ROWS = 8  # words a Chinese query's translation may begin that it looks names up by
-INDEX_FORMAT = 51  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 52  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -193,6 +193,10 @@ class ScreeningIndex:
                     postings[token].append(nid)
                 if normal.skeleton:
                     skeletons[normal.skeleton].append(nid)
+                if read:  # and its reading's, with and without its patronymic: its doors too
+                    for skeleton in dict.fromkeys(map("".join, _with_and_without(read))):
+                        if skeleton != normal.skeleton:
+                            skeletons[skeleton].append(nid)
                 if normal.han:
                     hans[normal.han].append(nid)
         self.owner = np.asarray(owner, dtype=np.int32)
@@ -646,10 +650,10 @@ class ScreeningIndex:
         read = np.flatnonzero(np.frombuffer(self.names.read, dtype=np.uint8)[ids])
         if not len(read):
             return
-        readings = [self.names.readings[ids[k]].split() for k in read.tolist()]
         # and without its patronymic, which a query often leaves out (ZAYTSEV, Alexander beside
         # ZAITSAU, Aliaksandr Mikalaevich, read as zaitsov aleksandr nikolaevich)
-        readings += [[w for w in r if not is_patronymic(w)] or r for r in readings]
+        split = [_with_and_without(self.names.readings[ids[k]].split()) for k in read.tolist()]
+        readings = [full for full, _ in split] + [short for _, short in split]
         twice = np.concatenate([read, read])
         for mine, theirs in (
             (query.skeleton, ["".join(r) for r in readings]),
@@ -855,6 +859,12 @@ def _places(ids: Sequence[int] | np.ndarray, named: np.ndarray) -> list[int]:
     places, named = places[inside], named[inside]
     kept: list[int] = places[ids[places] == named].tolist()
     return kept
+
+
+def _with_and_without(reading: Sequence[str]) -> tuple[list[str], list[str]]:
+    """A name's reading (`_read_person`), and the same without its patronymic (the reading
+    when it has none, or is nothing else)."""
+    return list(reading), [w for w in reading if not is_patronymic(w)] or list(reading)
 
 
 def _baltic_stems(tokens: tuple[str, ...]) -> tuple[str, ...]:
