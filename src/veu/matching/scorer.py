@@ -810,29 +810,27 @@ def _through_slavic(
     (`Romanisation.looks`), also with each of its words read as Russian romanisations write it
     (`_russian_words`), and again with its given names read by the language's table whether or
     not that brings them nearer (Alena: yelena, beside Elena), the whole way again (middle
-    names, other spellings of given names),
-    `SLAVIC_PENALTY` lower; and, when both are (Володимир, volodimir, the Cyrillic transliterated
-    the Russian way, beside Volodymyr), both read so (`Romanisation.reading`). The better score
-    counts (its explanation under the language's name)."""
+    names, other spellings of given names), `SLAVIC_PENALTY` lower; and, when both are
+    (Володимир, volodimir, the Cyrillic transliterated the Russian way, beside Volodymyr), both
+    read so (`Romanisation.reading`). The better score counts (its explanation under the
+    language's name)."""
     if not romanisations_of(query.tokens) and not romanisations_of(candidate.tokens):
         return best  # most pairs: two cached lookups
     for language in ROMANISATIONS:
+        nearest_query, by_table_query = _russian_words(language, query, candidate)
+        nearest_candidate, by_table_candidate = _russian_words(language, candidate, query)
         readings = (
-            ("query", _russian_words(language, query, candidate), None),
-            ("candidate", None, _russian_words(language, candidate, query)),
-            ("query", _russian_words(language, query, candidate, given=True), None),
-            ("candidate", None, _russian_words(language, candidate, query, given=True)),
+            ("query", nearest_query, None),
+            ("candidate", None, nearest_candidate),
+            ("query", by_table_query, None),
+            ("candidate", None, by_table_candidate),
             ("both", language.reading(query.tokens), language.reading(candidate.tokens)),
         )
-        tried: set[tuple[tuple[str, ...] | None, tuple[str, ...] | None]] = set()
         for side, mine, theirs in readings:
             if best.score >= 1.0:
                 return best
             if (mine is None and theirs is None) or (side == "both" and None in (mine, theirs)):
                 continue
-            if (mine, theirs) in tried:  # the given names read by the table: read so already
-                continue
-            tried.add((mine, theirs))
             read: Any = " ".join(mine or theirs or ())
             if side == "both":
                 read = {"query": " ".join(mine or ()), "candidate": " ".join(theirs or ())}
@@ -843,30 +841,37 @@ def _through_slavic(
     return best
 
 
+_Reading = tuple[str, ...] | None
+
+
 def _russian_words(
-    language: Romanisation, name: NormalName, other: NormalName, *, given: bool = False
-) -> tuple[str, ...] | None:
+    language: Romanisation, name: NormalName, other: NormalName
+) -> tuple[_Reading, _Reading]:
     """``name``'s words read as Russian romanisations write them (`Romanisation.read_word`, and
     an a read as the other's o, `slavic.a_for_o`), each where that brings it nearer a word of
-    ``other`` (the nearest reading); with ``given``, a given name of the language's table even
-    where it does not (Alena: yelena, which reads Elena as another spelling of it, though alena
-    is as near elena as written). None when ``name`` does not look romanised from ``language``
-    or no word is read."""
+    ``other`` (the nearest reading); and the same with each given name of the language's table
+    read by it even where that does not (Alena: yelena, which reads Elena as another spelling
+    of it, though alena is as near elena as written), or None when that is the nearest reading.
+    (None, None) when ``name`` does not look romanised from ``language``; None for a reading
+    that reads no word."""
     if not language.looks(name.tokens):
-        return None
+        return None, None
     theirs = other.tokens
-    out = []
+    nearest, by_table = [], []
     for word in name.tokens:
+        near = word
         if word not in theirs:
-            near, best = word, max(token_similarity(word, w) for w in theirs)
+            best = max(token_similarity(word, w) for w in theirs)
             for read in language.read_word(word):
                 read = next((w for w in theirs if a_for_o(read, w)), read)
                 alike = max(token_similarity(read, w) for w in theirs)
                 if alike > best:
                     near, best = read, alike
-            word = language.given_names.get(word, word) if near == word and given else near
-        out.append(word)
-    return None if tuple(out) == name.tokens else tuple(out)
+        nearest.append(near)
+        unread = near == word and word not in theirs
+        by_table.append(language.given_names.get(word, word) if unread else near)
+    reading = None if nearest == list(name.tokens) else tuple(nearest)
+    return reading, None if by_table == nearest else tuple(by_table)
 
 
 _WORD = re.compile(r"\w+")
@@ -950,8 +955,8 @@ def reading_beside(name: NormalName, other: NormalName) -> tuple[str, ...] | Non
     """The words the scorer may read ``name`` as beside ``other``: those of a name in Arabic
     script that the other's consonants fit, the pinyin of a name in Wade-Giles, or a name
     romanised from Belarusian or Ukrainian read as Russian romanisations write it
-    (`_russian_words`); None
-    when it reads ``name`` as written only (for estimates: `veu.matching.entity`)."""
+    (`_russian_words`); None when it reads ``name`` as written only (for estimates:
+    `veu.matching.entity`)."""
     if _read_by_consonants(name, other):
         return fitted(name.tokens, other.tokens)[0]
     if name.han or other.han:
@@ -963,7 +968,7 @@ def reading_beside(name: NormalName, other: NormalName) -> tuple[str, ...] | Non
         (
             r
             for lang in romanisations_of(name.tokens)
-            if (r := _russian_words(lang, name, other)) is not None
+            if (r := _russian_words(lang, name, other)[0]) is not None
         ),
         None,
     )

@@ -13,6 +13,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from veu.names.korean import looks_korean
 from veu.names.pinyin import is_pinyin
+from veu.names.slavic import ROMANISATIONS
 
 _compiled: ModuleType | None
 try:  # the same functions in C (`_tokens.c`), when the extension is built
@@ -308,11 +309,13 @@ UNMATCHED_MIN_WIDTH = 4
 # Words a name is often written without: a patronymic (Sergey Lavrov / Sergey Viktorovich Lavrov)
 # and a title (below). One only one name has counts for this share of its width.
 LEFT_OUT_WEIGHT = 0.25
-# Russian's, Ukrainian's (Vitaliyovych, Oleksandrivna) and Belarusian's (Ihnatavich, Mikalaeuna,
-# Radzivonawna; Iosifavitj, Vladimirovitj in Swedish romanisation)
-PATRONYMIC_ENDINGS = (
-    "ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna", "ivna",
-    "avich", "auna", "euna", "awna", "ewna", "ovitj", "evitj", "avitj",
+# Russian's (Vladimirovitj in Swedish romanisation), and those only Ukrainian's and Belarusian's
+# romanisations write (`veu.names.slavic`: Vitaliyovych, Oleksandrivna; Ihnatavich, Mikalaeuna)
+PATRONYMIC_ENDINGS = tuple(
+    dict.fromkeys(
+        ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ichna", "ivna", "ovitj", "evitj",
+         *(ending for language in ROMANISATIONS for ending in language.patronymics))
+    )
 )  # fmt: skip
 PATRONYMIC_STEM = 3  # letters at least before the ending
 _PATRONYMIC = re.compile(rf"^[a-z]{{{PATRONYMIC_STEM},}}(?:{'|'.join(PATRONYMIC_ENDINGS)})$")

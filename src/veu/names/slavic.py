@@ -53,7 +53,7 @@ class Romanisation:
     name: str
     given_names: dict[str, str]  # a given name: its Russian romanisation
     stems: tuple[tuple[str, str], ...]  # a patronymic's stem: its Russian, longest first
-    patronymic: re.Pattern[str]  # a patronymic's ending only this romanisation writes
+    patronymics: tuple[str, ...]  # the endings of patronymics only this romanisation writes
     stem_ending: re.Pattern[str]  # what follows a patronymic's stem
     endings: tuple[tuple[str, str], ...]  # a word's ending: Russian's, the first that applies
     letters: tuple[tuple[re.Pattern[str], str], ...]  # letters: Russian's, in order
@@ -175,7 +175,7 @@ mihaul mikhail; iur yuri; yur yuri
 """
     ),
     # Ihnatavich, Uladzimirauna, Radzivonawna, Mikalaeuna; Iosifavitj, in Swedish romanisation
-    patronymic=re.compile(r"(avich|avitj|auna|awna|euna|ewna)$"),
+    patronymics=("avich", "avitj", "auna", "awna", "euna", "ewna"),
     stem_ending=re.compile(r"(y?[ae]vi(ch|tj)|[ae]vna|[ae][uw]na|ovich|ovna)$"),
     endings=_pairs(
         "yavich yevich; avich ovich; avitj ovich; auna ovna; awna ovna; euna evna; "
@@ -222,7 +222,7 @@ bohdan bogdan; vadym vadim; andri andree; andriy andree
 """
     ),
     # Vitaliyovych, Oleksandrivna
-    patronymic=re.compile(r"(ovych|yovych|iovych|ivna|yivna)$"),
+    patronymics=("ovych", "ivna"),
     stem_ending=re.compile(r"(y?i?ovych|y?ivna|ovich|evich|ovna|evna)$"),
     endings=_pairs(
         "iyovych yevich; yovych yevich; iovych ievich; ovych ovich; yivna yevna; "
@@ -248,7 +248,7 @@ def romanisations_of(tokens: tuple[str, ...]) -> tuple[Romanisation, ...]:
     return tuple(
         language
         for language in ROMANISATIONS
-        if any(t in language.marks or language.patronymic.search(t) for t in tokens)
+        if any(t in language.marks or t.endswith(language.patronymics) for t in tokens)
     )
 
 
