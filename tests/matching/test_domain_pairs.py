@@ -22,7 +22,7 @@ GROUPS = {
     "generic_words", "numbered_units", "abbreviations", "word_order", "han_pinyin",
     "legal_form_only", "persons", "typos", "look_alike", "titles", "legal_forms", "countries",
     "lineage", "han_english", "han_characters", "han_sound", "romanisation", "russian",
-    "given_names", "transliteration", "middle_names",
+    "given_names", "transliteration", "middle_names", "japanese",
 }  # fmt: skip
 
 

@@ -3,6 +3,7 @@ in the screening index."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from veu.matching import Query, ScreeningIndex, score_names
 from veu.model import Listing, Name
 from veu.names import normalise
 from veu.names.gloss import GLOSSARY, by_sound, gloss, vocabulary_tokens, wade_giles
+from veu.names.kana import KATAKANA
+from veu.names.normalize import simplified
 
 
 def words(text: str | None) -> list[str]:
@@ -73,9 +76,13 @@ def test_no_gloss_without_a_word_of_the_glossary() -> None:
     assert vocabulary_tokens("洛克希德·马丁") == frozenset()
 
 
-def test_every_entry_is_han_with_english_alternatives() -> None:
+def test_every_entry_is_han_or_katakana_with_english_alternatives() -> None:
     for han, english in GLOSSARY.items():
-        assert all("\u3400" <= ch <= "\u9fff" for ch in han), han
+        # Han as the glossed text is read: simplified (Japan's 電機 too, as 电机)
+        assert all("\u3400" <= ch <= "\u9fff" for ch in han) or re.fullmatch(
+            f"[{KATAKANA}]+", han
+        ), han
+        assert simplified(han) == han, han
         assert english
         assert all(a and a == a.lower() and a.strip() == a for a in english), han
 

@@ -25,7 +25,8 @@ from typing import NamedTuple
 from pypinyin import Style, lazy_pinyin
 from rapidfuzz.distance import Levenshtein
 
-from veu.names.normalize import HAN_RUN, T2S, NormalName, normalise
+from veu.names.kana import KATAKANA, romanise_kana
+from veu.names.normalize import HAN_OR_KATAKANA_RUN, NormalName, normalise, simplified
 from veu.names.numbers import HAN_NUMERAL, han_numeral
 from veu.names.pinyin import fold, is_pinyin, pinyin_of
 from veu.names.transliteration import (
@@ -343,7 +344,7 @@ _GLOSSARY = """
 中国 china|chinese
 中华 china|chinese
 美国 american|america|us|usa
-日本 japan|japanese
+日本 japan|japanese|nippon|nihon
 韩国 korea|korean
 台湾 taiwan
 加拿大 canada|canadian
@@ -452,6 +453,101 @@ _GLOSSARY = """
 波音 boeing
 贝宜 bae
 特励达 teledyne
+自动车 motor|motors|automobile|automotive
+电机 electric|electrical machinery
+制作所 works|manufacturing
+制铁 steel
+商事 corporation|trading
+物产 bussan|trading
+宇宙航空 aerospace
+国立 national
+大学校 academy|college
+宇宙航空研究开发机构 aerospace exploration agency|jaxa
+国立研究开发法人 national research and development agency|national research and development
+独立行政法人 incorporated administrative agency|independent administrative institution
+合资会社 limited partnership|goshi kaisha
+合名会社 general partnership|gomei kaisha
+エンジン engine|engines
+エンジニアリング engineering
+エアロスペース aerospace
+エアロ aero
+スペース space
+システム systems|system
+システムズ systems|system
+マリン marine
+マリタイム maritime
+マシナリ machinery
+マシナリー machinery
+ターボチャージャ turbocharger|turbochargers
+ターボチャージャー turbocharger|turbochargers
+ターボ turbo
+ディフェンス defense|defence
+ナショナル national
+セキュリティ security
+ネットワーク network|networks
+ネットワークス networks
+センサ sensor|sensors
+センサー sensor|sensors
+ジェット jet
+サービス service|services
+マスター master
+メタル metal|metals
+マニュファクチャリング manufacturing
+ジャパン japan
+ユナイテッド united
+カンパニー company
+コーポレーション corporation
+ホールディングス holdings
+グループ group
+インターナショナル international
+テクノロジー technology|technologies
+テクノロジーズ technologies
+テクノ techno
+エレクトロニクス electronics
+エレクトリック electric
+エレクトロン electron
+ソリューション solution|solutions
+ソリューションズ solutions
+インダストリー industry|industries
+インダストリーズ industries
+マテリアル material|materials
+マテリアルズ materials
+マグネット magnet|magnets
+マグネティクス magnetics
+モーター motor|motors
+モータ motor|motors
+モーターズ motors
+ケミカル chemical|chemicals
+メディカル medical
+エナジー energy
+エネルギー energy
+パワー power
+プラント plant
+オートモーティブ automotive
+アビエーション aviation
+ロボティクス robotics
+デバイス device|devices
+セミコンダクター semiconductor
+コミュニケーションズ communications
+ソフトウェア software
+デジタル digital
+トレーディング trading
+リサーチ research
+スチール steel
+アロイ alloy|alloys
+レアアース rare earth|rare earths
+プレシジョン precision
+オプティカル optical
+マシン machine|machines
+ミサイル missile|missiles
+レーダー radar
+ヘリコプター helicopter|helicopters
+ビークル vehicle|vehicles
+アドバンスト advanced
+グローバル global
+アジア asia
+アメリカ america|american
+ヨーロッパ europe|european
 """
 
 GLOSSARY: dict[str, tuple[str, ...]] = {
@@ -468,6 +564,10 @@ FORMS = frozenset(
         "股份有限公司",
         "有限责任公司",
         "株式会社",
+        "国立研究开发法人",
+        "独立行政法人",
+        "合资会社",
+        "合名会社",
         "分公司",
         "子公司",
         "集团",
@@ -483,6 +583,7 @@ _UNWRITTEN_FORMS: dict[tuple[str, ...], str] = {
     for form in FORMS
     if form in GLOSSARY
 }
+_KATAKANA = re.compile(f"[{KATAKANA}]")
 # 第十四 (the fourteenth), as units of state groups are numbered: 14th.
 _ORDINAL = re.compile(f"第({HAN_NUMERAL})")
 
@@ -509,8 +610,11 @@ def _segment_run(run: str) -> tuple[list[Segment | Unglossed], bool]:
         nonlocal found
         if unknown:
             han = "".join(unknown)
-            out.append(Unglossed("".join(pinyin_of(han)), han))
-            found = found or transliterable(han)
+            if _KATAKANA.match(han):  # a word written by sound in Japanese: its romaji
+                out.append(Unglossed(romanise_kana(han), han))
+            else:
+                out.append(Unglossed("".join(pinyin_of(han)), han))
+                found = found or transliterable(han)
             unknown.clear()
 
     pos = 0
@@ -531,6 +635,8 @@ def _segment_run(run: str) -> tuple[list[Segment | Unglossed], bool]:
                 found = found or word not in FORMS
                 break
         else:
+            if unknown and bool(_KATAKANA.match(unknown[-1])) != bool(_KATAKANA.match(run[pos])):
+                flush()  # katakana and Han characters are not one stretch
             unknown.append(run[pos])
             pos += 1
     flush()
@@ -545,14 +651,14 @@ def segments(text: str) -> tuple[str | tuple[Segment | Unglossed, ...], ...]:
     parts: list[str | tuple[Segment | Unglossed, ...]] = []
     pos = 0
     translated = False
-    simplified = T2S.convert(text)
-    for match in HAN_RUN.finditer(simplified):
-        parts.append(simplified[pos : match.start()])
+    text = simplified(text)
+    for match in HAN_OR_KATAKANA_RUN.finditer(text):
+        parts.append(text[pos : match.start()])
         run, found = _segment_run(match.group())
         translated = translated or found
         parts.append(tuple(run))
         pos = match.end()
-    parts.append(simplified[pos:])
+    parts.append(text[pos:])
     return tuple(parts) if translated else ()
 
 

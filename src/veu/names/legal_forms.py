@@ -363,8 +363,16 @@ CJK_LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "有限",
     ),
     "group": ("集团有限公司", "集团公司", "控股集团", "集团"),
-    "corporation": ("总公司", "分公司", "公司", "会社", "회사"),
-    "partnership": ("有限合伙", "合伙企业"),
+    "corporation": (
+        "总公司",
+        "分公司",
+        "公司",
+        "会社",
+        "회사",
+        "国立研究开发法人",  # Japan's statutory bodies: 国立研究開発法人, simplified
+        "独立行政法人",
+    ),
+    "partnership": ("有限合伙", "合伙企业", "合资会社", "合名会社"),
 }
 
 # Cyrillic forms removed before transliteration (casefolded).

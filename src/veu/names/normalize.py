@@ -20,6 +20,7 @@ from rapidfuzz.distance import OSA
 from veu.names.abjad import ARTICLE_WORDS, SUN_WRITTEN, in_arabic_script
 from veu.names.abjad import romanise as romanise_arabic
 from veu.names.acronyms import expand_acronyms
+from veu.names.kana import KATAKANA, romanise_kana
 from veu.names.korean import romanise as romanise_korean
 from veu.names.legal_forms import (
     cjk_forms_longest_first,
@@ -45,6 +46,37 @@ from veu.names.wade_giles import READINGS as WADE_GILES_SYLLABLES
 from veu.names.wade_giles import is_wade_giles_word
 
 T2S = opencc.OpenCC("t2s")  # traditional Chinese to simplified
+# Characters OpenCC's jp2t changes (the kanji Japan has written since 1946, shinjitai) that are not
+# also simplified characters Chinese writes otherwise: jp2t would make 研究 硏究, 沪 濾, 郎 郞.
+_CHINESE_TOO = frozenset("予叙晃概欠沪瓶研萌翻郎缶糸弁芸褒慎")
+
+
+def _shinjitai() -> dict[int, str]:
+    """Japan's own forms of kanji (気, 広, 鉄, 関, 県) as simplified Chinese writes them (气, 广,
+    铁, 关, 县): OpenCC's jp2t (to the traditional form) then t2s, for the characters of the CJK
+    block that jp2t changes and t2s leaves, less those Chinese writes too (`_CHINESE_TOO`)."""
+    block = "".join(map(chr, range(0x4E00, 0xA000)))
+    traditional = opencc.OpenCC("jp2t").convert(block)  # character for character
+    changed = [(a, b) for a, b in zip(block, traditional, strict=True) if a != b]
+    kept = T2S.convert("".join(a for a, _ in changed))
+    simplified = T2S.convert("".join(b for _, b in changed))
+    return {
+        ord(a): s
+        for (a, _), k, s in zip(changed, kept, simplified, strict=True)
+        if k == a and s != a and a not in _CHINESE_TOO
+    }
+
+
+_SHINJITAI = _shinjitai()
+
+
+def simplified(text: str) -> str:
+    """``text`` with its Han characters as simplified Chinese writes them: traditional ones
+    (OpenCC's t2s) and Japan's own forms (`_shinjitai`: 日本電気, 日本电气)."""
+    converted: str = T2S.convert(text.translate(_SHINJITAI))
+    return converted
+
+
 _CJK_FORMS = cjk_forms_longest_first()
 _CYRILLIC_FORMS = [
     (re.compile(rf"(?<![\w]){re.escape(form)}(?![\w])"), cls)
@@ -79,11 +111,14 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 _KANA = "\u3040-\u30ff\u31f0-\u31ff"
 _HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
 HAN_RUN = re.compile(f"[{_HAN}]+")
+# Han characters and katakana, which Japanese names write in one word (三菱重工航空エンジン)
+HAN_OR_KATAKANA_RUN = re.compile(f"[{_HAN}{KATAKANA}]+")
 # Han characters and Korean syllable blocks, each read syllable by syllable: a run of either.
 _SYLLABIC_RUN = re.compile(f"[{_HAN}]+|[\uac00-\ud7a3]+")
 # The characters compared as characters: Han and Kana. Korean is compared by its syllables' Latin
 # reading (`_transliterate`), as names written in Latin are: 김정은 beside Kim Jong Un.
 _CJK_CHAR = re.compile(f"[{_HAN}{_KANA}]")
+_KANA_CHAR = re.compile(f"[{_KANA}]")
 _SCRIPT_RANGES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Han", re.compile(f"[{_HAN}]")),
     ("Kana", re.compile(f"[{_KANA}]")),
@@ -212,6 +247,12 @@ def scripts_of(text: str) -> frozenset[str]:
     return frozenset(name for name, pattern in _SCRIPT_RANGES if pattern.search(text))
 
 
+def _latin(text: str) -> str:
+    """``text`` (no Han nor Hangul) in ASCII: kana by Hepburn (`veu.names.kana`: ジャパン japan,
+    where anyascii writes jiyapan), the rest by anyascii."""
+    return anyascii(romanise_kana(text) if _KANA_CHAR.search(text) else text)
+
+
 def _transliterate(text: str) -> list[Token]:
     """Latin tokens of ``text``: Han runs become pinyin syllables and Korean syllable blocks their
     Revised Romanization, one token a syllable (flagged: kept as spelt, as a Korean name written
@@ -228,7 +269,7 @@ def _transliterate(text: str) -> list[Token]:
 
     for run in _SYLLABIC_RUN.finditer(text):
         if run.start() > pos:
-            add(anyascii(text[pos : run.start()]), False)
+            add(_latin(text[pos : run.start()]), False)
         syllables = run.group()
         if "\uac00" <= syllables[0] <= "\ud7a3":  # Hangul, in the Revised Romanization
             add(" ".join(map(romanise_korean, syllables)), True)
@@ -236,7 +277,7 @@ def _transliterate(text: str) -> list[Token]:
             add(" ".join(pinyin_of(syllables)), True)
         pos = run.end()
     if pos < len(text):
-        add(anyascii(text[pos:]), False)
+        add(_latin(text[pos:]), False)
     return tokens
 
 
@@ -609,7 +650,7 @@ def normalise(text: str) -> NormalName:
     s = _GLUED_FORM.sub(_unglue_form, s)
     scripts = scripts_of(s)
     if "Han" in scripts:
-        s = T2S.convert(s)
+        s = simplified(s)
     s = s.casefold()
     forms: set[str] = set()
     if scripts & {"Han", "Kana", "Hangul"}:
