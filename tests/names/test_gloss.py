@@ -114,6 +114,11 @@ CETC = "China Electronics Technology Group"
         ("杭州海康威视数字技术股份有限公司", "Hangzhou Hikvision Digital Technology", True),
         ("长江存储科技有限责任公司", "Yangtze Memory Technologies Co., Ltd.", True),
         ("曙光医院", "Sugon Information Industry Co., Ltd.", False),
+        # a short translation that ends the other's word the word before begins (veu-names/48)
+        ("文本矿公司", "TextOre", True),
+        ("浩劫人工智能公司", "HavocAI", True),
+        ("浩劫人工智能公司", "Havoc Air", False),
+        ("内华达山脉公司", "Sierra Nevada Corporation", True),
     ],
 )  # fmt: skip
 def test_a_chinese_name_is_scored_through_its_gloss(
@@ -228,10 +233,25 @@ def test_latin_text_before_a_name_read_by_sound_is_not_written_twice() -> None:
 def test_a_translation_may_begin_a_word_the_other_name_joins() -> None:
     """High Point Aerotechnologies (MOFCOM's 高点航空技术公司): English joins what Chinese writes
     apart, so a translation fits the other name when it begins one of its words, where none is
-    one of its words; a word written whole still fits first, and three letters are too few."""
+    one of its words; a word written whole still fits first, and three letters are too few
+    unless the word before and it make the other's word."""
     assert gloss("高点航空技术公司", ("high", "point", "aerotechnologies")) is not None
     assert " aero " in gloss("高点航空技术公司", ("high", "point", "aerotechnologies"))
     assert " aviation " in gloss("航空技术", ("aviation", "aerotech"))  # whole words first
     assert " aviation " in gloss("航空技术", ("high", "point"))  # nothing fits: the usual
     assert " craft " in gloss("侦察艇有限责任公司", ("reconcraft",))  # ends a word: ReconCraft
-    assert " mining " in gloss("文本矿公司", ("textore",))  # ore: three letters, too few
+    assert " mining " in gloss("矿公司", ("textore",))  # ore: three letters, too few alone,
+    assert " ore " in gloss("文本矿公司", ("textore",))  # but text + ore is the word (veu-names/48)
+
+
+def test_the_shortlist_keeps_a_name_the_gloss_glues() -> None:
+    # 浩劫人工智能 glossed beside HavocAI is havoc + ai, as it writes it; its usual gloss (havoc
+    # artificial intelligence) is far from it, and many names have the words of one translation
+    # (AI, Artificial Intelligence): too many to score all
+    others = [listing(f"ai{k}", f"Havana {k} AI Inc.") for k in range(20)] + [
+        listing(f"art{k}", f"Haval {k} Artificial Intelligence Co.") for k in range(30)
+    ]
+    index = ScreeningIndex([*others, listing("havoc", "HavocAI")])
+    hits = index.search(Query(name="浩劫人工智能公司"), limit=3)
+    assert hits[0].listing.id == "t:havoc"
+    assert hits[0].score >= 0.85

@@ -102,7 +102,7 @@ RARE_NAMES = 10
 # (a given name), scored in full, best estimates first.
 RESPELT_LIMIT = 20
 JOINED_ROWS = 8  # words a Chinese query's translation may begin that it looks names up by
-INDEX_FORMAT = 53  # the layout `ScreeningIndex.save` writes
+INDEX_FORMAT = 54  # the layout `ScreeningIndex.save` writes
 
 GRAM_SCAN_LIMIT = 20_000  # distinct strings above which the n-gram door replaces the scan
 GRAM_SHORTLIST = 400  # strings compared in full after the n-gram door
@@ -707,13 +707,18 @@ class ScreeningIndex:
         gloss's (安杜里尔公司, anduril, beside Anduril Industries): contained, which the shortlist
         keeps."""
         contained: set[int] = set()
-        unusual = vocabulary_tokens(query.original) - set(english.tokens if english else ())
+        vocabulary = vocabulary_tokens(query.original)
+        unusual = vocabulary - set(english.tokens if english else ())
         if not unusual and not by_sound:
             return contained
+        # and a word one of the query's translations begins and an unusual one ends, as the
+        # gloss writes them (文本矿: text + ore, TextOre; 浩劫人工智能: havoc + ai, HavocAI)
+        glued = {head + tail for head in vocabulary for tail in unusual}
         hans = self.names.hans
         for k, i in enumerate(ids):
             words = joined[k].split()
-            if hans[i] or (i not in by_sound and not _fits(unusual, words)):
+            fits = _fits(unusual, words) or not glued.isdisjoint(words)
+            if hans[i] or (i not in by_sound and not fits):
                 continue
             fitted = glossed(query.original, tuple(words))
             if fitted is None:

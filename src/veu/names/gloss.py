@@ -325,6 +325,7 @@ _GLOSSARY = """
 侦察 reconnaissance|recon
 图书馆 library
 内华达 nevada
+内华达山脉 sierra nevada
 模拟 simulation
 仿真 simulation
 环境 environment|environmental
@@ -724,6 +725,10 @@ def _gloss(
             fitting = [a for a in alternatives if all(w in words for w in a.split())]
             if not fitting and other:  # or words the other joins to more (Aerotechnologies)
                 fitting = [a for a in alternatives if all(_joined(w, spaced) for w in a.split())]
+                # or, however short, the end of the other's word the word before begins
+                # (文本矿, text + ore, beside TextOre; 浩劫人工智能, havoc + ai, beside HavocAI)
+                before = out[-1].split()[-1:] if out else []
+                fitting += [a for a in alternatives if before and before[0] + a in words]
             if fitting or not other or alternatives not in _UNWRITTEN_FORMS:
                 chosen = max(fitting, key=lambda a: len(a.split()), default=alternatives[0])
             else:  # a legal form the other does not write
