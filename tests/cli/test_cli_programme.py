@@ -227,6 +227,16 @@ def test_pairs_scores_each_line_and_names_bad_ones(
     assert "bad.jsonl:3 right" in result.output
     assert "'birthdate'" in result.output
     assert result.stdout == ""
+    latin1 = tmp_path / "latin1.jsonl"  # JSON Lines are UTF-8: a line that is not is named
+    pair = {"left": lavrov, "right": {"schema": "Company", "properties": {"name": ["Société"]}}}
+    latin1.write_bytes((json.dumps(pair, ensure_ascii=False) + "\n").encode("latin-1"))
+    result = runner.invoke(app, ["pairs", str(latin1)], env=env)
+    assert result.exit_code == 2
+    assert "latin1.jsonl:1" in result.output
+    assert "not UTF-8" in result.output
+    bom = tmp_path / "bom.jsonl"  # a byte-order mark, as Windows writes, is read past
+    bom.write_bytes(b"\xef\xbb\xbf" + json.dumps(pair, ensure_ascii=False).encode("utf-8"))
+    assert json.loads(run(env, "pairs", str(bom), "--json"))["match"] is False
 
 
 def test_batch_screen_from_the_command_line(tmp_path: Path, loaded_ctx: object) -> None:
@@ -241,6 +251,14 @@ def test_batch_screen_from_the_command_line(tmp_path: Path, loaded_ctx: object) 
         app, ["batch", "screen", str(tmp_path / "nope.csv"), "--out", "x.csv"], env=env
     )
     assert missing.exit_code == 2
+    chinese = tmp_path / "gbk.csv"  # as a Chinese Excel saves it
+    chinese.write_bytes("name,ref\n洛克希德·马丁公司,a\n".encode("gb18030"))
+    refused = runner.invoke(app, ["batch", "screen", str(chinese), "--out", "x.csv"], env=env)
+    assert refused.exit_code == 2
+    assert "--encoding gb18030" in refused.output
+    args = ["batch", "screen", str(chinese), "--out", str(tmp_path / "c.csv")]
+    report = json.loads(run(env, *args, "--encoding", "gb18030", "--json"))
+    assert (report["rows"], report["matches"]) == (1, 1)
 
 
 def test_a_database_never_initialised_says_so(tmp_path: Path) -> None:

@@ -211,3 +211,55 @@ def test_the_best_hit_is_the_first_unless_a_schema_or_birth_year_says_otherwise(
     born = batch.best_hit(index, batch.Row("Ivan Petrov", None, "Person", "1975"), day, 0.85)
     assert born is not None
     assert born[2] == "t:other"  # 1961 is not 1975: lowered below it
+
+
+def test_a_malformed_csv_file_is_named_and_nothing_is_screened(
+    loaded_ctx: Context, tmp_path: Path
+) -> None:
+    """A quote left open would have the rest of the file read as one name; a value holding the
+    delimiter unquoted gives a row more fields than the header, which would be lost."""
+    for text, where, reason in (
+        ('name,ref\nLockheed Martin,1\n"Acme, Bakery,2\nHuawei,3\n', "row 2", "unexpected end"),
+        ('name,ref\n"Acme" Bakery,1\n', "row 1", "expected after"),
+        ("name,ref\nLockheed Martin,1\nAcme, Bakery,2\n", "row 2", "3 fields where the header"),
+    ):
+        source = tmp_path / "in.csv"
+        source.write_text(text, "utf-8")
+        with pytest.raises(InvalidInput, match="nothing was screened") as caught:
+            batch.screen_file(loaded_ctx, source, tmp_path / "out.csv")
+        [problem] = caught.value.problems
+        assert problem.field == where, text
+        assert reason in problem.reason, text
+        assert list(tmp_path.iterdir()) == [source]
+
+
+def test_a_csv_file_is_read_and_written_in_its_encoding(
+    loaded_ctx: Context, tmp_path: Path
+) -> None:
+    """UTF-16 by its byte-order mark (Excel's Unicode Text); GB18030, as a Chinese Excel saves
+    CSV, when asked for; a byte the encoding cannot read is named, with the way to read it."""
+    text = "name,ref\n洛克希德·马丁公司,1\n"
+    source = tmp_path / "in.csv"
+    source.write_bytes(text.encode("gb18030"))
+    with pytest.raises(InvalidInput, match="cannot be read as utf-8") as caught:
+        batch.screen_file(loaded_ctx, source, tmp_path / "out.csv")
+    assert "--encoding gb18030" in caught.value.problems[0].reason
+    report = batch.screen_file(loaded_ctx, source, tmp_path / "out.csv", encoding="gb18030")
+    assert (report.rows, report.matches) == (1, 1)
+    written = (tmp_path / "out.csv").read_bytes().decode("gb18030")
+    assert written.splitlines()[1].startswith("洛克希德·马丁公司,1,")
+    source.write_bytes(text.replace(",", "\t").encode("utf-16"))  # a mark: UTF-16 whatever asked
+    report = batch.screen_file(loaded_ctx, source, tmp_path / "out.csv", encoding="gb18030")
+    assert (report.rows, report.matches) == (1, 1)
+    assert (tmp_path / "out.csv").read_bytes().decode("utf-16").startswith("name\tref\t")
+    with pytest.raises(InvalidInput, match="unknown encoding"):
+        batch.screen_file(loaded_ctx, source, tmp_path / "out.csv", encoding="klingon")
+
+
+def test_a_file_that_is_not_parquet_is_named(loaded_ctx: Context, tmp_path: Path) -> None:
+    source = tmp_path / "in.parquet"
+    source.write_text("name\nAcme\n", "utf-8")
+    with pytest.raises(InvalidInput, match="not a Parquet file") as caught:
+        batch.screen_file(loaded_ctx, source, tmp_path / "out.csv")
+    assert caught.value.problems[0].file == "in.parquet"
+    assert list(tmp_path.iterdir()) == [source]

@@ -563,6 +563,14 @@ def batch_screen(
     workers: Annotated[
         int, typer.Option("--workers", help="Processes screening at once (default: 1).", min=1)
     ] = 1,
+    encoding: Annotated[
+        str | None,
+        typer.Option(
+            "--encoding",
+            help="A CSV file's encoding where it has no byte-order mark (default: utf-8; "
+            "gb18030 for a CSV a Chinese Excel saved).",
+        ),
+    ] = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Screen every row's name; the output adds the best hit (match_name, match_list,
@@ -590,6 +598,7 @@ def batch_screen(
             out_path,
             day=day,
             workers=workers,
+            encoding=encoding,
             progress=lambda n: bar.advance(task, n),
             started=lambda total: bar.update(task, total=total),
         )

@@ -1,18 +1,23 @@
 """Batch screening (``veu batch screen``): a CSV or Parquet file of names in, the same rows out
 with their best list hit, streamed in chunks so memory stays flat whatever the file's size.
 
-A CSV file may be separated by commas, semicolons, tabs or bars (read off its header line; the
-output is written alike). Input columns: ``name`` (required), and optionally ``country`` (an
-ISO 3166-1 code or a country's name), ``birth_date`` (``YYYY`` or ``YYYY-MM-DD``) and ``schema``
-(a FollowTheMoney schema: ``Person``, ``Company``, ...); any other column is kept as it is.
-Every row is checked before any is screened: a malformed value is named with its row and nothing
-is written. Output adds ``match_name``, ``match_list``, ``match_listing``, ``score``, ``match``
-(at the policy pack's match threshold) and ``in_force`` (on the date). The output is written to
-a temporary file and moved into place at the end: an error leaves no half-written file.
+A CSV file may be separated by commas, semicolons, tabs or bars (read off its header line), and
+is read as UTF-8, or UTF-16 where its byte-order mark says so, or in the encoding asked for (a
+Chinese Excel saves CSV in GB18030); the output is written alike. Quoting is read strictly: a
+quote left open is an error, not the rest of the file read as one name, and a row with more
+fields than the header is named. Input columns: ``name`` (required), and optionally ``country``
+(an ISO 3166-1 code or a country's name), ``birth_date`` (``YYYY`` or ``YYYY-MM-DD``) and
+``schema`` (a FollowTheMoney schema: ``Person``, ``Company``, ...); any other column is kept as
+it is. Every row is checked before any is screened: a malformed value is named with its row and
+nothing is written. Output adds ``match_name``, ``match_list``, ``match_listing``, ``score``,
+``match`` (at the policy pack's match threshold) and ``in_force`` (on the date). The output is
+written to a temporary file and moved into place at the end: an error leaves no half-written
+file.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import multiprocessing
@@ -129,26 +134,77 @@ class _Input:
     columns: list[str]
     rows: Callable[[], Iterator[dict[str, Any]]]
     delimiter: str = ","  # a CSV file's
+    encoding: str = ""  # a CSV file's
     arrow_schema: Any = None  # a Parquet file's
 
 
-def _open_csv(path: Path) -> _Input:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        header = handle.readline()
+# A byte-order mark says a file's encoding, whatever was asked (Excel's "Unicode Text" is UTF-16).
+_MARKS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
+def encoding_of(path: Path, asked: str | None) -> str:
+    """The encoding ``path`` is read in: its byte-order mark's, else ``asked``, else UTF-8 (a
+    Chinese Excel saves CSV in GB18030 without a mark: ``asked`` must say so)."""
+    with path.open("rb") as handle:
+        start = handle.read(3)
+    if asked is not None:
+        try:
+            codecs.lookup(asked)
+        except LookupError:
+            raise InvalidInput(
+                f"unknown encoding {asked!r}",
+                [Problem("one Python knows: utf-8, gb18030, utf-16, ...", field="encoding")],
+            ) from None
+    marked = next((codec for mark, codec in _MARKS if start.startswith(mark)), None)
+    return marked or asked or "utf-8"
+
+
+def _undecodable(file: str, encoding: str, error: UnicodeDecodeError, where: str) -> Problem:
+    hint = " (a file a Chinese Excel saved: --encoding gb18030)" if "utf-8" in encoding else ""
+    return Problem(
+        f"not {encoding}: byte {error.object[error.start : error.start + 1]!r} cannot be read"
+        f"{hint}",
+        file=file,
+        field=where,
+    )
+
+
+def _open_csv(path: Path, encoding: str | None = None) -> _Input:
+    codec = encoding_of(path, encoding)
+    try:
+        with path.open(encoding=codec, newline="") as handle:
+            header = handle.readline()
+    except UnicodeDecodeError as error:
+        raise InvalidInput(
+            f"{path.name} cannot be read as {codec}",
+            [_undecodable(path.name, codec, error, "header")],
+        ) from None
     delimiter = delimiter_of(header)
     columns = next(csv.reader([header], delimiter=delimiter), [])
 
     def rows() -> Iterator[dict[str, Any]]:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            yield from csv.DictReader(handle, delimiter=delimiter)
+        with path.open(encoding=codec, newline="") as handle:
+            # strict: a quote left open is an error, not the rest of the file read as one name
+            reader = csv.DictReader(handle, delimiter=delimiter, strict=True)
+            try:
+                yield from reader
+            except csv.Error as error:
+                raise csv.Error(f"line {reader.line_num}: {error}") from None
 
-    return _Input(columns, rows, delimiter=delimiter)
+    return _Input(columns, rows, delimiter=delimiter, encoding=codec)
 
 
 def _open_parquet(path: Path) -> _Input:
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    source = pq.ParquetFile(path)
+    try:
+        source = pq.ParquetFile(path)
+    except (pa.ArrowException, OSError) as error:
+        raise InvalidInput(
+            f"{path.name} is not a Parquet file this can read",
+            [Problem(str(error), file=path.name)],
+        ) from None
 
     def rows() -> Iterator[dict[str, Any]]:
         for batch in source.iter_batches(batch_size=CHUNK):
@@ -200,10 +256,12 @@ def screen_file(
     workers: int = 1,
     progress: Callable[[int], None] | None = None,
     started: Callable[[int], None] | None = None,
+    encoding: str | None = None,
 ) -> BatchReport:
     """Screen every row of ``source`` into ``target`` (see the module's docstring). ``started``
     is told how many rows there are once they are checked, ``progress`` how many more are done
-    after each chunk."""
+    after each chunk. ``encoding``: a CSV file's, where it has no byte-order mark (UTF-8 if
+    not given)."""
     if not source.is_file():
         raise InvalidInput(f"{source} is not a file", [Problem("no such file", file=str(source))])
     kind_in, kind_out = _kind(source, "input"), _kind(target, "output")
@@ -211,7 +269,7 @@ def screen_file(
         raise InvalidInput(
             "the output would overwrite the input", [Problem("same file", file=str(target))]
         )
-    given = _open_parquet(source) if kind_in == "parquet" else _open_csv(source)
+    given = _open_parquet(source) if kind_in == "parquet" else _open_csv(source, encoding)
     columns = given.columns
     if "name" not in columns:
         raise InvalidInput(
@@ -228,7 +286,7 @@ def screen_file(
             f"{source.name} already has the output column(s) {', '.join(clash)}",
             [Problem("rename or drop it", file=source.name, field=c) for c in clash],
         )
-    total = _check_rows(source.name, given.rows())
+    total = _check_rows(source.name, given.rows(), given.encoding)
     if started is not None:
         started(total)
     day = day or ctx.today()
@@ -259,7 +317,12 @@ def screen_file(
 
         writer: _CsvOut | _ParquetOut = (
             # tabs for a .tsv output, else as the input (it goes back to the same spreadsheet)
-            _CsvOut(temp, columns, "\t" if target.suffix.lower() == ".tsv" else given.delimiter)
+            _CsvOut(
+                temp,
+                columns,
+                "\t" if target.suffix.lower() == ".tsv" else given.delimiter,
+                given.encoding or "utf-8",  # as the input, which a spreadsheet will open alike
+            )
             if kind_out == "csv"
             else _ParquetOut(temp, columns, given.arrow_schema)
         )
@@ -316,6 +379,13 @@ def _row_problems(record: dict[str, Any], file: str, number: int) -> list[Proble
     ``MAX_NAME``, a country that is neither an ISO 3166-1 code nor a country's name, a birth date
     that is not ``YYYY`` or ``YYYY-MM-DD``, a schema that is not FollowTheMoney's."""
     problems = []
+    beyond = record.get(None)  # type: ignore[call-overload]  # csv.DictReader's: extra fields
+    if beyond:
+        header = len(record) - 1
+        problems.append(
+            f"{header + len(beyond)} fields where the header has {header}"
+            " (a value holding the delimiter must be quoted)"
+        )
     name = str(record.get("name") or "")
     if len(name) > MAX_NAME:
         problems.append(f"name is {len(name):,} characters long; at most {MAX_NAME} are screened")
@@ -331,15 +401,21 @@ def _row_problems(record: dict[str, Any], file: str, number: int) -> list[Proble
     return [Problem(p, file=file, field=f"row {number}") for p in problems]
 
 
-def _check_rows(file: str, rows: Iterator[dict[str, Any]]) -> int:
-    """Every row read before any is screened: a malformed one is named, and nothing is written.
-    The number of rows, when all are well."""
+def _check_rows(file: str, rows: Iterator[dict[str, Any]], encoding: str = "") -> int:
+    """Every row read before any is screened: a malformed one is named, and nothing is written
+    (so is a CSV file's malformed quoting, or a byte its ``encoding`` cannot read). The number of
+    rows, when all are well."""
     problems: list[Problem] = []
     number = 0
-    for number, record in enumerate(rows, start=1):
-        problems += _row_problems(record, file, number)
-        if len(problems) >= MAX_PROBLEMS:
-            break
+    try:
+        for number, record in enumerate(rows, start=1):
+            problems += _row_problems(record, file, number)
+            if len(problems) >= MAX_PROBLEMS:
+                break
+    except csv.Error as error:  # the file itself: nothing after it can be read as rows
+        problems.append(Problem(f"malformed CSV at {error}", file=file, field=f"row {number + 1}"))
+    except UnicodeDecodeError as error:
+        problems.append(_undecodable(file, encoding, error, f"row {number + 1}"))
     if problems:
         raise InvalidInput(f"{file} has malformed rows: nothing was screened", problems)
     return number
@@ -357,8 +433,8 @@ def _chunks(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str
 
 
 class _CsvOut:
-    def __init__(self, path: Path, columns: list[str], delimiter: str) -> None:
-        self.handle = path.open("w", encoding="utf-8", newline="")
+    def __init__(self, path: Path, columns: list[str], delimiter: str, encoding: str) -> None:
+        self.handle = path.open("w", encoding=encoding, newline="")
         self.writer = csv.DictWriter(
             self.handle, [*columns, *OUTPUT_COLUMNS], extrasaction="ignore", delimiter=delimiter
         )

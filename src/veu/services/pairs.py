@@ -32,8 +32,14 @@ def read_pairs(path: Path) -> list[Pair]:
         raise InvalidInput(f"{path} is not a file", [Problem("no such file", file=str(path))])
     pairs: list[Pair] = []
     problems: list[Problem] = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
+    with path.open("rb") as handle:  # JSON Lines are UTF-8: a line that is not is named
+        for number, raw in enumerate(handle, start=1):
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                bad = raw[exc.start : exc.start + 1]
+                problems.append(Problem(f"not UTF-8: byte {bad!r}", file=path.name, line=number))
+                continue
             if not line.strip():
                 continue
             try:
