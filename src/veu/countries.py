@@ -93,6 +93,24 @@ _ALIASES: dict[str, str] = {
 }
 
 
+# Countries as Chinese writes them in names (美国雷神公司, the press's Raytheon; 华为技术日本株式
+# 会社), the lists' parties' countries and their neighbours, longest first where one holds another.
+HAN_COUNTRIES: dict[str, str] = {
+    "中华人民共和国": "CN", "中国台湾": "TW", "中国香港": "HK", "中国澳门": "MO",
+    "美利坚合众国": "US",
+    "中国": "CN", "美国": "US", "日本": "JP", "韩国": "KR", "朝鲜": "KP", "台湾": "TW",
+    "香港": "HK", "澳门": "MO", "英国": "GB", "法国": "FR", "德国": "DE", "意大利": "IT",
+    "加拿大": "CA", "澳大利亚": "AU", "新西兰": "NZ", "以色列": "IL", "印度": "IN",
+    "俄罗斯": "RU", "白俄罗斯": "BY", "乌克兰": "UA", "新加坡": "SG", "伊朗": "IR",
+    "伊拉克": "IQ", "叙利亚": "SY", "土耳其": "TR", "荷兰": "NL", "比利时": "BE", "瑞典": "SE",
+    "瑞士": "CH", "挪威": "NO", "芬兰": "FI", "丹麦": "DK", "奥地利": "AT", "波兰": "PL",
+    "西班牙": "ES", "葡萄牙": "PT", "巴基斯坦": "PK", "越南": "VN", "泰国": "TH",
+    "马来西亚": "MY", "印度尼西亚": "ID", "菲律宾": "PH", "缅甸": "MM", "阿联酋": "AE",
+    "沙特阿拉伯": "SA", "哈萨克斯坦": "KZ", "巴西": "BR", "墨西哥": "MX", "南非": "ZA",
+}  # fmt: skip
+HAN_COUNTRIES = dict(sorted(HAN_COUNTRIES.items(), key=lambda item: -len(item[0])))
+
+
 def _key(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
     folded = folded.replace("&", " and ")

@@ -152,6 +152,29 @@ def test_chinese_names_with_another_place_in_the_same_frame_go_to_review() -> No
     assert longer.score == 1.0
 
 
+def test_spaces_between_chinese_characters_are_not_read() -> None:
+    """Forms and documents laid out by hand space characters out (王　伟, 公 司): Chinese writes
+    no spaces, so they are not read (veu-names/49)."""
+    assert score("通 用 动 力 陆 地 系 统 公 司", "通用动力陆地系统公司") == 1.0
+    assert score("王\u3000伟", "王伟") == 1.0
+    assert score("通用动力 陆地系统 公司", "General Dynamics Land Systems") >= MATCH
+    assert score("王 伟", "王建伟") < MATCH
+
+
+def test_a_country_one_chinese_name_begins_with_counts_for_half() -> None:
+    """美国通用原子航空系统公司, as MOFCOM's announcements write the General Atomics it lists as
+    通用原子航空系统公司: a country only one name has counts for half its characters, as a very
+    common word does among words (USA Photon / Photon, 0.75); two countries are two parties
+    (veu-names/49)."""
+    result = score_names(normalise("美国通用原子航空系统公司"), normalise("通用原子航空系统公司"))
+    assert result.score == pytest.approx(0.9)
+    assert result.explanation["han"]["country_left_out"] == "美国"
+    assert score("通用原子航空系统公司（美国）", "通用原子航空系统公司") == pytest.approx(0.9)
+    assert score("美国光子公司", "光子公司") == pytest.approx(score("USA Photon", "Photon"))
+    assert score("美国通用原子航空系统公司", "日本通用原子航空系统公司") < REVIEW + 0.03
+    assert score("美国公司", "公司") == 0.0  # nothing but the country and a legal form
+
+
 def test_every_feature_is_documented() -> None:
     for feature in ALL_FEATURES:
         assert len(feature.doc()) > 40, feature.name

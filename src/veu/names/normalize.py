@@ -72,8 +72,10 @@ _SHINJITAI = _shinjitai()
 
 def simplified(text: str) -> str:
     """``text`` with its Han characters as simplified Chinese writes them: traditional ones
-    (OpenCC's t2s) and Japan's own forms (`_shinjitai`: 日本電気, 日本电气)."""
-    converted: str = T2S.convert(text.translate(_SHINJITAI))
+    (OpenCC's t2s) and Japan's own forms (`_shinjitai`: 日本電気, 日本电气); and without the
+    spaces Chinese does not write between them, which forms and documents laid out by hand put
+    there (王　伟, 公 司)."""
+    converted: str = T2S.convert(_HAN_GAP.sub("", text).translate(_SHINJITAI))
     return converted
 
 
@@ -111,6 +113,7 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
 _KANA = "\u3040-\u30ff\u31f0-\u31ff"
 _HANGUL = "\uac00-\ud7af\u1100-\u11ff\u3130-\u318f"
 HAN_RUN = re.compile(f"[{_HAN}]+")
+_HAN_GAP = re.compile(f"(?<=[{_HAN}])\\s+(?=[{_HAN}])")  # spaces between Han characters
 # Han characters and katakana, which Japanese names write in one word (三菱重工航空エンジン)
 HAN_OR_KATAKANA_RUN = re.compile(f"[{_HAN}{KATAKANA}]+")
 # Han characters and Korean syllable blocks, each read syllable by syllable: a run of either.
