@@ -428,6 +428,16 @@ def test_roman_numerals_of_two_letters_or_more_are_numbers(written: str, number:
     assert normalise(f"BICENTENARIO {written}").tokens == ("bicentenario", number)
 
 
+def test_xi_is_a_number_only_after_a_word_and_before_none_of_pinyin() -> None:
+    """XI, 11, is also the pinyin syllable Xi: Xi'an written Xi an after CAST was read CAST 11 an
+    and scored 0.67 beside CAST Xian Spaceflight Engine Factory (veu-names/50)."""
+    assert normalise("Bain Capital Fund XI L.P.").tokens[-1] == "11"
+    assert normalise("Fund XI SA").tokens[-1] == "11"  # sa: a syllable, and a legal form
+    assert normalise("Ocean Xi").tokens[-1] == "11"
+    assert normalise("Xi Jinping").tokens[0] == "xi"
+    assert normalise("CAST Xi an Spaceflight Engine Factory").tokens[1:3] == ("xi", "an")
+
+
 def test_single_letters_and_numerals_with_l_stay_letters() -> None:
     assert normalise("Malcolm X").tokens == ("malcolm", "x")
     assert normalise("Jet Li").tokens == ("jet", "li")

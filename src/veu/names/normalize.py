@@ -141,7 +141,8 @@ _DOTTED = re.compile(r"\b(?:[a-z]\.){2,}(?:[a-z]\b)?")
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 _STOPWORDS = frozenset({"the"})
 # Roman numerals that are also pinyin syllables (XI, and the surname Xi): read as a number only
-# after a word that is no pinyin (Bain Capital Fund XI; not Xi Jinping, Jinping Xi, Li Xi).
+# after a word that is no pinyin (Bain Capital Fund XI; not Xi Jinping, Jinping Xi, Li Xi), and
+# not before one (CAST Xi an Spaceflight Engine Factory: Xi'an, its apostrophe lost).
 _PINYIN_NUMERALS = frozenset(ROMAN) & PINYIN
 # Abbreviations written out, Chinese places in the postal romanisation written in pinyin, and
 # the words of Russian organisations' names translated.
@@ -603,8 +604,14 @@ def _fold_tokens(tokens: list[Token], arabic: bool = False) -> list[str]:
             out.append(text)
             before = text
             continue
-        # xi is 11 only after a word that is not pinyin (Ocean Xi), else pinyin (Xi Jinping)
-        roman = text not in _PINYIN_NUMERALS or (bool(before) and not is_pinyin(before))
+        # xi is 11 only after a word that is not pinyin (Ocean Xi), else pinyin (Xi Jinping),
+        # and not before a syllable of pinyin that is no legal form (CAST Xi an: Xi'an)
+        after = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+        roman = text not in _PINYIN_NUMERALS or (
+            bool(before)
+            and not is_pinyin(before)
+            and not (is_pinyin(after) and (after,) not in _LATIN_FORMS)
+        )
         before = text
         text = _folded_word(text, roman)
         if text in _STOPWORDS:
