@@ -12,7 +12,10 @@ aerospace) takes the one the other name uses. A stretch of characters that may b
 written by sound (洛克希德, `veu.names.transliteration`) is written as the other name's word it
 sounds like (Lockheed), when one does; and a stretch the other name writes in Wade-Giles, as
 Taiwan writes its names (中山 is the Chung-Shan of National Chung-Shan Institute of Science and
-Technology; its pinyin is zhongshan), as the other writes it.
+Technology; its pinyin is zhongshan), as the other writes it. A name written in Japanese is
+read alike: its kanji as simplified Chinese writes them (`veu.names.normalize.simplified`), and
+the katakana that write loanwords by sound in the same run (三菱重工航空エンジン: エンジン is an
+entry, engine); a katakana word no entry has is its Hepburn (`veu.names.kana`).
 """
 
 from __future__ import annotations
@@ -592,8 +595,9 @@ Segment = tuple[str, ...]  # a word's English alternatives
 
 
 class Unglossed(NamedTuple):
-    """A stretch of characters no glossary entry covers: its pinyin, and the characters, which
-    may be a foreign name written by sound (`veu.names.transliteration`)."""
+    """A stretch of characters no glossary entry covers: its pinyin (a katakana word's Hepburn),
+    and the characters, which may be a foreign name written by sound
+    (`veu.names.transliteration`)."""
 
     pinyin: str
     han: str

@@ -1,9 +1,10 @@
 """Normalising names for comparison across scripts.
 
 ``normalise(text)`` turns a name as written (Chinese, Latin, Cyrillic, pinyin, ...) into a
-`NormalName`: Latin tokens (Han transliterated to pinyin, other scripts to ASCII), a no-space
-skeleton, the Han characters (traditional folded to simplified), and the legal forms found, which
-are removed from the tokens so that they never decide a match.
+`NormalName`: Latin tokens (Han transliterated to pinyin, kana by Hepburn, other scripts to
+ASCII), a no-space skeleton, the Han characters (traditional and Japan's own forms folded to
+simplified, the spaces between them dropped), and the legal forms found, which are removed from
+the tokens so that they never decide a match.
 """
 
 from __future__ import annotations
