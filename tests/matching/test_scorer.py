@@ -175,6 +175,16 @@ def test_a_country_one_chinese_name_begins_with_counts_for_half() -> None:
     assert score("美国公司", "公司") == 0.0  # nothing but the country and a legal form
 
 
+def test_group_is_a_legal_form_beside_a_name_that_had_it_removed() -> None:
+    """集团 and Jituan are removed as legal forms, English Group is a word: beside a name that
+    had one removed, Group is read as that form (veu-names/51)."""
+    assert score("PVH Group", "PVH集团") == 1.0  # MOFCOM's Unreliable Entity List; 0.6 before
+    assert score("Huawei Group", "华为集团") == 1.0
+    assert score("Huawei Group", "Huawei Jituan") == 1.0
+    assert score("PVH Group", "TCL集团") < REVIEW
+    assert score("Avia Group", "Avia") == score("Avia", "Avia Group") < MATCH  # no form removed
+
+
 def test_every_feature_is_documented() -> None:
     for feature in ALL_FEATURES:
         assert len(feature.doc()) > 40, feature.name

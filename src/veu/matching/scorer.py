@@ -40,7 +40,7 @@ from veu.names.somali import reading as somali_reading
 from veu.names.wade_giles import reading as wade_giles_reading
 
 ALGORITHM = "veu-names"
-ALGORITHM_VERSION = "50"
+ALGORITHM_VERSION = "51"
 _PINYIN_FEATURES = frozenset({"tokens", "skeleton"})
 # The features scored, by whether both names are written in Chinese (the Han characters are then
 # compared, not their pinyin) and whether an explanation is asked for (without one, information
@@ -81,7 +81,10 @@ def score_names(
         if person:
             query, candidate = _parted(query, candidate), _parted(candidate, query)
             query, candidate = _initials_apart(query, candidate), _initials_apart(candidate, query)
-    direct = _score_names(query, candidate, explain=explain)
+    # as written (a gloss, fitted to the other's words, writes 集团 as its Group)
+    direct = _score_names(
+        _group_as_form(query, candidate), _group_as_form(candidate, query), explain=explain
+    )
     if query.empty or candidate.empty or _same_name(query, candidate):
         return direct  # no reading scores the same name otherwise
     if _read_by_consonants(query, candidate) or _read_by_consonants(candidate, query):
@@ -163,6 +166,19 @@ def _through_gloss(
         if middle is not None:
             through.explanation["gloss"]["middle_names"] = middle
     return NameScore(score, through.explanation)
+
+
+def _group_as_form(name: NormalName, other: NormalName) -> NormalName:
+    """``name`` without the word Group where ``other`` had 集团 (or Jituan) removed as a legal
+    form and does not write the word: PVH Group beside MOFCOM's PVH集团 scored 0.6, Huawei Group
+    beside 华为集团 0.75, the word the legal form translates counting against them. English
+    Group is no legal form (Avia Group is a name); beside one that had it removed, it is."""
+    if "group" not in other.forms or "group" not in name.tokens or "group" in other.tokens:
+        return name  # most pairs: one test
+    tokens = tuple(t for t in name.tokens if t != "group")
+    if not tokens:
+        return name
+    return replace(name, tokens=tokens, skeleton="".join(tokens), forms=name.forms | {"group"})
 
 
 def _joined(name: NormalName, other: NormalName) -> NormalName:
