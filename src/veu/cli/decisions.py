@@ -22,7 +22,7 @@ from veu.cli.main import (
     session,
 )
 from veu.errors import InvalidInput, Problem
-from veu.ingest.common import read_text
+from veu.ingest.common import read_utf8
 from veu.model.decision import Decision, same_decision
 from veu.model.shipment import ShipmentRequest
 from veu.services import decisions, policies
@@ -43,7 +43,7 @@ def read_request(path: Path) -> ShipmentRequest:
     if not path.is_file():
         fail(InvalidInput(f"{path} is not a file", [Problem("no such file", file=str(path))]))
     request: ShipmentRequest = validate(
-        read_text(path), path.name, ShipmentRequest, "shipment request"
+        read_utf8(path), path.name, ShipmentRequest, "shipment request"
     )
     return request
 

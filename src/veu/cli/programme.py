@@ -26,7 +26,7 @@ from veu.cli.main import (
     session,
 )
 from veu.errors import InvalidInput, Problem
-from veu.ingest.common import read_text
+from veu.ingest.common import read_utf8
 from veu.model.application import ApplicationForm, Conditions
 from veu.services import (
     access,
@@ -55,7 +55,7 @@ app.add_typer(shipments_app, name="shipments")
 def _file(path: Path) -> str:
     if not path.is_file():
         fail(InvalidInput(f"{path} is not a file", [Problem("no such file", file=str(path))]))
-    return read_text(path)
+    return read_utf8(path)
 
 
 # users -------------------------------------------------------------------------------------

@@ -132,17 +132,45 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def read_text(path: Path) -> str:
-    """Text of a list file: gzip undone, BOM and the DOS end-of-file byte dropped, UTF-8 (or
-    Windows-1252 for older files that are not UTF-8)."""
+def _trimmed(path: Path) -> bytes:
+    """A file's bytes, gzip undone, its BOM and the DOS end-of-file byte dropped."""
     data = read_bytes(path)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    data = data.rstrip(b"\x1a\r\n") + b"\n" if data.rstrip(b"\x1a\r\n") else b""
+    return data.rstrip(b"\x1a\r\n") + b"\n" if data.rstrip(b"\x1a\r\n") else b""
+
+
+def read_text(path: Path) -> str:
+    """Text of a list file: gzip undone, BOM and the DOS end-of-file byte dropped, UTF-8 (or
+    Windows-1252 for older files that are not UTF-8, as OFAC's were)."""
+    data = _trimmed(path)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+
+
+def read_utf8(path: Path) -> str:
+    """Text of a file in one of veu's own formats (YAML, JSON, JSON lines: a registry, entities,
+    a shipment, an application), which are UTF-8: gzip undone, BOM dropped; a byte that is not
+    UTF-8 is named with its line, not read as another encoding would (a file saved in GB18030
+    read so had its Chinese names stored garbled)."""
+    data = _trimmed(path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        byte = data[error.start : error.start + 1]
+        raise InvalidInput(
+            f"{path.name} is not UTF-8: nothing was read",
+            [
+                Problem(
+                    f"byte {byte!r} is not UTF-8 (save the file as UTF-8)",
+                    file=path.name,
+                    line=line,
+                )
+            ],
+        ) from None
 
 
 def file_digest(paths: list[Path]) -> str:

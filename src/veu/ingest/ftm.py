@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from veu.countries import is_country_code
-from veu.ingest.common import ImportReport, ParsedList, ParseOutcome, read_text
+from veu.ingest.common import ImportReport, ParsedList, ParseOutcome, read_utf8
 from veu.ingest.registry import dataset_info
 from veu.model import Identifier, Name, PartyKind, SourceDocument
 from veu.model.registry import DefenseFlag, Edge, RegistryParty
@@ -86,7 +86,7 @@ def parse(
     source = SourceDocument(title=f"FollowTheMoney entities ({path.name})")
     records: list[Any] = []
     newest: dt.date | None = None
-    for line_no, line in enumerate(read_text(path).splitlines(), 1):
+    for line_no, line in enumerate(read_utf8(path).splitlines(), 1):
         if not line.strip():
             continue
         report.rows += 1

@@ -10,7 +10,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from veu.errors import InvalidInput, Problem
-from veu.ingest.common import ImportReport, ParsedList, ParseOutcome, read_text
+from veu.ingest.common import ImportReport, ParsedList, ParseOutcome, read_utf8
 from veu.model import ListInfo
 from veu.model.registry import DefenseFlag, Edge, RegistryParty
 from veu.yamldoc import validate
@@ -57,7 +57,7 @@ def parse(path: Path, data_date: dt.date | None = None) -> ParseOutcome:
             f"{path} is a folder: give the registry file",
             [Problem("a folder, not a file", file=str(path))],
         )
-    document: RegistryFile = validate(read_text(path), path.name, RegistryFile, "registry file")
+    document: RegistryFile = validate(read_utf8(path), path.name, RegistryFile, "registry file")
     report = ImportReport(source="registry", files=[str(path)])
     records = [*document.parties, *document.edges, *document.flags]
     report.rows = len(records)

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict
 
 from veu.errors import Conflict, InvalidInput, NotFound, Problem
-from veu.ingest.common import ImportReport, read_text
+from veu.ingest.common import ImportReport, read_utf8
 from veu.model import ListInfo
 from veu.model.authorization import (
     AUTHORIZATION_MOVES,
@@ -45,7 +45,7 @@ def import_authorizations(ctx: Context, path: Path, *, actor: str = "cli") -> Im
     if not path.is_file():
         raise InvalidInput(f"{path} is not a file", [Problem("no such file", file=str(path))])
     document: AuthorizationsFile = validate(
-        read_text(path), path.name, AuthorizationsFile, "authorizations file"
+        read_utf8(path), path.name, AuthorizationsFile, "authorizations file"
     )
     ids = [a.id for a in document.authorizations]
     repeated = sorted({i for i in ids if ids.count(i) > 1})
