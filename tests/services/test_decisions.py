@@ -65,6 +65,21 @@ def test_decide_record_replay_export(loaded_ctx: Context) -> None:
     assert exported["audit"][0]["action"] == "decision.made"
 
 
+def test_a_consignee_named_in_japanese_is_found_on_the_export_control_list(
+    loaded_ctx: Context,
+) -> None:
+    """Japan writes the Mitsubishi Heavy Industries Aero Engines MOFCOM listed on 24 February
+    2026 as 三菱重工航空エンジン株式会社, kanji and katakana: the decision finds the listing
+    (veu-names/47) and denies controlled items."""
+    consignee = {"name": "三菱重工航空エンジン株式会社", "country": "JP"}
+    _, decision = decisions.decide_shipment(
+        loaded_ctx, request(date="2026-03-02", consignee=consignee), record=False
+    )
+    assert decision.outcome.value == "denied"
+    listed = next(r for r in decision.reasons if r.code == "LISTED_EXPORT_CONTROL_LIST")
+    assert "mitsubishiheavyindustriesaeroengines" in json.dumps(listed.evidence)
+
+
 def test_graph_explain_gives_the_path(loaded_ctx: Context) -> None:
     result = graph.explain(loaded_ctx, "Sikorsky Aircraft Corporation", country="US")
     assert result["counts_as_listed"]
