@@ -49,3 +49,11 @@ def test_a_list_file_may_still_be_windows_1252(tmp_path: Path) -> None:
     path = tmp_path / "sdn.csv"
     path.write_bytes("1,SOCIÉTÉ GÉNÉRALE\n".encode("cp1252"))  # as OFAC's older files were
     assert read_text(path) == "1,SOCIÉTÉ GÉNÉRALE\n"
+
+
+def test_a_c1_control_character_in_a_list_file_is_read_as_windows_1252(tmp_path: Path) -> None:
+    """The CSL writes Xi'an's apostrophe as U+0092, a C1 control character: Windows-1252's
+    right quote, read as Latin-1 and written again as UTF-8."""
+    path = tmp_path / "csl.csv"
+    path.write_bytes("CAST Xi\u0092an Spaceflight Engine Factory\u0081\n".encode())
+    assert read_text(path) == "CAST Xi\u2019an Spaceflight Engine Factory\u0081\n"

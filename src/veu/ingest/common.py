@@ -140,12 +140,22 @@ def _trimmed(path: Path) -> bytes:
     return data.rstrip(b"\x1a\r\n") + b"\n" if data.rstrip(b"\x1a\r\n") else b""
 
 
+# C1 control characters a list wrote for Windows-1252's (a text read as Latin-1, then written as
+# UTF-8: the CSL's Xi\x92an is Xi’an), as those; the five Windows-1252 leaves undefined stay.
+_C1_AS_CP1252 = {
+    code: char
+    for code in range(0x80, 0xA0)
+    if (char := bytes([code]).decode("cp1252", errors="ignore"))
+}
+
+
 def read_text(path: Path) -> str:
     """Text of a list file: gzip undone, BOM and the DOS end-of-file byte dropped, UTF-8 (or
-    Windows-1252 for older files that are not UTF-8, as OFAC's were)."""
+    Windows-1252 for older files that are not UTF-8, as OFAC's were), its C1 control characters
+    read as the Windows-1252 characters they stand for (`_C1_AS_CP1252`)."""
     data = _trimmed(path)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").translate(_C1_AS_CP1252)
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
 
