@@ -56,7 +56,7 @@ def test_katakana_loanwords_are_glossed() -> None:
     assert words(gloss("三菱重工航空エンジン株式会社")) == [
         *("mitsubishi", "heavy", "industries", "aviation", "engine", "co", "ltd"),
     ]
-    # a katakana word no entry has is its romaji (マシナリ is one)
+    # a katakana word no entry has is its Hepburn (カワサキ, beside Kawasaki)
     assert words(gloss("三菱重工カワサキ", ("kawasaki",)))[-1] == "kawasaki"
     assert normalise("株式会社IHIマスターメタル").forms == frozenset({"stock_company"})
     assert "japan" in normalise("ジャパン マリンユナイテッド株式会社").tokens

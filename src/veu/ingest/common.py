@@ -147,6 +147,7 @@ _C1_AS_CP1252 = {
     for code in range(0x80, 0xA0)
     if (char := bytes([code]).decode("cp1252", errors="ignore"))
 }
+_C1_IN_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")  # looked for in the bytes: most files have none
 
 
 def read_text(path: Path) -> str:
@@ -155,9 +156,10 @@ def read_text(path: Path) -> str:
     read as the Windows-1252 characters they stand for (`_C1_AS_CP1252`)."""
     data = _trimmed(path)
     try:
-        return data.decode("utf-8").translate(_C1_AS_CP1252)
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace")
+    return text.translate(_C1_AS_CP1252) if _C1_IN_UTF8.search(data) else text
 
 
 def read_utf8(path: Path) -> str:

@@ -86,7 +86,7 @@ def parse(
     source = SourceDocument(title=f"FollowTheMoney entities ({path.name})")
     records: list[Any] = []
     newest: dt.date | None = None
-    for line_no, line in enumerate(read_utf8(path).splitlines(), 1):
+    for line_no, line in enumerate(read_utf8(path).split("\n"), 1):  # as JSON writes lines
         if not line.strip():
             continue
         report.rows += 1

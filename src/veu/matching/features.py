@@ -452,20 +452,24 @@ def _country_left_out(a: str, b: str) -> tuple[str, str, str, float] | None:
     Photon is; 美国通用原子航空系统 / 通用原子航空系统 0.9. Two countries are two parties
     (`distinct_words`)."""
     for mine, theirs, flipped in ((a, b, False), (b, a, True)):
-        for country in HAN_COUNTRIES:
-            if len(mine) <= len(country):
-                continue
-            if mine.startswith(country):
-                rest = mine[len(country) :]
-            elif mine.endswith(country):
-                rest = mine[: -len(country)]
-            else:
-                continue
-            if any(other in theirs for other in HAN_COUNTRIES):
-                return None
-            share = len(country) / len(mine)
-            return (country, theirs, rest, share) if flipped else (country, rest, theirs, share)
+        found = _HAN_COUNTRY_AT_EDGE.search(mine)
+        if found is None:
+            continue
+        if _HAN_COUNTRY.search(theirs):
+            return None
+        country = found.group()
+        rest = mine[: found.start()] + mine[found.end() :]
+        share = len(country) / len(mine)
+        return (country, theirs, rest, share) if flipped else (country, rest, theirs, share)
     return None
+
+
+# A country's name anywhere, and one a name begins or ends with, not the whole of it (longest
+# first: 中国台湾 before 中国)
+_HAN_COUNTRY = re.compile("|".join(HAN_COUNTRIES))
+_HAN_COUNTRY_AT_EDGE = re.compile(
+    f"^(?:{_HAN_COUNTRY.pattern})(?=.)|(?<=.)(?:{_HAN_COUNTRY.pattern})$"
+)
 
 
 # A word of the shorter name is in the longer one when one of its words is at least this alike.

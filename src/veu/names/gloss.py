@@ -29,6 +29,7 @@ from pypinyin import Style, lazy_pinyin
 from rapidfuzz.distance import Levenshtein
 
 from veu.names.kana import KATAKANA, romanise_kana
+from veu.names.legal_forms import CJK_LEGAL_FORMS
 from veu.names.normalize import HAN_OR_KATAKANA_RUN, NormalName, normalise, simplified
 from veu.names.numbers import HAN_NUMERAL, han_numeral
 from veu.names.pinyin import fold, is_pinyin, pinyin_of
@@ -559,24 +560,12 @@ GLOSSARY: dict[str, tuple[str, ...]] = {
     for han, english in (line.split(" ", 1) for line in _GLOSSARY.strip().splitlines())
 }
 _LONGEST = max(len(k) for k in GLOSSARY)
-# Entries that are legal forms or say only that the name is a company's: a name with no other
-# entry has no gloss (its pinyin, compared already, says as much).
+# Entries that are legal forms (`CJK_LEGAL_FORMS`, which normalising removes) or say only that
+# the name is a company's (子公司, subsidiary): a name with no other entry has no gloss (its
+# pinyin, compared already, says as much).
 FORMS = frozenset(
-    {
-        "公司",
-        "有限公司",
-        "股份有限公司",
-        "有限责任公司",
-        "株式会社",
-        "国立研究开发法人",
-        "独立行政法人",
-        "合资会社",
-        "合名会社",
-        "分公司",
-        "子公司",
-        "集团",
-        "集团公司",
-    }
+    {simplified(f) for forms in CJK_LEGAL_FORMS.values() for f in forms}.intersection(GLOSSARY)
+    | {"子公司"}
 )
 
 # A legal form's translations -> what it is glossed as beside a name that writes none of them:

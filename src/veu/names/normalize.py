@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import opencc
 from anyascii import anyascii
@@ -52,10 +52,12 @@ T2S = opencc.OpenCC("t2s")  # traditional Chinese to simplified
 _CHINESE_TOO = frozenset("予叙晃概欠沪瓶研萌翻郎缶糸弁芸褒慎")
 
 
+@cache
 def _shinjitai() -> dict[int, str]:
     """Japan's own forms of kanji (気, 広, 鉄, 関, 県) as simplified Chinese writes them (气, 广,
     铁, 关, 县): OpenCC's jp2t (to the traditional form) then t2s, for the characters of the CJK
-    block that jp2t changes and t2s leaves, less those Chinese writes too (`_CHINESE_TOO`)."""
+    block that jp2t changes and t2s leaves, less those Chinese writes too (`_CHINESE_TOO`).
+    Built when first asked for (8 ms), not when the module is imported."""
     block = "".join(map(chr, range(0x4E00, 0xA000)))
     traditional = opencc.OpenCC("jp2t").convert(block)  # character for character
     changed = [(a, b) for a, b in zip(block, traditional, strict=True) if a != b]
@@ -68,15 +70,12 @@ def _shinjitai() -> dict[int, str]:
     }
 
 
-_SHINJITAI = _shinjitai()
-
-
 def simplified(text: str) -> str:
     """``text`` with its Han characters as simplified Chinese writes them: traditional ones
     (OpenCC's t2s) and Japan's own forms (`_shinjitai`: 日本電気, 日本电气); and without the
     spaces Chinese does not write between them, which forms and documents laid out by hand put
     there (王　伟, 公 司)."""
-    converted: str = T2S.convert(_HAN_GAP.sub("", text).translate(_SHINJITAI))
+    converted: str = T2S.convert(_HAN_GAP.sub("", text).translate(_shinjitai()))
     return converted
 
 
@@ -554,6 +553,12 @@ def _truncated_form(tokens: list[Token]) -> tuple[int, str] | None:
     return None
 
 
+def _pinyin_follows(tokens: list[Token], k: int) -> bool:
+    """Whether the word after word ``k`` is a syllable of pinyin that is no legal form."""
+    after = tokens[k + 1][0] if k + 1 < len(tokens) else ""
+    return is_pinyin(after) and (after,) not in _LATIN_FORMS
+
+
 @lru_cache(maxsize=65_536)
 def _folded_word(written: str, roman: bool) -> str:
     """A word in Latin letters folded (`_fold_tokens`): an ordinal or a Roman numeral (when
@@ -607,11 +612,8 @@ def _fold_tokens(tokens: list[Token], arabic: bool = False) -> list[str]:
             continue
         # xi is 11 only after a word that is not pinyin (Ocean Xi), else pinyin (Xi Jinping),
         # and not before a syllable of pinyin that is no legal form (CAST Xi an: Xi'an)
-        after = tokens[k + 1][0] if k + 1 < len(tokens) else ""
         roman = text not in _PINYIN_NUMERALS or (
-            bool(before)
-            and not is_pinyin(before)
-            and not (is_pinyin(after) and (after,) not in _LATIN_FORMS)
+            bool(before) and not is_pinyin(before) and not _pinyin_follows(tokens, k)
         )
         before = text
         text = _folded_word(text, roman)

@@ -142,7 +142,7 @@ class _Input:
 _MARKS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
 
-def encoding_of(path: Path, asked: str | None) -> str:
+def _encoding_of(path: Path, asked: str | None) -> str:
     """The encoding ``path`` is read in: its byte-order mark's, else ``asked``, else UTF-8 (a
     Chinese Excel saves CSV in GB18030 without a mark: ``asked`` must say so)."""
     with path.open("rb") as handle:
@@ -170,7 +170,7 @@ def _undecodable(file: str, encoding: str, error: UnicodeDecodeError, where: str
 
 
 def _open_csv(path: Path, encoding: str | None = None) -> _Input:
-    codec = encoding_of(path, encoding)
+    codec = _encoding_of(path, encoding)
     try:
         with path.open(encoding=codec, newline="") as handle:
             header = handle.readline()

@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from veu.errors import InvalidInput, Problem
+from veu.ingest.common import read_utf8
 from veu.matching import Entity, score_entities
 from veu.services.context import Context
 from veu.services.policies import thresholds_on
@@ -32,27 +33,22 @@ def read_pairs(path: Path) -> list[Pair]:
         raise InvalidInput(f"{path} is not a file", [Problem("no such file", file=str(path))])
     pairs: list[Pair] = []
     problems: list[Problem] = []
-    with path.open("rb") as handle:  # JSON Lines are UTF-8: a line that is not is named
-        for number, raw in enumerate(handle, start=1):
-            try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                bad = raw[exc.start : exc.start + 1]
-                problems.append(Problem(f"not UTF-8: byte {bad!r}", file=path.name, line=number))
-                continue
-            if not line.strip():
-                continue
-            try:
-                pairs.append(Pair.model_validate(json.loads(line)))
-            except json.JSONDecodeError as exc:
-                problems.append(Problem(f"not JSON: {exc.msg}", file=path.name, line=number))
-            except ValidationError as exc:
-                problems += [
-                    Problem(e["msg"], file=path.name, line=number, field=_field(e["loc"]))
-                    for e in exc.errors()
-                ]
-            if len(problems) >= MAX_PROBLEMS:
-                break
+    # JSON Lines are UTF-8 (a byte that is not is named with its line); lines end at \n only,
+    # which JSON never writes inside a string (it may write U+2028, which splitlines splits at)
+    for number, line in enumerate(read_utf8(path).split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            pairs.append(Pair.model_validate(json.loads(line)))
+        except json.JSONDecodeError as exc:
+            problems.append(Problem(f"not JSON: {exc.msg}", file=path.name, line=number))
+        except ValidationError as exc:
+            problems += [
+                Problem(e["msg"], file=path.name, line=number, field=_field(e["loc"]))
+                for e in exc.errors()
+            ]
+        if len(problems) >= MAX_PROBLEMS:
+            break
     if problems:
         raise InvalidInput(f"{path.name} has malformed lines: nothing was scored", problems)
     return pairs
